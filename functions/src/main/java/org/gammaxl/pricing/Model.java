@@ -1,0 +1,40 @@
+package org.gammaxl.pricing;
+
+import java.util.Locale;
+import org.gammaxl.InvalidInputException;
+
+/**
+ * The models a worksheet can name in its {@code model} argument. Each maps to one {@link OptionPricer}.
+ */
+public enum Model {
+  /** Generalized Black-Scholes-Merton with cost of carry b = rate − yield (equity, index, Garman–Kohlhagen FX). */
+  BSM,
+  /** Black-76: {@code spot} is the forward or futures price, b = 0, discounted at {@code rate}; {@code yield} is ignored. */
+  BLACK76,
+  /** Bachelier (normal) model: absolute vol, forward S·e^{(r−q)T}; for spreads and underlyings that go negative. */
+  BACHELIER,
+  /** American exercise, Bjerksund–Stensland (2002) approximation. */
+  AMERICAN,
+  /** Inverse (coin-margined) option: premium and greeks in units of the underlying. */
+  INVERSE;
+
+  /** The pricer for this model. */
+  public OptionPricer pricer() {
+    // Each model's pricer is wired in by the issue that builds it.
+    throw new UnsupportedOperationException(name() + " pricer is not built yet");
+  }
+
+  /** Parses a worksheet keyword, case-insensitive ("BSM", "BLACK76", "BACHELIER", "AMERICAN", "INVERSE"). */
+  public static Model parse(String text) {
+    String key = text.trim().toUpperCase(Locale.ROOT).replace("-", "").replace(" ", "");
+    switch (key) {
+      case "BSM": case "BS": case "BLACKSCHOLES": case "GK": case "GARMANKOHLHAGEN": return BSM;
+      case "BLACK76": case "BLACK": return BLACK76;
+      case "BACHELIER": case "NORMAL": return BACHELIER;
+      case "AMERICAN": return AMERICAN;
+      case "INVERSE": return INVERSE;
+      default: throw InvalidInputException.type("model", "unknown model '" + text
+          + "'; expected BSM, BLACK76, BACHELIER, AMERICAN or INVERSE");
+    }
+  }
+}
