@@ -92,7 +92,7 @@ public final class BenchReport {
         "b_greeks_gammaxl", "b_greeks_strata", "b_greeks_finmath", 0.3);
     row(t, s, "(b′) the same with GammaXL `price()` + five `greek()` calls",
         "b_greeks_gammaxlSingleCalls", "b_greeks_strata", "b_greeks_finmath", Double.NaN);
-    row(t, s, "(c) implied vol (BSM premium → σ)", "c_impliedVol_gammaxl", "c_impliedVol_strata",
+    row(t, s, "(c) implied vol (BSM premium → σ; finmath-lib timed on the first 10,000)", "c_impliedVol_gammaxl", "c_impliedVol_strata",
         "c_impliedVol_finmath", 0.35);
     Score ledger = s.get("ledger_event");
     if (ledger != null) {
