@@ -13,8 +13,9 @@ package org.gammaxl.pricing;
  *       longer expiries) when T &lt; 2·h_T;</li>
  *   <li>rate and yield: absolute, 10⁻⁴ (one basis point), central.</li>
  * </ul>
- * First and second derivatives are second-order accurate, third derivatives (speed, ultima) too;
- * mixed derivatives are products of the one-dimensional first- and second-derivative stencils.
+ * Delta, gamma, vega and vomma use five-point central stencils (fourth-order accurate), the third
+ * derivatives (speed, ultima) and theta are second-order accurate; mixed derivatives are products of
+ * the one-dimensional three-point stencils.
  * Near the exercise boundary, where an approximation's value joins the intrinsic value with a
  * jump in its second derivative, gamma and the higher spot greeks are averages across the kink.
  *
@@ -38,6 +39,8 @@ final class AmericanGreeks {
   // Five-node stencils, node n at offset (base + n)·h with base −2 (central) or 0 (forward).
   private static final double[] CENTRE_CENTRAL = {0, 0, 1, 0, 0};
   private static final double[] FIRST_CENTRAL = {0, -0.5, 0, 0.5, 0};
+  private static final double[] FIRST_CENTRAL5 = {1.0 / 12, -8.0 / 12, 0, 8.0 / 12, -1.0 / 12};
+  private static final double[] SECOND_CENTRAL5 = {-1.0 / 12, 16.0 / 12, -30.0 / 12, 16.0 / 12, -1.0 / 12};
   private static final double[] SECOND_CENTRAL = {0, 1, -2, 1, 0};
   private static final double[] THIRD_CENTRAL = {-0.5, 1, 0, -1, 0.5};
   private static final double[] CENTRE_FORWARD = {1, 0, 0, 0, 0};
@@ -101,10 +104,13 @@ final class AmericanGreeks {
     double hV = g.hV;
     double hT = g.hT;
 
+    // pure spot and vol derivatives use the five nodes the third derivatives need anyway (fourth order)
+    double[] v1Pure = g.volCentral ? FIRST_CENTRAL5 : FIRST_FORWARD;
+    double[] v2Pure = g.volCentral ? SECOND_CENTRAL5 : SECOND_FORWARD;
     double price = g.apply(s0, v0, t0);
-    double delta = g.apply(s1, v0, t0) / hS;
-    double gamma = g.apply(s2, v0, t0) / (hS * hS);
-    double vega = g.apply(s0, v1, t0) / hV;
+    double delta = g.apply(FIRST_CENTRAL5, v0, t0) / hS;
+    double gamma = g.apply(SECOND_CENTRAL5, v0, t0) / (hS * hS);
+    double vega = g.apply(s0, v1Pure, t0) / hV;
     double theta = -g.apply(s0, v0, t1) / hT;
     double rho = (valuation.value(type, spot, strike, years, vol, rate + RATE_BUMP, yield)
         - valuation.value(type, spot, strike, years, vol, rate - RATE_BUMP, yield)) / (2.0 * RATE_BUMP);
@@ -112,7 +118,7 @@ final class AmericanGreeks {
         - valuation.value(type, spot, strike, years, vol, rate, yield - RATE_BUMP)) / (2.0 * RATE_BUMP);
     double vanna = g.apply(s1, v1, t0) / (hS * hV);
     double charm = -g.apply(s1, v0, t1) / (hS * hT);
-    double vomma = g.apply(s0, v2, t0) / (hV * hV);
+    double vomma = g.apply(s0, v2Pure, t0) / (hV * hV);
     double speed = g.apply(s3, v0, t0) / (hS * hS * hS);
     double zomma = g.apply(s2, v1, t0) / (hS * hS * hV);
     double color = -g.apply(s2, v0, t1) / (hS * hS * hT);

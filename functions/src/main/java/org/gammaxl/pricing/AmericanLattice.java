@@ -208,7 +208,8 @@ public final class AmericanLattice implements OptionPricer {
     double sdd = sdn * down;
     double gamma = ((step2[2] - step2[1]) / (suu - sud) - (step2[1] - step2[0]) / (sud - sdd))
         / (0.5 * (suu - sdd));
-    return new double[] {values[0], delta, gamma};
+    // the root may be in the exercise region; its spot is known exactly, unlike the rolled-back node spots
+    return new double[] {Math.max(values[0], sign * (spot - strike)), delta, gamma};
   }
 
   @Override
