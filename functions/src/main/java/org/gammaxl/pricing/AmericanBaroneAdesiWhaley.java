@@ -23,7 +23,6 @@ public final class AmericanBaroneAdesiWhaley implements OptionPricer {
 
   private static final double ACCURACY = 1e-13;
   private static final int MAX_ITERATIONS = 200;
-  private static final double INV_SQRT_TWO_PI = 1.0 / Math.sqrt(2.0 * Math.PI);
 
   private AmericanBaroneAdesiWhaley() {
   }
@@ -95,7 +94,7 @@ public final class AmericanBaroneAdesiWhaley implements OptionPricer {
       double rhs = AmericanSupport.european(OptionType.CALL, si, k, t, v, r, q)
           + (1.0 - carryDiscount * nd1) * si / q2;
       double slope = carryDiscount * nd1 * (1.0 - 1.0 / q2)
-          + (1.0 - carryDiscount * density(d1) / sd) / q2;
+          + (1.0 - carryDiscount * Normal.pdf(d1) / sd) / q2;
       double next = (k + rhs - slope * si) / (1.0 - slope);
       if (!(next > k) || Double.isInfinite(next)) {
         next = 0.5 * (si + k);
@@ -135,7 +134,7 @@ public final class AmericanBaroneAdesiWhaley implements OptionPricer {
       double rhs = AmericanSupport.european(OptionType.PUT, si, k, t, v, r, q)
           - (1.0 - carryDiscount * nMinusD1) * si / q1;
       double slope = -carryDiscount * nMinusD1 * (1.0 - 1.0 / q1)
-          - (1.0 + carryDiscount * density(d1) / sd) / q1;
+          - (1.0 + carryDiscount * Normal.pdf(d1) / sd) / q1;
       double next = (k - rhs + slope * si) / (1.0 + slope);
       if (!(next < k)) {
         next = 0.5 * (si + k);
@@ -159,10 +158,6 @@ public final class AmericanBaroneAdesiWhaley implements OptionPricer {
   /** M/K(T) = (2r/σ²) / (1 − e^{−rT}), with its limit 2/(σ²T) at r = 0. */
   private static double mOverK(double r, double t, double v2) {
     return r == 0.0 ? 2.0 / (v2 * t) : 2.0 * r / v2 / -Math.expm1(-r * t);
-  }
-
-  private static double density(double x) {
-    return INV_SQRT_TWO_PI * Math.exp(-0.5 * x * x);
   }
 
   @Override

@@ -1,6 +1,5 @@
 package org.gammaxl.pricing;
 
-import org.apache.commons.math3.special.Erf;
 import org.gammaxl.InvalidInputException;
 
 /**
@@ -8,8 +7,6 @@ import org.gammaxl.InvalidInputException;
  * the European value, the zero-volatility value and the no-arbitrage bounds. Package-private.
  */
 final class AmericanSupport {
-  private static final double LOG_SQRT_TWO_PI = 0.5 * Math.log(2.0 * Math.PI);
-
   private AmericanSupport() {
   }
 
@@ -34,25 +31,21 @@ final class AmericanSupport {
     InvalidInputException.nonNegative("price", price);
   }
 
-  /** The standard normal distribution function N(x). */
+  /** The standard normal distribution function N(x) ({@link Normal#cdf}). */
   static double cdf(double x) {
-    return 0.5 * Erf.erfc(-x / Math.sqrt(2.0));
+    return Normal.cdf(x);
   }
 
-  /** ln N(x), accurate far into the lower tail where N(x) underflows. */
+  /**
+   * ln N(x), accurate far into the lower tail where N(x) underflows: for x &lt; 0,
+   * N(x) = ½·erfcx(z)·e^{−z²} with z = −x/√2, so ln N(x) = ln(½·erfcx(z)) − z².
+   */
   static double logCdf(double x) {
-    if (x > -30.0) {
-      return x > 0 ? Math.log1p(-cdf(-x)) : Math.log(cdf(x));
+    if (x > 0) {
+      return Math.log1p(-Normal.cdf(-x));
     }
-    // Asymptotic series N(x) = n(x)/|x| · (1 − 1/x² + 3/x⁴ − 15/x⁶ + …), converged to double precision for x ≤ −30.
-    double z = 1.0 / (x * x);
-    double term = 1.0;
-    double sum = 1.0;
-    for (int k = 1; k < 12; k++) {
-      term *= -(2 * k - 1) * z;
-      sum += term;
-    }
-    return -0.5 * x * x - Math.log(-x) - LOG_SQRT_TWO_PI + Math.log(sum);
+    double z = -x / Math.sqrt(2.0);
+    return Math.log(0.5 * Normal.erfcx(z)) - z * z;
   }
 
   /** The European generalized Black-Scholes-Merton value (cost of carry b = rate − yield). */
