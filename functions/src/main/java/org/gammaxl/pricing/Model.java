@@ -24,6 +24,7 @@ public enum Model {
       case BSM: return BlackScholesMerton.INSTANCE;
       case BLACK76: return Black76.INSTANCE;
       case BACHELIER: return Bachelier.INSTANCE;
+      case AMERICAN: return AmericanBjerksundStensland.INSTANCE;
       case INVERSE: return InverseOption.INSTANCE;
       default: throw new UnsupportedOperationException(name() + " pricer is not built yet");
     }
