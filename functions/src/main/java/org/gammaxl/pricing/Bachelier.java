@@ -113,6 +113,12 @@ public final class Bachelier implements OptionPricer {
     g[15] = -phi * df * nPhi;
     g[16] = df * n / sd;
     g[17] = LognormalKernel.lambda(delta, spot, v);
+    if (n == 0) {
+      LognormalKernel.zeroDensityTerms(g);
+      g[4] = r * v - df * phi * b * forward * nPhi;
+      g[5] = t * df * phi * strike * nPhi;
+      g[8] = q * delta;
+    }
     return Greeks.of(g);
   }
 

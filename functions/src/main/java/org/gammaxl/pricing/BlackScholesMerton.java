@@ -43,7 +43,7 @@ public final class BlackScholesMerton implements OptionPricer {
     return Greeks.of(LognormalKernel.greeks(type.sign(), spot, strike, years, vol, rate, rate - yield));
   }
 
-  /** One greek; delta, gamma and vega skip the work the others need. */
+  /** One greek; price, delta, gamma, vega and rho skip the work the others need. */
   @Override
   public double greek(Greek greek, OptionType type, double spot, double strike, double years, double vol,
       double rate, double yield) {
@@ -58,6 +58,8 @@ public final class BlackScholesMerton implements OptionPricer {
         return LognormalKernel.gamma(spot, strike, years, vol, rate, b);
       case VEGA:
         return LognormalKernel.vega(spot, strike, years, vol, rate, b);
+      case RHO:
+        return LognormalKernel.rho(type.sign(), spot, strike, years, vol, rate, b);
       default:
         return LognormalKernel.greeks(type.sign(), spot, strike, years, vol, rate, b)[greek.ordinal()];
     }

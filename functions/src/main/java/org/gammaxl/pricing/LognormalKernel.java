@@ -152,7 +152,34 @@ final class LognormalKernel {
     g[15] = dualDelta;
     g[16] = gamma * (s / k) * (s / k);
     g[17] = lambda(delta, s, v);
+    if (n1 == 0) {
+      // the density underflowed (far from the money or vanishing time): its terms are exactly 0,
+      // not the NaN of 0·∞ that the scale factors could produce
+      zeroDensityTerms(g);
+      g[8] = -cf * phi * (b - r) * nd1;
+    }
     return g;
+  }
+
+  /** Sets gamma, vega and the other greeks proportional to the density n(d) to 0. */
+  static void zeroDensityTerms(double[] g) {
+    for (Greek greek : DENSITY_GREEKS) {
+      g[greek.ordinal()] = 0.0;
+    }
+  }
+
+  private static final Greek[] DENSITY_GREEKS = {Greek.GAMMA, Greek.VEGA, Greek.VANNA, Greek.VOMMA, Greek.SPEED,
+    Greek.ZOMMA, Greek.COLOR, Greek.VETA, Greek.ULTIMA, Greek.DUALGAMMA};
+
+  /** φ·T·K·e^{−rT}·N(φ·d2): ∂V/∂r with the carry b = r − q moving with the rate. */
+  static double rho(int phi, double s, double k, double t, double vol, double r, double b) {
+    double df = Math.exp(-r * t);
+    double sd = vol * Math.sqrt(t);
+    if (sd == 0) {
+      return phi * t * k * df * step(phi, s * Math.exp((b - r) * t), k * df);
+    }
+    double d2 = (Math.log(s / k) + b * t) / sd - 0.5 * sd;
+    return phi * t * k * df * Normal.cdf(phi * d2);
   }
 
   /** Elasticity Δ·S/V; NaN where the value is 0 (the ratio is undefined there). */

@@ -188,6 +188,28 @@ class BlackScholesMertonTest {
   }
 
   @Test
+  void vanishingTimeAndExtremeMoneynessGiveFiniteGreeks() {
+    // (at the money with vanishing time gamma, theta and color really diverge, so that case is not here)
+    double[][] cases = {{110, 100, 1e-300, 0.2}, {90, 100, 1e-300, 0.2}, {1e300, 1e-300, 1, 0.2},
+      {1e-300, 1e300, 1, 0.2}, {100, 100, 1, 1e-200}, {100, 100, 1e-12, 5}};
+    for (double[] c : cases) {
+      for (OptionType type : OptionType.values()) {
+        Greeks g = BSM.greeks(type, c[0], c[1], c[2], c[3], 0.03, 0.01);
+        for (Greek greek : Greek.values()) {
+          if (greek != Greek.LAMBDA) {
+            assertTrue(Double.isFinite(g.get(greek)), greek + " " + type + " " + java.util.Arrays.toString(c) + g);
+          }
+        }
+      }
+    }
+    // an in-the-money call one nanosecond before expiry: delta 1, gamma 0, theta the expiry limit
+    Greeks g = BSM.greeks(OptionType.CALL, 110, 100, 1e-300, 0.2, 0.03, 0.01);
+    assertEquals(1, g.delta(), 1e-15);
+    assertEquals(0, g.gamma(), 0);
+    assertEquals(BSM.greeks(OptionType.CALL, 110, 100, 0, 0.2, 0.03, 0.01).theta(), g.theta(), 1e-12);
+  }
+
+  @Test
   void badInputThrowsDomainErrorsNamingTheArgument() {
     assertBad("spot", () -> BSM.price(OptionType.CALL, -1, 100, 1, 0.2, 0, 0));
     assertBad("spot", () -> BSM.price(OptionType.CALL, 0, 100, 1, 0.2, 0, 0));
