@@ -104,7 +104,7 @@ public enum DayCount {
   private static double weekdayDays(LocalDateTime t) {
     long fromMonday = t.toLocalDate().toEpochDay() + 3; // 1970-01-01 was a Thursday
     long weeks = Math.floorDiv(fromMonday, 7);
-    int dayOfWeek = (int) Math.floorMod(fromMonday, 7); // 0 = Monday … 6 = Sunday
+    int dayOfWeek = Math.floorMod(fromMonday, 7); // 0 = Monday … 6 = Sunday
     double intraday = dayOfWeek < 5 ? t.toLocalTime().toNanoOfDay() / NANOS_PER_DAY : 0.0;
     return weeks * 5 + Math.min(dayOfWeek, 5) + intraday;
   }
