@@ -16,14 +16,15 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Issue 3: a 1,000,000-event path through {@link HedgeLedger}, ns per event. The position is a
- * long at-the-money straddle plus a short 110 call (three legs, one BSM greeks call each per event)
- * expiring after the path, hedged in spot against a delta band of 0.5 units with 1 bp fees, 0.5 bp
+ * Issue 3: a 1,000,000-event path through {@link HedgeLedger}, ns per event. The position is one
+ * long at-the-money call, or ({@code legs = 3}) a long at-the-money straddle plus a short 110 call
+ * (one BSM greeks call per leg per event), expiring after the path; hedged in spot against a delta band of 0.5 units with 1 bp fees, 0.5 bp
  * slippage and quoted spreads, financed at 3 % with a 1 % yield. The path is a fixed-seed
  * geometric Brownian motion (20 % vol) over 0.9 years with a vol mark on every 100th event (NaN,
  * carried forward, otherwise) and a bid/ask on every event, precomputed as primitive arrays; the
@@ -36,6 +37,10 @@ public class LedgerBenchmark {
   /** Events on the path. */
   public static final int EVENTS = 1_000_000;
 
+  /** 1: one long at-the-money call; 3: a long straddle plus a short 110 call. */
+  @Param({"1", "3"})
+  public int legs;
+
   private HedgeLedger ledger;
   private double[] time;
   private double[] spot;
@@ -45,10 +50,12 @@ public class LedgerBenchmark {
 
   @Setup
   public void setUp() {
-    Position position = Position.of(
-        OptionLeg.of(OptionType.CALL, 100, 1.0, 10, 100),
-        OptionLeg.of(OptionType.PUT, 100, 1.0, 10, 100),
-        OptionLeg.of(OptionType.CALL, 110, 1.0, -10, 100));
+    Position position = legs == 1
+        ? Position.of(OptionLeg.of(OptionType.CALL, 100, 1.0, 10, 100))
+        : Position.of(
+            OptionLeg.of(OptionType.CALL, 100, 1.0, 10, 100),
+            OptionLeg.of(OptionType.PUT, 100, 1.0, 10, 100),
+            OptionLeg.of(OptionType.CALL, 110, 1.0, -10, 100));
     HedgePolicy policy = HedgePolicy.builder()
         .rule(RebalanceRule.DELTA).threshold(0.5)
         .feeBps(1).slippageBps(0.5).useHalfSpread(true)
