@@ -21,6 +21,9 @@ import org.gammaxl.pricing.OptionType;
  * itself — has zero volatility.
  */
 public final class ImpliedVolatility {
+  /** Normalised prices below this have fewer than 53 significant bits (2^52 times the smallest normal). */
+  private static final double SMALLEST_FULL_PRECISION_BETA = 0x1.0p52 * Double.MIN_NORMAL;
+
   private ImpliedVolatility() {
   }
 
@@ -62,16 +65,15 @@ public final class ImpliedVolatility {
     int otmTheta = inTheMoney ? -theta : theta;
     double otmX = otmTheta < 0 ? -x : x;
     double beta = timeValue / (Math.sqrt(forward) * Math.sqrt(strike));
-    if (!(beta > 0)) {
-      throw InvalidInputException.domain("price", "time value " + timeValue
-          + " is too small to determine a volatility (it underflows once normalised)");
-    }
     if (beta >= Math.exp(0.5 * otmX)) {
       throw InvalidInputException.domain("price", "equals the no-arbitrage upper bound "
           + (type == OptionType.CALL ? "(the forward " + forward + ")" : "(the strike " + strike + ")")
           + " to within rounding, was " + undiscountedPrice);
     }
-    double s = LetsBeRational.totalStandardDeviation(beta, otmX, LetsBeRational.HOUSEHOLDER_ITERATIONS, null);
+    // Far in the wing β can be subnormal: take ln β from the price itself, at full precision.
+    double lnBeta = beta >= SMALLEST_FULL_PRECISION_BETA ? Math.log(beta)
+        : Math.log(timeValue) - 0.5 * (Math.log(forward) + Math.log(strike));
+    double s = LetsBeRational.totalStandardDeviation(beta, lnBeta, otmX, LetsBeRational.HOUSEHOLDER_ITERATIONS, null);
     return s / Math.sqrt(years);
   }
 

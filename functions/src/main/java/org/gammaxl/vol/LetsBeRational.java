@@ -31,6 +31,8 @@ final class LetsBeRational {
   private static final double TWO_PI_OVER_SQRT_TWENTY_SEVEN = TWO_PI / Math.sqrt(27.0);
   private static final double PI_OVER_SIX = Math.PI / 6;
   private static final double SQRT_DBL_MAX = Math.sqrt(Double.MAX_VALUE);
+  /** Below this the lowest-branch guess works from ln β: β is subnormal or about to be. */
+  private static final double SMALLEST_NORMAL_BETA = 0x1.0p52 * Double.MIN_NORMAL;
 
   /** Counts the Householder steps of one solve; for tests only. */
   static final class Trace {
@@ -70,6 +72,15 @@ final class LetsBeRational {
    * @param trace receives the number of steps taken, or null
    */
   static double totalStandardDeviation(double beta, double x, int maxIterations, Trace trace) {
+    return totalStandardDeviation(beta, Math.log(beta), x, maxIterations, trace);
+  }
+
+  /**
+   * As {@link #totalStandardDeviation(double, double, int, Trace)} with ln β given separately: when β is
+   * subnormal the caller can supply ln β from the unnormalised price at full precision, and the lowest branch
+   * works with ln β and ln b only.
+   */
+  static double totalStandardDeviation(double beta, double lnBeta, double x, int maxIterations, Trace trace) {
     double bMax = Math.exp(0.5 * x);
     double sC = Math.sqrt(Math.abs(2 * x));
     double bC = NormalisedBlack.outOfTheMoneyCall(x, sC);
@@ -81,9 +92,9 @@ final class LetsBeRational {
       double sL = sC - bC / vC;
       double bL = NormalisedBlack.outOfTheMoneyCall(x, sL);
       if (beta < bL) {
-        s = lowerGuess(beta, x, sL, bL);
+        s = lowerGuess(beta, lnBeta, x, sL, bL);
         sRight = sL;
-        return iterateLower(beta, x, s, sLeft, sRight, maxIterations, trace);
+        return iterateLower(lnBeta, x, s, sLeft, sRight, maxIterations, trace);
       }
       double vL = NormalisedBlack.vega(x, sL);
       double r = RationalCubic.controlParameterForRightSecondDerivative(bL, bC, sL, sC, 1 / vL, 1 / vC, 0.0, false);
@@ -112,8 +123,13 @@ final class LetsBeRational {
 
   // ---------------------------------------------------------------- initial guesses
 
-  private static double lowerGuess(double beta, double x, double sL, double bL) {
+  private static double lowerGuess(double beta, double lnBeta, double x, double sL, double bL) {
     double ax = Math.abs(x);
+    if (beta < SMALLEST_NORMAL_BETA) {
+      // f_l(β) = β·(1 + O(β)) as β → 0 (f_l'(0) = 1): invert f_l at β itself, through logarithms.
+      double p = Math.exp((lnBeta - Math.log(TWO_PI_OVER_SQRT_TWENTY_SEVEN * ax)) / 3);
+      return Math.abs(ax / (SQRT_THREE * Normal.inverseCdf(p)));
+    }
     double z = ONE_OVER_SQRT_THREE * ax / sL;
     double y = z * z;
     double s2 = sL * sL;
@@ -184,30 +200,29 @@ final class LetsBeRational {
     return bHalley * bHalley - 3 * q * q - 0.25;
   }
 
-  private static double iterateLower(double beta, double x, double s0, double sLeft0, double sRight0,
+  private static double iterateLower(double lnBeta, double x, double s0, double sLeft0, double sRight0,
       int maxIterations, Trace trace) {
     double s = s0;
     double sLeft = sLeft0;
     double sRight = sRight0;
-    double lnBeta = Math.log(beta);
     double ds = -Double.MAX_VALUE;
     int i = 0;
     for (; i < maxIterations && Math.abs(ds) > EPSILON * s; i++) {
       if (i > 0 && !(s > sLeft && s < sRight)) {
         s = 0.5 * (sLeft + sRight);
       }
-      double b = NormalisedBlack.outOfTheMoneyCall(x, s);
-      double bp = NormalisedBlack.vega(x, s);
-      if (b > beta && s < sRight) {
+      // b = vega·(b/vega): ln b and b'/b from the scaled value, so nothing underflows in the far wing.
+      double scaled = NormalisedBlack.scaledOutOfTheMoneyCall(x, s);
+      double lnB = NormalisedBlack.logVega(x, s) + Math.log(scaled);
+      if (lnB > lnBeta && s < sRight) {
         sRight = s;
-      } else if (b < beta && s > sLeft) {
+      } else if (lnB < lnBeta && s > sLeft) {
         sLeft = s;
       }
-      if (!(b > 0) || !(bp > 0)) {
+      if (!(scaled > 0) || !(lnB > Double.NEGATIVE_INFINITY)) {
         ds = 0.5 * (sLeft + sRight) - s;
       } else {
-        double lnB = Math.log(b);
-        double bpOverB = bp / b;
+        double bpOverB = 1 / scaled;
         double bh = bHalley(x, s);
         double newton = (lnBeta - lnB) * lnB / lnBeta / bpOverB;
         double halley = bh - bpOverB * (1 + 2 / lnB);

@@ -21,13 +21,17 @@ import org.gammaxl.pricing.Normal;
  *   <li>otherwise: the scaled complementary error function erfcx, which avoids underflow.</li>
  * </ol>
  * All four use the identity b = φ̂·[Y(h+t) − Y(h−t)] with the common factor
- * φ̂ = e^{−(h²+t²)/2}/√(2π), which is also the normalised vega ∂b/∂s.
+ * φ̂ = e^{−(h²+t²)/2}/√(2π), which is also the normalised vega ∂b/∂s. Regions 1, 2 and 4 compute the
+ * scaled value b/φ̂ = Y(h+t) − Y(h−t) ({@link #scaledOutOfTheMoneyCall}), which the implied-vol iteration
+ * uses in the far wing where b itself is subnormal or zero.
  */
 final class NormalisedBlack {
   /** 1/√(2π). */
   static final double ONE_OVER_SQRT_TWO_PI = 0.3989422804014326779399460599343818684758586311649;
   /** √(π/2). */
   static final double SQRT_PI_OVER_TWO = 1.253314137315500251207882642405522626503493370305;
+  /** ln √(2π). */
+  static final double LOG_SQRT_TWO_PI = 0.9189385332046727417803297364056176398613974736378;
   /** 1/√2. */
   static final double ONE_OVER_SQRT_TWO = 0.7071067811865475244008443621048490392848359376885;
 
@@ -89,16 +93,59 @@ final class NormalisedBlack {
     }
     double h = x / s;
     double t = 0.5 * s;
-    if (h < ASYMPTOTIC_H_THRESHOLD && h + t < ASYMPTOTIC_H_THRESHOLD + SMALL_T_THRESHOLD) {
+    if (isPlainFormulaRegion(h, t)) {
+      return plainFormula(x, h, t);
+    }
+    double exponent = -0.5 * (h * h + t * t);
+    if (exponent < -746) {
+      return 0.0;
+    }
+    if (isAsymptoticRegion(h, t)) {
+      return ONE_OVER_SQRT_TWO_PI * Math.exp(exponent) * asymptoticExpansion(h, t);
+    }
+    if (t < SMALL_T_THRESHOLD) {
+      return ONE_OVER_SQRT_TWO_PI * Math.exp(exponent) * smallTExpansion(h, t);
+    }
+    return Math.max(0.5 * Math.exp(exponent) * erfcxDifference(h, t), 0.0);
+  }
+
+  /**
+   * The scaled value b(x, s)/vega(x, s) = Y(h+t) − Y(h−t) for x ≤ 0 and s &gt; 0. Unlike b it neither
+   * underflows nor loses bits to subnormal numbers in the far wing, so that ln b = ln vega + ln(b/vega)
+   * stays accurate where b itself is below the smallest normal double.
+   */
+  static double scaledOutOfTheMoneyCall(double x, double s) {
+    double h = x / s;
+    double t = 0.5 * s;
+    if (isPlainFormulaRegion(h, t)) {
+      return plainFormula(x, h, t) / vega(x, s);
+    }
+    return scaledInRegions124(h, t);
+  }
+
+  /** ln vega(x, s) = −(h² + t²)/2 − ln √(2π), without underflow. */
+  static double logVega(double x, double s) {
+    double h = x / s;
+    double t = 0.5 * s;
+    return -0.5 * (h * h + t * t) - LOG_SQRT_TWO_PI;
+  }
+
+  private static boolean isPlainFormulaRegion(double h, double t) {
+    return h + t > PLAIN_FORMULA_THRESHOLD && t >= SMALL_T_THRESHOLD;
+  }
+
+  private static boolean isAsymptoticRegion(double h, double t) {
+    return h < ASYMPTOTIC_H_THRESHOLD && h + t < ASYMPTOTIC_H_THRESHOLD + SMALL_T_THRESHOLD;
+  }
+
+  private static double scaledInRegions124(double h, double t) {
+    if (isAsymptoticRegion(h, t)) {
       return asymptoticExpansion(h, t);
     }
     if (t < SMALL_T_THRESHOLD) {
       return smallTExpansion(h, t);
     }
-    if (h + t > PLAIN_FORMULA_THRESHOLD) {
-      return plainFormula(x, h, t);
-    }
-    return usingErfcx(h, t);
+    return Math.max(SQRT_PI_OVER_TWO * erfcxDifference(h, t), 0.0);
   }
 
   /**
@@ -125,13 +172,9 @@ final class NormalisedBlack {
    * Region 1. For z &lt; 0 the Mills ratio has the asymptotic series Y(z) ~ Σ (−1)^k (2k−1)!! w^{2k+1}
    * with w = −1/z. With u = −1/(h+t) and v = −1/(h−t), u^n − v^n = (u − v)·H_{n−1}(u, v) where
    * H_m = Σ_j u^j v^{m−j} is a sum of positive terms, so Y(h+t) − Y(h−t) = (u − v)·Σ (−1)^k (2k−1)!! H_{2k}
-   * is evaluated without any cancellation between nearly equal numbers.
+   * is evaluated without any cancellation between nearly equal numbers. Returns that scaled value b/φ̂.
    */
   static double asymptoticExpansion(double h, double t) {
-    double exponent = -0.5 * (h * h + t * t);
-    if (exponent < -746) {
-      return 0.0;
-    }
     double a = h + t;
     double b = h - t;
     double u = -1 / a;
@@ -158,13 +201,13 @@ final class NormalisedBlack {
         break;
       }
     }
-    return Math.max(ONE_OVER_SQRT_TWO_PI * Math.exp(exponent) * uMinusV * sum, 0.0);
+    return Math.max(uMinusV * sum, 0.0);
   }
 
   /**
    * Region 2. Y(h+t) − Y(h−t) = 2·Σ_{k odd} Y^{(k)}(h)·t^k/k!, with the derivatives of the Mills ratio from
    * Y' = 1 + h·Y and Y^{(n+1)} = h·Y^{(n)} + n·Y^{(n−1)}. Terms up to t^13 are kept: for t &lt; 0.21 the
-   * next one is below 10^{−17} relative.
+   * next one is below 10^{−17} relative. Returns the scaled value b/φ̂.
    */
   static double smallTExpansion(double h, double t) {
     double millsRatio = SQRT_PI_OVER_TWO * Normal.erfcx(-ONE_OVER_SQRT_TWO * h);
@@ -182,7 +225,7 @@ final class NormalisedBlack {
         sum += current * power;
       }
     }
-    return Math.max(ONE_OVER_SQRT_TWO_PI * Math.exp(-0.5 * (h * h + t2)) * 2 * sum, 0.0);
+    return Math.max(2 * sum, 0.0);
   }
 
   /** Region 3: e^{x/2}·Φ(h+t) − e^{−x/2}·Φ(h−t). */
@@ -192,10 +235,10 @@ final class NormalisedBlack {
   }
 
   /**
-   * Region 4. With Φ(z) = ½·e^{−z²/2}·erfcx(−z/√2): b = ½·e^{−(h²+t²)/2}·[erfcx(−(h+t)/√2) − erfcx(−(h−t)/√2)].
+   * Region 4. With Φ(z) = ½·e^{−z²/2}·erfcx(−z/√2): b = ½·e^{−(h²+t²)/2}·D with
+   * D = erfcx(−(h+t)/√2) − erfcx(−(h−t)/√2), and the scaled value b/φ̂ is √(π/2)·D. Returns D.
    */
-  static double usingErfcx(double h, double t) {
-    double difference = Normal.erfcx(-ONE_OVER_SQRT_TWO * (h + t)) - Normal.erfcx(-ONE_OVER_SQRT_TWO * (h - t));
-    return Math.max(0.5 * Math.exp(-0.5 * (h * h + t * t)) * difference, 0.0);
+  static double erfcxDifference(double h, double t) {
+    return Normal.erfcx(-ONE_OVER_SQRT_TWO * (h + t)) - Normal.erfcx(-ONE_OVER_SQRT_TWO * (h - t));
   }
 }

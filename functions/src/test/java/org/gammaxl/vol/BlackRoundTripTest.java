@@ -29,8 +29,14 @@ class BlackRoundTripTest {
    * function (checked against mpmath in {@link NormalisedBlackTest}).
    */
   static double blackPrice(OptionType type, double forward, double strike, double vol, double years) {
-    double x = ImpliedVolatility.logMoneyness(forward, strike);
-    double timeValue = Math.sqrt(forward) * Math.sqrt(strike) * NormalisedBlack.call(-Math.abs(x), vol * Math.sqrt(years));
+    double x = -Math.abs(ImpliedVolatility.logMoneyness(forward, strike));
+    double s = vol * Math.sqrt(years);
+    double timeValue = Math.sqrt(forward) * Math.sqrt(strike) * NormalisedBlack.call(x, s);
+    if (timeValue < 1e-290) {
+      // Far wing: √(FK)·vega·(b/vega) in one rounding, so that a subnormal price keeps every bit it can.
+      timeValue = Math.exp(0.5 * (Math.log(forward) + Math.log(strike)) + NormalisedBlack.logVega(x, s))
+          * NormalisedBlack.scaledOutOfTheMoneyCall(x, s);
+    }
     return type.intrinsic(forward, strike) + timeValue;
   }
 

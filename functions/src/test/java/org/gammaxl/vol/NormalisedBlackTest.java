@@ -32,6 +32,35 @@ class NormalisedBlackTest {
     System.out.println("NormalisedBlack vs mpmath: worst relative error " + worst);
   }
 
+  /**
+   * e^{x/2} − b as a sum of positive terms keeps full relative precision right up to the bound, where the
+   * subtraction has no correct digit left. Rounding h costs at most (h + t)²·ε and (h − t)²·ε relative.
+   */
+  @Test
+  void distanceToTheUpperBoundMatchesFiftyDigitValues() {
+    for (Map<String, String> row : ReferenceCsv.read("normalised_black_mpmath.csv")) {
+      double x = ReferenceCsv.number(row, "x");
+      double s = ReferenceCsv.number(row, "s");
+      double expected = ReferenceCsv.number(row, "complement");
+      double h = Math.abs(x / s) + 0.5 * s;
+      assertEquals(expected, NormalisedBlack.complementOfOutOfTheMoneyCall(x, s), 4e-16 * (8 + h * h) * expected,
+          () -> "complement(" + x + ", " + s + ")");
+    }
+  }
+
+  @Test
+  void scaledValueIsTheValueOverTheVega() {
+    for (Map<String, String> row : ReferenceCsv.read("normalised_black_mpmath.csv")) {
+      double x = ReferenceCsv.number(row, "x");
+      double s = ReferenceCsv.number(row, "s");
+      double expected = ReferenceCsv.number(row, "b") / ReferenceCsv.number(row, "vega");
+      double h = x / s;
+      double conditionNumber = s / expected + h * h + s * s / 4;
+      assertEquals(expected, NormalisedBlack.scaledOutOfTheMoneyCall(x, s), 4e-16 * (8 + conditionNumber) * expected,
+          () -> "scaled(" + x + ", " + s + ")");
+    }
+  }
+
   /** Jäckel's own normalised values in the Let's Be Rational test set, calls and puts, x &gt; 0. */
   @Test
   void matchesLetsBeRationalReferenceNormalisedValues() {
