@@ -65,7 +65,8 @@ public final class ImpliedVolatility {
     int otmTheta = inTheMoney ? -theta : theta;
     double otmX = otmTheta < 0 ? -x : x;
     double beta = timeValue / (Math.sqrt(forward) * Math.sqrt(strike));
-    if (beta >= Math.exp(0.5 * otmX)) {
+    double bMax = Math.exp(0.5 * otmX);
+    if (beta >= bMax) {
       throw InvalidInputException.domain("price", "equals the no-arbitrage upper bound "
           + (type == OptionType.CALL ? "(the forward " + forward + ")" : "(the strike " + strike + ")")
           + " to within rounding, was " + undiscountedPrice);
@@ -73,7 +74,8 @@ public final class ImpliedVolatility {
     // Far in the wing β can be subnormal: take ln β from the price itself, at full precision.
     double lnBeta = beta >= SMALLEST_FULL_PRECISION_BETA ? Math.log(beta)
         : Math.log(timeValue) - 0.5 * (Math.log(forward) + Math.log(strike));
-    double s = LetsBeRational.totalStandardDeviation(beta, lnBeta, otmX, LetsBeRational.HOUSEHOLDER_ITERATIONS, null);
+    double s = LetsBeRational.totalStandardDeviation(beta, lnBeta, otmX, bMax, LetsBeRational.HOUSEHOLDER_ITERATIONS,
+        null);
     return s / Math.sqrt(years);
   }
 

@@ -72,40 +72,40 @@ final class LetsBeRational {
    * @param trace receives the number of steps taken, or null
    */
   static double totalStandardDeviation(double beta, double x, int maxIterations, Trace trace) {
-    return totalStandardDeviation(beta, Math.log(beta), x, maxIterations, trace);
+    return totalStandardDeviation(beta, Math.log(beta), x, Math.exp(0.5 * x), maxIterations, trace);
   }
 
   /**
-   * As {@link #totalStandardDeviation(double, double, int, Trace)} with ln β given separately: when β is
-   * subnormal the caller can supply ln β from the unnormalised price at full precision, and the lowest branch
-   * works with ln β and ln b only.
+   * As {@link #totalStandardDeviation(double, double, int, Trace)} with ln β and b_max = e^{x/2} given:
+   * when β is subnormal the caller can supply ln β from the unnormalised price at full precision, and the
+   * lowest branch works with ln β and ln b only.
    */
-  static double totalStandardDeviation(double beta, double lnBeta, double x, int maxIterations, Trace trace) {
-    double bMax = Math.exp(0.5 * x);
+  static double totalStandardDeviation(double beta, double lnBeta, double x, double bMax, int maxIterations,
+      Trace trace) {
     double sC = Math.sqrt(Math.abs(2 * x));
-    double bC = NormalisedBlack.outOfTheMoneyCall(x, sC);
     double vC = NormalisedBlack.vega(x, sC);
+    double bC = NormalisedBlack.outOfTheMoneyCall(x, sC, vC, bMax);
     double s;
     double sLeft = Double.MIN_NORMAL;
     double sRight = Double.MAX_VALUE;
     if (beta < bC) {
       double sL = sC - bC / vC;
-      double bL = NormalisedBlack.outOfTheMoneyCall(x, sL);
+      double vL = NormalisedBlack.vega(x, sL);
+      double bL = NormalisedBlack.outOfTheMoneyCall(x, sL, vL, bMax);
       if (beta < bL) {
         s = lowerGuess(beta, lnBeta, x, sL, bL);
         sRight = sL;
         return iterateLower(lnBeta, x, s, sLeft, sRight, maxIterations, trace);
       }
-      double vL = NormalisedBlack.vega(x, sL);
       double r = RationalCubic.controlParameterForRightSecondDerivative(bL, bC, sL, sC, 1 / vL, 1 / vC, 0.0, false);
       s = RationalCubic.interpolate(beta, bL, bC, sL, sC, 1 / vL, 1 / vC, r);
       sLeft = sL;
       sRight = sC;
     } else {
       double sH = vC > Double.MIN_NORMAL ? sC + (bMax - bC) / vC : sC;
-      double bH = NormalisedBlack.outOfTheMoneyCall(x, sH);
+      double vH = NormalisedBlack.vega(x, sH);
+      double bH = NormalisedBlack.outOfTheMoneyCall(x, sH, vH, bMax);
       if (beta <= bH) {
-        double vH = NormalisedBlack.vega(x, sH);
         double r = RationalCubic.controlParameterForLeftSecondDerivative(bC, bH, sC, sH, 1 / vC, 1 / vH, 0.0, false);
         s = RationalCubic.interpolate(beta, bC, bH, sC, sH, 1 / vC, 1 / vH, r);
         sLeft = sC;
@@ -118,7 +118,7 @@ final class LetsBeRational {
         }
       }
     }
-    return iterateMiddle(beta, x, s, sLeft, sRight, maxIterations, trace);
+    return iterateMiddle(beta, x, s, bMax, sLeft, sRight, maxIterations, trace);
   }
 
   // ---------------------------------------------------------------- initial guesses
@@ -275,7 +275,7 @@ final class LetsBeRational {
     return s;
   }
 
-  private static double iterateMiddle(double beta, double x, double s0, double sLeft0, double sRight0,
+  private static double iterateMiddle(double beta, double x, double s0, double bMax, double sLeft0, double sRight0,
       int maxIterations, Trace trace) {
     double s = s0;
     double sLeft = sLeft0;
@@ -286,8 +286,8 @@ final class LetsBeRational {
       if (i > 0 && !(s > sLeft && s < sRight)) {
         s = 0.5 * (sLeft + sRight);
       }
-      double b = NormalisedBlack.outOfTheMoneyCall(x, s);
       double bp = NormalisedBlack.vega(x, s);
+      double b = NormalisedBlack.outOfTheMoneyCall(x, s, bp, bMax);
       if (b > beta && s < sRight) {
         sRight = s;
       } else if (b < beta && s > sLeft) {

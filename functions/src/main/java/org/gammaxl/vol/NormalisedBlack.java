@@ -110,6 +110,23 @@ final class NormalisedBlack {
   }
 
   /**
+   * The same value as {@link #outOfTheMoneyCall(double, double)} when the caller already holds
+   * {@code vega} = vega(x, s) and {@code bMax} = e^{x/2}: b = vega·(b/vega) saves an exponential. For the
+   * implied-vol iteration, which needs both.
+   */
+  static double outOfTheMoneyCall(double x, double s, double vega, double bMax) {
+    if (!(s > 0)) {
+      return 0.0;
+    }
+    double h = x / s;
+    double t = 0.5 * s;
+    if (isPlainFormulaRegion(h, t)) {
+      return Math.max(Normal.cdf(h + t) * bMax - Normal.cdf(h - t) / bMax, 0.0);
+    }
+    return vega * scaledInRegions124(h, t);
+  }
+
+  /**
    * The scaled value b(x, s)/vega(x, s) = Y(h+t) − Y(h−t) for x ≤ 0 and s &gt; 0. Unlike b it neither
    * underflows nor loses bits to subnormal numbers in the far wing, so that ln b = ln vega + ln(b/vega)
    * stays accurate where b itself is below the smallest normal double.
@@ -210,21 +227,24 @@ final class NormalisedBlack {
    * next one is below 10^{−17} relative. Returns the scaled value b/φ̂.
    */
   static double smallTExpansion(double h, double t) {
-    double millsRatio = SQRT_PI_OVER_TWO * Normal.erfcx(-ONE_OVER_SQRT_TWO * h);
-    double previous = millsRatio;
-    double current = 1 + h * millsRatio;
-    double t2 = t * t;
-    double power = t; // t^k / k!
-    double sum = current * t;
-    for (int n = 1; n < 13; n++) {
-      double next = h * current + n * previous;
-      previous = current;
-      current = next;
-      if ((n & 1) == 0) {
-        power *= t2 / (n * (n + 1));
-        sum += current * power;
-      }
-    }
+    double y0 = SQRT_PI_OVER_TWO * Normal.erfcx(-ONE_OVER_SQRT_TWO * h);
+    double y1 = 1 + h * y0;
+    double y2 = h * y1 + y0;
+    double y3 = h * y2 + 2 * y1;
+    double y4 = h * y3 + 3 * y2;
+    double y5 = h * y4 + 4 * y3;
+    double y6 = h * y5 + 5 * y4;
+    double y7 = h * y6 + 6 * y5;
+    double y8 = h * y7 + 7 * y6;
+    double y9 = h * y8 + 8 * y7;
+    double y10 = h * y9 + 9 * y8;
+    double y11 = h * y10 + 10 * y9;
+    double y12 = h * y11 + 11 * y10;
+    double y13 = h * y12 + 12 * y11;
+    double w = t * t;
+    // Σ_{k odd ≤ 13} Y^{(k)}(h)·t^k/k!, by Horner in t².
+    double sum = t * (y1 + w * (y3 / 6 + w * (y5 / 120 + w * (y7 / 5040 + w * (y9 / 362880
+        + w * (y11 / 39916800 + w * (y13 / 6227020800.0)))))));
     return Math.max(2 * sum, 0.0);
   }
 
