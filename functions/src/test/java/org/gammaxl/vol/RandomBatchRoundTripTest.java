@@ -3,6 +3,10 @@ package org.gammaxl.vol;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
+import org.gammaxl.InvalidInputException;
+import org.gammaxl.pricing.Greek;
+import org.gammaxl.pricing.Model;
+import org.gammaxl.pricing.OptionPricer;
 import org.gammaxl.pricing.OptionType;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +69,60 @@ class RandomBatchRoundTripTest {
         + " worst error / resolution elsewhere %.3g; %d with time value within 4 ulps of the price;"
         + " worst error overall %.3g%n", determined, worstDetermined, worstRatio, undetermined, worstOverall);
     assertTrue(determined > 90_000);
+  }
+
+  /**
+   * The same batch through the production pricer, BlackScholesMerton.price → impliedVol, with the pricer's own
+   * premium noise ({@link ModelRoundTripTest#premiumNoise}) in place of the exact price's resolution.
+   */
+  @Test
+  void hundredThousandRandomOptionsThroughTheBsmPricer() {
+    OptionPricer bsm = Model.BSM.pricer();
+    SplittableRandom random = new SplittableRandom(20261123);
+    int determined = 0;
+    int refused = 0;
+    double worstDetermined = 0;
+    double worstAboveResolution = 0;
+    int aboveBenchBar = 0;
+    for (int i = 0; i < 100_000; i++) {
+      double spot = 50 + 100 * random.nextDouble();
+      double strike = 50 + 100 * random.nextDouble();
+      double years = 0.01 + 1.99 * random.nextDouble();
+      double rate = 0.05 * random.nextDouble();
+      double yield = 0.03 * random.nextDouble();
+      double vol = 0.05 + 0.95 * random.nextDouble();
+      OptionType type = random.nextBoolean() ? OptionType.CALL : OptionType.PUT;
+      double premium = bsm.price(type, spot, strike, years, vol, rate, yield);
+      double noise = ModelRoundTripTest.premiumNoise(Model.BSM, type, spot, strike, years, vol, rate, yield, premium);
+      double resolution = noise / (vol * bsm.greek(Greek.VEGA, type, spot, strike, years, vol, rate, yield));
+      String where = type + " S=" + spot + " K=" + strike + " T=" + years + " r=" + rate + " q=" + yield + " vol=" + vol;
+      double implied;
+      try {
+        implied = bsm.impliedVol(type, premium, spot, strike, years, rate, yield);
+      } catch (InvalidInputException e) {
+        assertTrue(resolution > 1e-3 && e.getMessage().contains("intrinsic"), where + ": " + e.getMessage());
+        refused++;
+        continue;
+      }
+      double error = Math.abs(implied / vol - 1);
+      if (64 * resolution <= 1e-12) {
+        determined++;
+        worstDetermined = Math.max(worstDetermined, error);
+        assertTrue(error <= 1e-12, where + " implied=" + implied);
+      } else {
+        worstAboveResolution = Math.max(worstAboveResolution, error / resolution);
+        if (error > 1e-10) {
+          // The bench's bar: 1e-10 wherever the premium determines the vol to that level.
+          aboveBenchBar++;
+          assertTrue(resolution > 1e-11, where + " implied=" + implied + " resolution=" + resolution);
+        }
+      }
+    }
+    System.out.printf("Random batch through BSM: %d determined to 1e-12 with worst error %.3g; elsewhere worst"
+        + " error / resolution %.3g, %d errors above 1e-10 (all where the premium cannot resolve 1e-10);"
+        + " %d premiums rounded below intrinsic by the pricer%n", determined, worstDetermined, worstAboveResolution,
+        aboveBenchBar, refused);
+    assertTrue(determined > 60_000);
   }
 
   private static double volTimesVega(double forward, double strike, double vol, double years) {
