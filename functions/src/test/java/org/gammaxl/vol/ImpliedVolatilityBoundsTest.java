@@ -84,4 +84,29 @@ class ImpliedVolatilityBoundsTest {
     domainError("strike", () -> ImpliedVolatility.normal(OptionType.PUT, 1, 1, Double.NaN, 1));
     domainError("years", () -> ImpliedVolatility.normal(OptionType.PUT, 1, 1, 2, 0));
   }
+
+  /** Extreme but valid inputs: a finite vol ≥ 0 or a domain error about the price — never NaN, never a crash. */
+  @Test
+  void extremeInputsNeverGiveNaN() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+    for (int i = 0; i < 20_000; i++) {
+      double forward = Math.pow(10, -8 + 16 * random.nextDouble());
+      double strike = Math.pow(10, -8 + 16 * random.nextDouble());
+      double years = Math.pow(10, -6 + 8 * random.nextDouble());
+      OptionType type = random.nextBoolean() ? OptionType.CALL : OptionType.PUT;
+      double intrinsic = type.intrinsic(forward, strike);
+      double upper = type == OptionType.CALL ? forward : strike;
+      double u = random.nextDouble();
+      double price = intrinsic + (upper - intrinsic) * (random.nextBoolean() ? u : Math.pow(u, 40));
+      String where = type + " F=" + forward + " K=" + strike + " T=" + years + " price=" + price;
+      try {
+        double vol = ImpliedVolatility.black(type, price, forward, strike, years);
+        assertTrue(vol >= 0 && Double.isFinite(vol), where + " vol=" + vol);
+      } catch (InvalidInputException e) {
+        assertEquals("price", e.argument(), where);
+      }
+      double normalVol = ImpliedVolatility.normal(type, price, forward, strike, years);
+      assertTrue(normalVol >= 0 && Double.isFinite(normalVol), where + " normal vol=" + normalVol);
+    }
+  }
 }
