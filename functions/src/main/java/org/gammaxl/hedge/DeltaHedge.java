@@ -41,7 +41,7 @@ public final class DeltaHedge {
    */
   public static double roundToLot(double quantity, double lotSize) {
     if (lotSize == 0) {
-      return quantity;
+      return quantity + 0.0; // turns -0.0 into 0.0
     }
     double lots = Math.rint(quantity / lotSize);
     return lots == 0 ? 0.0 : lots * lotSize;

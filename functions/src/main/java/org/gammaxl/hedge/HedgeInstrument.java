@@ -20,7 +20,11 @@ public enum HedgeInstrument {
    * the trade, gains and losses settle as variation margin.
    */
   FUTURE,
-  /** A linear perpetual swap tracking spot: delta per unit = contractSize; margined (funding payments are not modelled). */
+  /**
+   * A linear perpetual swap tracking spot: delta per unit = contractSize; margined. Funding payments
+   * are not modelled, so unlike a spot or futures hedge it carries no interest: a short perp hedge
+   * does not earn what a short sale of the underlying would.
+   */
   PERP,
   /**
    * An inverse (coin-margined) contract of face value contractSize in quote currency: long one
