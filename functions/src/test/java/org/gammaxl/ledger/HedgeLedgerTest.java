@@ -29,12 +29,13 @@ import java.util.List;
 import org.gammaxl.InvalidInputException;
 import org.gammaxl.hedge.HedgeBands;
 import org.gammaxl.hedge.HedgeInstrument;
+import org.gammaxl.pricing.Model;
 import org.gammaxl.pricing.OptionPricer;
 import org.gammaxl.pricing.OptionType;
 import org.junit.jupiter.api.Test;
 
 class HedgeLedgerTest {
-  static final OptionPricer BSM = TestBsm.INSTANCE;
+  static final OptionPricer BSM = Model.BSM.pricer();
   static final Position LONG_CALL = Position.of(OptionLeg.of(OptionType.CALL, 100, 0.5, 10, 100));
 
   static List<LedgerRow> rows(HedgeLedger ledger, Iterable<Observation> path) {

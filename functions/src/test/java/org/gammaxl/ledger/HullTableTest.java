@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.gammaxl.pricing.Model;
 import org.gammaxl.pricing.OptionPricer;
 import org.gammaxl.pricing.OptionType;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * engine's HEDGE_CASH must equal minus that cost to the cent every week.
  */
 class HullTableTest {
-  static final OptionPricer BSM = TestBsm.INSTANCE;
+  static final OptionPricer BSM = Model.BSM.pricer();
   static final double N = 100_000;
   static final double K = 50;
   static final double R = 0.05;

@@ -3,6 +3,7 @@ package org.gammaxl.ledger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.gammaxl.hedge.GammaScalping;
+import org.gammaxl.pricing.Model;
 import org.gammaxl.pricing.OptionPricer;
 import org.gammaxl.pricing.OptionType;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * failure for a correct formula were the seeds random) plus the stated discretisation allowance.
  */
 class MonteCarloExpectationTest {
-  static final OptionPricer BSM = TestBsm.INSTANCE;
+  static final OptionPricer BSM = Model.BSM.pricer();
   static final double S0 = 100;
   static final double K = 100;
   static final double T = 0.5;
