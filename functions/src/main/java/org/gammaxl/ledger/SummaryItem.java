@@ -34,11 +34,17 @@ public enum SummaryItem {
   SLIPPAGE,
   /** Σ interest credited to the hedge cash. */
   FINANCING,
-  /** Close-to-close realized vol of the path's spots, each log return scaled by its own time step (demeaned, n − 1). */
+  /**
+   * Close-to-close realized vol of the path's spots, each log return scaled by its own time step
+   * (demeaned, n − 1, as {@code RealizedVolatility.closeToClose(times, closes)}); NaN with fewer than 3 events.
+   */
   REALIZED_VOL,
   /** Time-weighted root-mean-square of the vol used over the path (while options were alive). */
   IMPLIED_VOL,
-  /** Σ ½ΓS²(σ_realized² − σ_implied²)Δt over the path, with σ_realized the path's REALIZED_VOL. */
+  /**
+   * The theoretical expectation Σ ½ΓS²(σ_realized² − σ_implied²)Δt over the path (Γ, S, σ_implied
+   * at the start of each step), with σ_realized the path's REALIZED_VOL; NaN when that is.
+   */
   EXPECTED_PNL,
   /** Mean time between observations, years. */
   MEAN_PERIOD,

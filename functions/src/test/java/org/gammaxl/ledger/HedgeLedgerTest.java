@@ -301,6 +301,49 @@ class HedgeLedgerTest {
     assertEquals(LedgerColumn.values().length, LedgerRow.headers().size());
   }
 
+  @Test
+  void summaryRealizedVolIsTheIrregularCloseToCloseEstimator() {
+    double[] times = {0, 0.004, 0.005, 0.011, 0.0111, 0.02, 0.021};
+    double[] spots = {100, 101.2, 100.7, 99.1, 99.3, 102.0, 101.1};
+    List<Observation> path = new ArrayList<>();
+    for (int k = 0; k < times.length; k++) {
+      path.add(Observation.of(times[k], spots[k], 0.2));
+    }
+    LedgerSummary s = HedgeLedger.of(BSM, LONG_CALL, HedgePolicy.builder().build()).run(path);
+    assertEquals(org.gammaxl.vol.RealizedVolatility.closeToClose(times, spots), s.value(SummaryItem.REALIZED_VOL), 1e-12);
+  }
+
+  @Test
+  void multiLegPositionHedgesTheNetDelta() {
+    // long straddle plus a short call spread leg, different multipliers and expiries
+    Position book = Position.of(OptionLeg.of(OptionType.CALL, 100, 0.5, 10, 100),
+        OptionLeg.of(OptionType.PUT, 100, 0.5, 10, 100), OptionLeg.of(OptionType.CALL, 110, 0.25, -20, 50));
+    LedgerRow r = HedgeLedger.of(BSM, book, HedgePolicy.builder().rate(0.03).build()).start()
+        .step(0, 104, 0.25, Double.NaN, Double.NaN);
+    double delta = 1000 * BSM.greeks(OptionType.CALL, 104, 100, 0.5, 0.25, 0.03, 0).delta()
+        + 1000 * BSM.greeks(OptionType.PUT, 104, 100, 0.5, 0.25, 0.03, 0).delta()
+        - 1000 * BSM.greeks(OptionType.CALL, 104, 110, 0.25, 0.25, 0.03, 0).delta();
+    assertEquals(delta, r.value(DELTA), 1e-9);
+    assertEquals(-delta, r.hedgePosition(), 1e-9);
+    assertEquals(0.25, r.value(YEARS_LEFT), 1e-15);
+  }
+
+  @Test
+  void policyWithersAndKeywords() {
+    HedgePolicy p = HedgePolicy.builder().rule(RebalanceRule.parse("move%")).threshold(0.01)
+        .target(HedgeTarget.parse("edge")).build();
+    assertEquals(RebalanceRule.MOVE_PERCENT, p.rule());
+    assertEquals(HedgeTarget.BAND_EDGE, p.target());
+    HedgePolicy q = p.withRule(RebalanceRule.WW, 2).withCosts(3, 0.5, 1, true).withRates(0.04, 0.01);
+    assertEquals(RebalanceRule.WW, q.rule());
+    assertEquals(2, q.threshold());
+    assertEquals(3, q.feeBps());
+    assertEquals(0.04, q.rate());
+    assertEquals(RebalanceRule.MOVE_PERCENT, p.rule()); // p unchanged
+    assertEquals("feeBps", assertThrows(InvalidInputException.class, () -> p.withCosts(-1, 0, 0, false)).argument());
+    assertThrows(InvalidInputException.class, () -> RebalanceRule.parse("sometimes"));
+  }
+
   // ------------------------------------------------------------------ bad input
 
   static InvalidInputException bad(Observation... path) {
