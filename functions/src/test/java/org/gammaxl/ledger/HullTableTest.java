@@ -91,6 +91,35 @@ class HullTableTest {
   }
 
   @Test
+  void dailyObservationsWithAWeeklyTimeRuleGiveTheSameWeeklyCosts() {
+    // The same exercise observed every day (7 a week) but rebalanced by the TIME rule once a week:
+    // between rebalances the engine only accrues interest, e^{r/364} seven times = e^{r/52}.
+    double[] weekly = path(3);
+    List<Observation> obs = new ArrayList<>();
+    for (int d = 0; d <= 140; d++) {
+      // daily spots: the weekly closes, with a wiggle in between that the weekly rule must ignore
+      double s = d % 7 == 0 ? weekly[d / 7] : weekly[d / 7] + 0.37 * Math.sin(d);
+      obs.add(Observation.of(d / 364.0, s, SIGMA));
+    }
+    HedgeLedger ledger = HedgeLedger.of(BSM, Position.of(OptionLeg.of(OptionType.CALL, K, T, -N, 1)),
+        HedgePolicy.builder().rule(RebalanceRule.TIME).threshold(WEEK).rate(R).build());
+    List<LedgerRow> rows = new ArrayList<>();
+    ledger.run(obs, row -> rows.add(row.snapshot()));
+    double sharesHeld = 0;
+    double cumulativeCost = 0;
+    for (int k = 0; k < 20; k++) {
+      double interest = cumulativeCost * (Math.exp(R * WEEK) - 1);
+      double shares = BSM.greeks(OptionType.CALL, weekly[k], K, T - k * WEEK, SIGMA, R, 0).delta() * N;
+      cumulativeCost += interest + (shares - sharesHeld) * weekly[k];
+      sharesHeld = shares;
+      assertEquals(-cumulativeCost, rows.get(7 * k).hedgeCash(), 0.005, "week " + k);
+      for (int d = 7 * k + 1; d < 7 * k + 7; d++) {
+        assertEquals(0, rows.get(d).tradeQuantity(), "day " + d);
+      }
+    }
+  }
+
+  @Test
   void pathsFinishBothInAndOutOfTheMoney() {
     // so that both expiry branches of the hand computation above are exercised
     boolean in = false;
