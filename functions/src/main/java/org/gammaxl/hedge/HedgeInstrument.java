@@ -21,9 +21,9 @@ public enum HedgeInstrument {
    */
   FUTURE,
   /**
-   * A linear perpetual swap tracking spot: delta per unit = contractSize; margined. Funding payments
-   * are not modelled, so unlike a spot or futures hedge it carries no interest: a short perp hedge
-   * does not earn what a short sale of the underlying would.
+   * A linear perpetual swap tracking spot: delta per unit = contractSize; margined. Its carry is
+   * the funding rate (see {@code HedgePolicy.fundingRate}); with zero funding a short perp hedge
+   * does not earn the interest a short sale of the underlying would.
    */
   PERP,
   /**

@@ -35,6 +35,7 @@ public final class HedgePolicy {
   private final double rate;
   private final double yield;
   private final double hedgeVol;
+  private final double fundingRate;
 
   private HedgePolicy(Builder b) {
     this.rule = Objects.requireNonNull(b.rule, "rule");
@@ -51,6 +52,7 @@ public final class HedgePolicy {
     this.rate = InvalidInputException.finite("rate", b.rate);
     this.yield = InvalidInputException.finite("yield", b.yield);
     this.hedgeVol = b.hedgeVol;
+    this.fundingRate = InvalidInputException.finite("fundingRate", b.fundingRate);
     switch (rule) {
       case EVERY:
         break;
@@ -93,6 +95,7 @@ public final class HedgePolicy {
     b.rate = rate;
     b.yield = yield;
     b.hedgeVol = hedgeVol;
+    b.fundingRate = fundingRate;
     return b;
   }
 
@@ -165,12 +168,21 @@ public final class HedgePolicy {
    */
   public double hedgeVol() { return hedgeVol; }
 
+  /**
+   * Annualised funding rate of a PERP or INVERSE hedge, paid by longs to shorts continuously on the
+   * position's notional (q·contractSize·S for PERP, q·contractSize for INVERSE) and credited to the
+   * hedge cash; 0 by default. A perpetual whose funding tracks r − q carries like a spot hedge.
+   * Ignored for SPOT and FUTURE.
+   */
+  public double fundingRate() { return fundingRate; }
+
   @Override
   public String toString() {
     return "HedgePolicy{rule=" + rule + ", threshold=" + threshold + ", target=" + target + ", feeBps=" + feeBps
         + ", feePerContract=" + feePerContract + ", slippageBps=" + slippageBps + ", useHalfSpread=" + useHalfSpread
         + ", lotSize=" + lotSize + ", instrument=" + instrument + ", contractSize=" + contractSize
-        + ", futureExpiry=" + futureExpiry + ", rate=" + rate + ", yield=" + yield + ", hedgeVol=" + hedgeVol + '}';
+        + ", futureExpiry=" + futureExpiry + ", rate=" + rate + ", yield=" + yield + ", hedgeVol=" + hedgeVol
+        + ", fundingRate=" + fundingRate + '}';
   }
 
   /** Mutable builder of a {@link HedgePolicy}. */
@@ -189,6 +201,7 @@ public final class HedgePolicy {
     private double rate;
     private double yield;
     private double hedgeVol = Double.NaN;
+    private double fundingRate;
 
     private Builder() {
     }
@@ -220,6 +233,8 @@ public final class HedgePolicy {
     public Builder yield(double value) { this.yield = value; return this; }
 
     public Builder hedgeVol(double value) { this.hedgeVol = value; return this; }
+
+    public Builder fundingRate(double value) { this.fundingRate = value; return this; }
 
     /** The policy; throws {@link InvalidInputException} naming the first bad field. */
     public HedgePolicy build() {

@@ -47,7 +47,7 @@ public enum LedgerColumn {
   FINANCING,
   /** Cash received (+) or paid (−) for legs settled at intrinsic value at this event. */
   SETTLEMENT,
-  /** Cumulative cash of the hedge: trade cash, fees, variation margin, dividends and financing. */
+  /** Cumulative cash of the hedge: trade cash, fees, variation margin, dividends, funding and financing. */
   HEDGE_CASH,
   /** Mark value of the hedge holding: q·contractSize·S for SPOT, 0 for margined instruments (settled). */
   HEDGE_VALUE,
@@ -65,7 +65,7 @@ public enum LedgerColumn {
   THETA_PNL,
   /** Σ vega·Δσ. */
   VEGA_PNL,
-  /** Σ interest on the hedge cash and the premium, dividends on a SPOT hedge, a future's roll-down. */
+  /** Σ interest on the hedge cash and the premium, dividends on a SPOT hedge, a future's roll-down, perp funding. */
   CARRY_PNL,
   /** −Σ (fees + slippage). */
   COST_PNL,

@@ -63,6 +63,7 @@ public final class LedgerRun {
   private final double hedgeVol;
   private final double lotSize;
   private final double baseCost;
+  private final double fundingRate;
 
   // legs, as parallel primitive arrays
   private final int legCount;
@@ -135,6 +136,7 @@ public final class LedgerRun {
     this.hedgeVol = policy.hedgeVol();
     this.lotSize = policy.lotSize();
     this.baseCost = (policy.feeBps() + policy.slippageBps()) * 1e-4;
+    this.fundingRate = policy.fundingRate();
     this.legCount = position.legs().size();
     this.types = new OptionType[legCount];
     this.strikes = new double[legCount];
@@ -200,12 +202,20 @@ public final class LedgerRun {
             hedgeCarry = unitSize * spot * (now - before);
             break;
           }
-          case PERP:
+          case PERP: {
             cash += unitSize * (spot - prevSpot);
+            double funding = -unitSize * prevSpot * fundingRate * dt;
+            cash += funding;
+            hedgeCarry = funding;
             break;
-          default: // INVERSE
+          }
+          default: { // INVERSE
             cash += unitSize * (spot / prevSpot - 1);
+            double funding = -unitSize * fundingRate * dt;
+            cash += funding;
+            hedgeCarry = funding;
             break;
+          }
         }
       }
     }

@@ -280,6 +280,13 @@ class HedgeLedgerTest {
     assertEquals(perpLast.totalPnl(), inverseLast.totalPnl(), 1e-6);
     assertEquals(spotLast.totalPnl() - interestOnShortSale, perpLast.totalPnl(), tolerance);
     assertTrue(Math.abs(perpLast.value(RESIDUAL_PNL)) < tolerance);
+
+    // A perp whose funding equals the rate pays that interest back: it hedges like spot again.
+    HedgePolicy funded = perp.toBuilder().fundingRate(0.04).build();
+    LedgerRow fundedLast = rows(HedgeLedger.of(BSM, LONG_CALL, funded), path).get(perpRows.size() - 1);
+    assertEquals(spotLast.totalPnl(), fundedLast.totalPnl(), tolerance);
+    assertTrue(Math.abs(spotLast.totalPnl() - perpLast.totalPnl()) > 10 * Math.abs(spotLast.totalPnl()
+        - fundedLast.totalPnl()));
   }
 
   // ------------------------------------------------------------------ summary
