@@ -15,7 +15,7 @@ import org.gammaxl.pricing.OptionPricer;
  * <p>At each event the engine, in this order: credits interest on the hedge cash and the financed
  * premium over the elapsed time (e^{rΔt} − 1), settles variation margin or dividends of the hedge,
  * settles legs whose expiry has been reached at intrinsic value (at this event's spot), values the
- * live legs at the vol mark with one {@link OptionPricer#greeks} call per leg, attributes the step's
+ * live legs at the vol mark with one {@link OptionPricer#firstGreeks} call per leg, attributes the step's
  * P&amp;L, applies the {@link RebalanceRule} and executes the trade with its costs (see
  * {@link HedgePolicy}). Once every leg has expired the hedge is closed at that event, whatever the
  * rule; later events only accrue interest.

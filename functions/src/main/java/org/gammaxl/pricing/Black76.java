@@ -32,7 +32,7 @@ public final class Black76 implements OptionPricer {
   public Greeks greeks(OptionType type, double spot, double strike, double years, double vol, double rate,
       double yield) {
     LognormalKernel.validate(spot, strike, years, vol, rate, yield);
-    return Greeks.of(forwardGreeks(type, spot, strike, years, vol, rate));
+    return Greeks.wrap(forwardGreeks(type, spot, strike, years, vol, rate));
   }
 
   private static double[] forwardGreeks(OptionType type, double forward, double strike, double years, double vol,
@@ -41,6 +41,14 @@ public final class Black76 implements OptionPricer {
     g[Greek.RHO.ordinal()] = -years * g[Greek.PRICE.ordinal()];
     g[Greek.PHI.ordinal()] = 0.0;
     return g;
+  }
+
+  /** Price, delta, gamma, vega and theta into {@code out[0..4]}, allocating nothing. */
+  @Override
+  public void firstGreeks(OptionType type, double spot, double strike, double years, double vol, double rate,
+      double yield, double[] out) {
+    LognormalKernel.validate(spot, strike, years, vol, rate, yield);
+    LognormalKernel.firstGreeks(type.sign(), spot, strike, years, vol, rate, 0.0, out);
   }
 
   @Override

@@ -40,7 +40,15 @@ public final class BlackScholesMerton implements OptionPricer {
   public Greeks greeks(OptionType type, double spot, double strike, double years, double vol, double rate,
       double yield) {
     LognormalKernel.validate(spot, strike, years, vol, rate, yield);
-    return Greeks.of(LognormalKernel.greeks(type.sign(), spot, strike, years, vol, rate, rate - yield));
+    return Greeks.wrap(LognormalKernel.greeks(type.sign(), spot, strike, years, vol, rate, rate - yield));
+  }
+
+  /** Price, delta, gamma, vega and theta into {@code out[0..4]}, allocating nothing. */
+  @Override
+  public void firstGreeks(OptionType type, double spot, double strike, double years, double vol, double rate,
+      double yield, double[] out) {
+    LognormalKernel.validate(spot, strike, years, vol, rate, yield);
+    LognormalKernel.firstGreeks(type.sign(), spot, strike, years, vol, rate, rate - yield, out);
   }
 
   /** One greek; price, delta, gamma, vega and rho skip the work the others need. */

@@ -26,6 +26,17 @@ public final class Greeks {
     return new Greeks(values.clone());
   }
 
+  /**
+   * Wraps {@code values} without copying, for the pricers of this package that hand over a freshly
+   * filled array they never touch again.
+   */
+  static Greeks wrap(double[] values) {
+    if (values.length != N) {
+      throw new IllegalArgumentException("expected " + N + " greeks, got " + values.length);
+    }
+    return new Greeks(values);
+  }
+
   /** The raw value of one greek. */
   public double get(Greek greek) {
     return values[greek.ordinal()];

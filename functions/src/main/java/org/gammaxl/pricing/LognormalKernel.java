@@ -161,6 +161,46 @@ final class LognormalKernel {
     return g;
   }
 
+  /**
+   * Price, delta, gamma, vega and theta — the first five entries of {@link Greek} order — into
+   * {@code out[0..4]}, without allocating: the same arithmetic as {@link #greeks}, bit for bit, for
+   * callers that revalue on every event (the hedge ledger).
+   */
+  static void firstGreeks(int phi, double s, double k, double t, double vol, double r, double b, double[] out) {
+    double df = Math.exp(-r * t);
+    double cf = Math.exp((b - r) * t);
+    double sqrtT = Math.sqrt(t);
+    double sd = vol * sqrtT;
+    if (sd == 0) {
+      double w = step(phi, s * cf, k * df);
+      double dualDelta = -phi * df * w;
+      out[0] = Math.max(phi * (s * cf - k * df), 0.0);
+      out[1] = phi * cf * w;
+      out[2] = 0.0;
+      out[3] = 0.0;
+      out[4] = -phi * w * ((b - r) * s * cf + r * k * df);
+      return;
+    }
+    double d1 = (Math.log(s / k) + b * t) / sd + 0.5 * sd;
+    double d2 = d1 - sd;
+    double n1 = Normal.pdf(d1);
+    double n2 = n1 > 1e-290 ? n1 * ((s * cf) / (k * df)) : Normal.pdf(d2);
+    double nd1 = Normal.cdf(phi * d1, n1);
+    double nd2 = Normal.cdf(phi * d2, n2);
+    double scf = s * cf;
+    double dualDelta = -phi * df * nd2;
+    out[0] = Math.max(phi * (scf * nd1 - k * df * nd2), 0.0);
+    out[1] = phi * cf * nd1;
+    if (n1 == 0) {
+      out[2] = 0.0;
+      out[3] = 0.0;
+    } else {
+      out[2] = cf * n1 / (s * sd);
+      out[3] = scf * n1 * sqrtT;
+    }
+    out[4] = -scf * n1 * vol / (2 * sqrtT) - (b - r) * scf * phi * nd1 + r * k * dualDelta;
+  }
+
   /** Sets gamma, vega and the other greeks proportional to the density n(d) to 0. */
   static void zeroDensityTerms(double[] g) {
     for (Greek greek : DENSITY_GREEKS) {

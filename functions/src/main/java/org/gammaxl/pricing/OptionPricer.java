@@ -21,6 +21,27 @@ public interface OptionPricer {
   /** Every greek in one call, sharing the common work (d1, d2, densities, discount factors). */
   Greeks greeks(OptionType type, double spot, double strike, double years, double vol, double rate, double yield);
 
+  /** The number of entries {@link #firstGreeks} fills: PRICE, DELTA, GAMMA, VEGA, THETA. */
+  int FIRST_GREEKS = 5;
+
+  /**
+   * Price, delta, gamma, vega and theta — the first {@value #FIRST_GREEKS} entries of {@link Greek} order,
+   * raw units — into {@code out[0..4]}, the same values {@link #greeks} returns. For loops that revalue a
+   * position on every event: implementations override it to allocate nothing; this default copies
+   * them from {@link #greeks}.
+   *
+   * @param out receives the five values; at least {@value #FIRST_GREEKS} long
+   */
+  default void firstGreeks(OptionType type, double spot, double strike, double years, double vol, double rate,
+      double yield, double[] out) {
+    Greeks g = greeks(type, spot, strike, years, vol, rate, yield);
+    out[0] = g.price();
+    out[1] = g.delta();
+    out[2] = g.gamma();
+    out[3] = g.vega();
+    out[4] = g.theta();
+  }
+
   /** One greek, raw units. Implementations may override to avoid computing the others. */
   default double greek(Greek greek, OptionType type, double spot, double strike, double years, double vol,
       double rate, double yield) {
