@@ -107,15 +107,9 @@ public final class Normal {
     double y = Math.abs(x);
     if (y <= ANORM_THRESHOLD) {
       double xsq = x * x;
-      double xnum = A4 * xsq;
-      double xden = xsq;
-      xnum = (xnum + A0) * xsq;
-      xden = (xden + B0) * xsq;
-      xnum = (xnum + A1) * xsq;
-      xden = (xden + B1) * xsq;
-      xnum = (xnum + A2) * xsq;
-      xden = (xden + B2) * xsq;
-      return 0.5 + x * (xnum + A3) / (xden + B3);
+      double xnum = Math.fma(Math.fma(Math.fma(Math.fma(A4, xsq, A0), xsq, A1), xsq, A2), xsq, A3);
+      double xden = Math.fma(Math.fma(Math.fma(xsq + B0, xsq, B1), xsq, B2), xsq, B3);
+      return 0.5 + x * xnum / xden;
     }
     double tail = upperTail(y);
     return x > 0 ? 1.0 - tail : tail;
@@ -143,23 +137,9 @@ public final class Normal {
     }
     double tail;
     if (y <= SQRT_32) {
-      double xnum = C[8] * y;
-      double xden = y;
-      for (int i = 0; i < 7; i++) {
-        xnum = (xnum + C[i]) * y;
-        xden = (xden + D[i]) * y;
-      }
-      tail = pdfAtX * (SQRT_2PI * ((xnum + C[7]) / (xden + D[7])));
+      tail = pdfAtX * (SQRT_2PI * middleTailRatio(y));
     } else {
-      double xsq = 1.0 / (y * y);
-      double xnum = P[5] * xsq;
-      double xden = xsq;
-      for (int i = 0; i < 4; i++) {
-        xnum = (xnum + P[i]) * xsq;
-        xden = (xden + Q[i]) * xsq;
-      }
-      double temp = xsq * (xnum + P[4]) / (xden + Q[4]);
-      tail = pdfAtX * (SQRT_2PI * ((INV_SQRT_2PI - temp) / y));
+      tail = pdfAtX * (SQRT_2PI * ((INV_SQRT_2PI - largeTailCorrection(y)) / y));
     }
     return x > 0 ? 1.0 - tail : tail;
   }
@@ -167,26 +147,50 @@ public final class Normal {
   /** Φ(−y) for y &gt; 0.66291 (Cody ANORM second and third intervals). NaN for NaN. */
   private static double upperTail(double y) {
     if (y <= SQRT_32) {
-      double xnum = C[8] * y;
-      double xden = y;
-      for (int i = 0; i < 7; i++) {
-        xnum = (xnum + C[i]) * y;
-        xden = (xden + D[i]) * y;
-      }
-      return gaussian(y, (xnum + C[7]) / (xden + D[7]));
+      return gaussian(y, middleTailRatio(y));
     }
     if (y > 40) {
       return y == y ? 0.0 : Double.NaN;
     }
-    double xsq = 1.0 / (y * y);
-    double xnum = P[5] * xsq;
-    double xden = xsq;
-    for (int i = 0; i < 4; i++) {
-      xnum = (xnum + P[i]) * xsq;
-      xden = (xden + Q[i]) * xsq;
+    return gaussian(y, (INV_SQRT_2PI - largeTailCorrection(y)) / y);
+  }
+
+  // The rational approximations below are evaluated by Horner's rule with fused multiply-adds: one
+  // rounding per step and half the latency of a separate multiply and add (all coefficients are
+  // positive and the argument is non-negative, so no step cancels).
+
+  /** Cody ANORM's Φ(−y)/exp(−y²/2) for 0.66291 &lt; y ≤ √32. */
+  private static double middleTailRatio(double y) {
+    double xnum = C[8];
+    double xden = 1.0;
+    for (int i = 0; i < 8; i++) {
+      xnum = Math.fma(xnum, y, C[i]);
+      xden = Math.fma(xden, y, D[i]);
     }
-    double temp = xsq * (xnum + P[4]) / (xden + Q[4]);
-    return gaussian(y, (INV_SQRT_2PI - temp) / y);
+    return xnum / xden;
+  }
+
+  /** Cody ANORM's asymptotic correction for y &gt; √32: Φ(−y) = exp(−y²/2)·(1/√(2π) − this)/y. */
+  private static double largeTailCorrection(double y) {
+    double xsq = 1.0 / (y * y);
+    double xnum = P[5];
+    double xden = 1.0;
+    for (int i = 0; i < 5; i++) {
+      xnum = Math.fma(xnum, xsq, P[i]);
+      xden = Math.fma(xden, xsq, Q[i]);
+    }
+    return xsq * xnum / xden;
+  }
+
+  /** Cody CALERF's erf(y)/y for y² = {@code ysq} ≤ 0.46875². */
+  private static double smallErfRatio(double ysq) {
+    double xnum = EA[4];
+    double xden = 1.0;
+    for (int i = 0; i < 4; i++) {
+      xnum = Math.fma(xnum, ysq, EA[i]);
+      xden = Math.fma(xden, ysq, EB[i]);
+    }
+    return xnum / xden;
   }
 
   /**
@@ -242,14 +246,7 @@ public final class Normal {
     double y = Math.abs(x);
     double result;
     if (y <= 0.46875) {
-      double ysq = y * y;
-      double xnum = EA[4] * ysq;
-      double xden = ysq;
-      for (int i = 0; i < 3; i++) {
-        xnum = (xnum + EA[i]) * ysq;
-        xden = (xden + EB[i]) * ysq;
-      }
-      return 1.0 - x * (xnum + EA[3]) / (xden + EB[3]);
+      return 1.0 - x * smallErfRatio(y * y);
     } else if (y <= 4.0) {
       result = expMinusSquare(y, erfcxMiddle(y));
     } else if (y < 28) {
@@ -271,13 +268,7 @@ public final class Normal {
     double result;
     if (y <= 0.46875) {
       double ysq = y * y;
-      double xnum = EA[4] * ysq;
-      double xden = ysq;
-      for (int i = 0; i < 3; i++) {
-        xnum = (xnum + EA[i]) * ysq;
-        xden = (xden + EB[i]) * ysq;
-      }
-      return Math.exp(ysq) * (1.0 - x * (xnum + EA[3]) / (xden + EB[3]));
+      return Math.exp(ysq) * (1.0 - x * smallErfRatio(ysq));
     } else if (y <= 4.0) {
       result = erfcxMiddle(y);
     } else if (y < 6.71e7) {
@@ -299,26 +290,25 @@ public final class Normal {
 
   /** exp(y²)·erfc(y) for 0.46875 &lt; y ≤ 4. */
   private static double erfcxMiddle(double y) {
-    double xnum = EC[8] * y;
-    double xden = y;
-    for (int i = 0; i < 7; i++) {
-      xnum = (xnum + EC[i]) * y;
-      xden = (xden + ED[i]) * y;
+    double xnum = EC[8];
+    double xden = 1.0;
+    for (int i = 0; i < 8; i++) {
+      xnum = Math.fma(xnum, y, EC[i]);
+      xden = Math.fma(xden, y, ED[i]);
     }
-    return (xnum + EC[7]) / (xden + ED[7]);
+    return xnum / xden;
   }
 
   /** exp(y²)·erfc(y) for y &gt; 4. */
   private static double erfcxLarge(double y) {
     double ysq = 1.0 / (y * y);
-    double xnum = EP[5] * ysq;
-    double xden = ysq;
-    for (int i = 0; i < 4; i++) {
-      xnum = (xnum + EP[i]) * ysq;
-      xden = (xden + EQ[i]) * ysq;
+    double xnum = EP[5];
+    double xden = 1.0;
+    for (int i = 0; i < 5; i++) {
+      xnum = Math.fma(xnum, ysq, EP[i]);
+      xden = Math.fma(xden, ysq, EQ[i]);
     }
-    double r = ysq * (xnum + EP[4]) / (xden + EQ[4]);
-    return (INV_SQRT_PI - r) / y;
+    return (INV_SQRT_PI - ysq * xnum / xden) / y;
   }
 
   /**

@@ -71,8 +71,9 @@ public final class ImpliedVolatility {
           + (type == OptionType.CALL ? "(the forward " + forward + ")" : "(the strike " + strike + ")")
           + " to within rounding, was " + undiscountedPrice);
     }
-    // Far in the wing β can be subnormal: take ln β from the price itself, at full precision.
-    double lnBeta = beta >= SMALLEST_FULL_PRECISION_BETA ? Math.log(beta)
+    // Far in the wing β can be subnormal: take ln β from the price itself, at full precision. Otherwise
+    // NaN: the lowest branch, the only one that needs ln β, takes it from β.
+    double lnBeta = beta >= SMALLEST_FULL_PRECISION_BETA ? Double.NaN
         : Math.log(timeValue) - 0.5 * (Math.log(forward) + Math.log(strike));
     double s = LetsBeRational.totalStandardDeviation(beta, lnBeta, otmX, bMax, LetsBeRational.HOUSEHOLDER_ITERATIONS,
         null);
@@ -109,13 +110,27 @@ public final class ImpliedVolatility {
   static double logMoneyness(double forward, double strike) {
     if (forward <= 2 * strike && strike <= 2 * forward) {
       // F − K is exact here (Sterbenz), so the only rounding is relative to x itself.
-      return Math.log1p((forward - strike) / strike);
+      return log1p((forward - strike) / strike);
     }
     double ratio = forward / strike;
     if (ratio > Double.MIN_NORMAL && ratio < Double.POSITIVE_INFINITY) {
       return Math.log(ratio);
     }
     return Math.log(forward) - Math.log(strike);
+  }
+
+  /**
+   * ln(1 + d) to a few ulps (Goldberg's correction, "What every computer scientist should know about
+   * floating-point arithmetic", Theorem 4): with u = 1 ⊕ d rounded, ln(1 + d) = ln u · d/(u − 1), because
+   * u − 1 is exact and ln u/(u − 1) varies slowly. One {@link Math#log} intrinsic where {@link Math#log1p}
+   * is slow StrictMath code on JDK 17.
+   */
+  static double log1p(double d) {
+    double u = 1 + d;
+    if (u == 1) {
+      return d;
+    }
+    return Math.log(u) * (d / (u - 1));
   }
 
   private static void checkType(OptionType type) {

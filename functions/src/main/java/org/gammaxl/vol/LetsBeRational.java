@@ -72,13 +72,14 @@ final class LetsBeRational {
    * @param trace receives the number of steps taken, or null
    */
   static double totalStandardDeviation(double beta, double x, int maxIterations, Trace trace) {
-    return totalStandardDeviation(beta, Math.log(beta), x, Math.exp(0.5 * x), maxIterations, trace);
+    return totalStandardDeviation(beta, Double.NaN, x, Math.exp(0.5 * x), maxIterations, trace);
   }
 
   /**
    * As {@link #totalStandardDeviation(double, double, int, Trace)} with ln β and b_max = e^{x/2} given:
    * when β is subnormal the caller can supply ln β from the unnormalised price at full precision, and the
-   * lowest branch works with ln β and ln b only.
+   * lowest branch works with ln β and ln b only. {@code lnBeta} NaN means "take it from β", which only the
+   * lowest branch then does.
    */
   static double totalStandardDeviation(double beta, double lnBeta, double x, double bMax, int maxIterations,
       Trace trace) {
@@ -93,9 +94,10 @@ final class LetsBeRational {
       double vL = NormalisedBlack.vega(x, sL);
       double bL = NormalisedBlack.outOfTheMoneyCall(x, sL, vL, bMax);
       if (beta < bL) {
-        s = lowerGuess(beta, lnBeta, x, sL, bL);
+        double lnB = Double.isNaN(lnBeta) ? Math.log(beta) : lnBeta;
+        s = lowerGuess(beta, lnB, x, sL, bL);
         sRight = sL;
-        return iterateLower(lnBeta, x, s, sLeft, sRight, maxIterations, trace);
+        return iterateLower(lnB, x, s, sLeft, sRight, maxIterations, trace);
       }
       double r = RationalCubic.controlParameterForRightSecondDerivative(bL, bC, sL, sC, 1 / vL, 1 / vC, 0.0, false);
       s = RationalCubic.interpolate(beta, bL, bC, sL, sC, 1 / vL, 1 / vC, r);
