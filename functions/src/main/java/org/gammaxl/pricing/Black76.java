@@ -80,8 +80,11 @@ public final class Black76 implements OptionPricer {
   @Override
   public double impliedVol(OptionType type, double price, double spot, double strike, double years, double rate,
       double yield) {
-    LognormalKernel.validate(spot, strike, years, 0.0, rate, yield);
+    // The strike is checked once, by ImpliedVolatility.black, under the same name.
+    InvalidInputException.positive("spot", spot);
     InvalidInputException.positive("years", years);
+    InvalidInputException.finite("rate", rate);
+    InvalidInputException.finite("yield", yield);
     InvalidInputException.nonNegative("price", price);
     return ImpliedVolatility.black(type, price / Math.exp(-rate * years), spot, strike, years);
   }

@@ -84,8 +84,11 @@ public final class BlackScholesMerton implements OptionPricer {
   @Override
   public double impliedVol(OptionType type, double price, double spot, double strike, double years, double rate,
       double yield) {
-    LognormalKernel.validate(spot, strike, years, 0.0, rate, yield);
+    // The strike is checked once, by ImpliedVolatility.black, under the same name.
+    InvalidInputException.positive("spot", spot);
     InvalidInputException.positive("years", years);
+    InvalidInputException.finite("rate", rate);
+    InvalidInputException.finite("yield", yield);
     InvalidInputException.nonNegative("price", price);
     double df = Math.exp(-rate * years);
     double forward = spot * Math.exp((rate - yield) * years);

@@ -84,8 +84,9 @@ final class LetsBeRational {
   static double totalStandardDeviation(double beta, double lnBeta, double x, double bMax, int maxIterations,
       Trace trace) {
     double sC = Math.sqrt(Math.abs(2 * x));
-    double vC = NormalisedBlack.vega(x, sC);
-    double bC = NormalisedBlack.outOfTheMoneyCall(x, sC, vC, bMax);
+    // At s_c, h = −t and h² + t² = −x: the vega is e^{x/2}/√(2π) = b_max/√(2π), no exponential needed.
+    double vC = NormalisedBlack.ONE_OVER_SQRT_TWO_PI * bMax;
+    double bC = valueAtInflection(x, sC, vC, bMax);
     double s;
     double sLeft = Double.MIN_NORMAL;
     double sRight = Double.MAX_VALUE;
@@ -124,6 +125,23 @@ final class LetsBeRational {
   }
 
   // ---------------------------------------------------------------- initial guesses
+
+  /** Below this |x| the closed form at s_c loses more than 1e-10 of b_c to cancellation. */
+  private static final double CLOSED_FORM_INFLECTION_X = 1e-6;
+
+  /**
+   * b_c = b(x, s_c). At the inflection point h + t = x/s_c + s_c/2 = 0 exactly, so
+   * b_c = b_max·Φ(0) − Φ(−s_c)/b_max = b_max/2 − Φ(−s_c)/b_max: one normal integral, independent of the
+   * vega, instead of the general evaluation. b_c is a node of the initial guess only, so the
+   * cancellation for small |x| (a relative error ε/b_c) is harmless above |x| = 1e-6; below it the
+   * general evaluation is used.
+   */
+  private static double valueAtInflection(double x, double sC, double vC, double bMax) {
+    if (-x < CLOSED_FORM_INFLECTION_X) {
+      return NormalisedBlack.outOfTheMoneyCall(x, sC, vC, bMax);
+    }
+    return Math.max(0.5 * bMax - Normal.cdf(-sC) / bMax, 0.0);
+  }
 
   private static double lowerGuess(double beta, double lnBeta, double x, double sL, double bL) {
     double ax = Math.abs(x);
