@@ -23,7 +23,7 @@ import org.gammaxl.sheet.WorksheetFunction;
  *       errors ({@link ExcelError#asNaN()}). Nothing is allocated on the way.
  *   <li>{@link #call}: anything else. The arguments arrive as host-neutral values (Double, Boolean,
  *       String, ExcelError, Empty, {@code Object[][]}), the result is returned {@link #normalize
- *       normalized}: Double (finite), Boolean, String (at most 32,767 characters), ExcelError, Empty
+ *       normalized}: Double (finite), Boolean, String (at most 32,767 characters), ExcelError, Empty.BLANK
  *       or a rectangular, non-empty {@code Object[][]} of those scalars.
  * </ul>
  */
@@ -168,7 +168,8 @@ public final class XllBridge {
    * A function result in the shape the shim marshals: null becomes {@code #N/A}; a non-finite number
    * {@code #NUM!} (or the error its NaN carries); other numbers Double; text is cut to 32,767
    * characters; an array becomes a rectangular {@code Object[][]} (short rows padded with
-   * {@code #N/A}, an empty array {@code #N/A}); anything else {@code #VALUE!}.
+   * {@code #N/A}, an empty array {@code #N/A}); {@link Empty} becomes {@link Empty#BLANK} (an empty cell);
+   * anything else {@code #VALUE!}.
    */
   public static Object normalize(Object r) {
     if (r instanceof Object[][] || r instanceof double[][] || r instanceof Object[] || r instanceof double[]) {
@@ -190,7 +191,10 @@ public final class XllBridge {
     if (r instanceof String s) {
       return s.length() <= MAX_STRING ? s : Registration.cut(s, MAX_STRING);
     }
-    if (r instanceof Boolean || r instanceof ExcelError || r instanceof Empty) {
+    if (r instanceof Empty) {
+      return Empty.BLANK; // an empty result cell: Excel's xltypeNil
+    }
+    if (r instanceof Boolean || r instanceof ExcelError) {
       return r;
     }
     return ExcelError.VALUE;
