@@ -18,13 +18,24 @@
 #include "platform.h"
 #include "xlcall12.h"
 
+/* The stub pool (see gen_stubs.sh): POOL_SMALL stubs for each arity up to SMALL_MAX, POOL_LARGE above. */
 #ifndef GX_MAX_ARITY
-#define GX_MAX_ARITY 30
+#define GX_MAX_ARITY 64
 #endif
-#ifndef GX_POOL
-#define GX_POOL 64
+#ifndef GX_SMALL_MAX
+#define GX_SMALL_MAX 16
 #endif
-#define GX_SLOTS ((GX_MAX_ARITY + 1) * GX_POOL)
+#ifndef GX_POOL_SMALL
+#define GX_POOL_SMALL 64
+#endif
+#ifndef GX_POOL_LARGE
+#define GX_POOL_LARGE 8
+#endif
+#define GX_POOL_OF(k) ((k) <= GX_SMALL_MAX ? GX_POOL_SMALL : GX_POOL_LARGE)
+#define GX_SLOT_BASE(k) \
+  ((k) <= GX_SMALL_MAX ? (k) * GX_POOL_SMALL \
+                       : (GX_SMALL_MAX + 1) * GX_POOL_SMALL + ((k) - GX_SMALL_MAX - 1) * GX_POOL_LARGE)
+#define GX_SLOTS GX_SLOT_BASE(GX_MAX_ARITY + 1)
 #define GX_FAST_MAX 64
 
 #define ST_CLOSED 0
@@ -1000,14 +1011,15 @@ GX_EXPORT int xlAutoOpen(void) {
   XCHAR empty[1] = {0};
   for (int i = 0; i < g_nfns; i++) {
     gx_function *f = &g_fns[i];
-    if (f->arity > GX_MAX_ARITY || used[f->arity] >= GX_POOL) {
+    if (f->arity > GX_MAX_ARITY || used[f->arity] >= GX_POOL_OF(f->arity)) {
       gx_log("%s not registered: no free stub for %d arguments", f->name, f->arity);
       continue;
     }
-    f->slot = f->arity * GX_POOL + used[f->arity]++;
+    int j = used[f->arity]++;
+    f->slot = GX_SLOT_BASE(f->arity) + j;
     g_slot_fn[f->slot] = i;
     char proc[32];
-    snprintf(proc, sizeof proc, "gx%02d_%02d", f->arity, f->slot % GX_POOL);
+    snprintf(proc, sizeof proc, "gx%02d_%02d", f->arity, j);
     XCHAR *wproc = utf8_to_counted(proc, strlen(proc), 255);
     XLOPER12 ops_v[10 + 245];
     LPXLOPER12 ops[10 + 245];
@@ -1099,6 +1111,9 @@ static void close_addin(void) {
 #endif
   free_functions();
   free_config();
+  /* the JVM library stays loaded (a JVM cannot be unloaded); only our copy of its path goes */
+  free(g_jvm_path);
+  g_jvm_path = NULL;
   gx_lock(&g_mutex);
   if (g_log) fclose(g_log);
   g_log = NULL;
