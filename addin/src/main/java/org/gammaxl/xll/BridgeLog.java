@@ -68,6 +68,36 @@ public final class BridgeLog {
     return false;
   }
 
+  /**
+   * Sends the records of the {@code loggerName} java.util.logging logger (the catalogue's diagnostics:
+   * the reason behind each error value) to this log instead of the console Excel does not have. The
+   * first {@value #FIRST_ERRORS} × 10 records are written, then one in {@value #EVERY_NTH}.
+   */
+  public void capture(String loggerName) {
+    java.util.logging.Logger logger = java.util.logging.Logger.getLogger(loggerName);
+    java.util.concurrent.atomic.AtomicLong seen = new java.util.concurrent.atomic.AtomicLong();
+    logger.setUseParentHandlers(false);
+    logger.addHandler(new java.util.logging.Handler() {
+      @Override
+      public void publish(java.util.logging.LogRecord r) {
+        long n = seen.incrementAndGet();
+        if (n <= FIRST_ERRORS * 10L || n % EVERY_NTH == 0) {
+          String msg = r.getMessage();
+          if (r.getParameters() != null && msg != null && msg.contains("{0")) {
+            msg = java.text.MessageFormat.format(msg, r.getParameters());
+          }
+          info(r.getLevel() + " " + r.getLoggerName() + ": " + msg + (n > FIRST_ERRORS * 10L ? " (record #" + n + ")" : ""));
+        }
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    });
+  }
+
   /** How many errors function {@code index} has had. */
   public long errorCount(int index) {
     return errorCounts.get(index);

@@ -56,6 +56,7 @@ public final class XllBridge {
   public static int start(String logPath) {
     List<WorksheetFunction> fs = RegistrationExporter.FunctionSource.load(System.getProperty(FUNCTIONS_PROPERTY));
     XllBridge b = new XllBridge(fs, new BridgeLog(logPath, fs.size()));
+    b.log.capture("org.gammaxl");
     b.log.info("bridge started: " + fs.size() + " functions, Java " + System.getProperty("java.version")
         + " (" + System.getProperty("java.vm.name") + ", " + System.getProperty("os.arch") + ")");
     active = b;
