@@ -68,10 +68,12 @@ typedef struct {
 } gx_function;
 
 typedef struct thread_state {
+  char pad_before[64]; /* keep each thread's hot fields off its neighbours' cache lines */
   JNIEnv *env;
   jdoubleArray dbuf;   /* global ref, GX_FAST_MAX doubles */
   XLOPER12 result;
   struct thread_state *next;
+  char pad_after[64];
 } thread_state;
 
 static EXCEL12PROC g_excel;
