@@ -768,8 +768,12 @@ static LPXLOPER12 err_result(thread_state *ts, int code) {
 
 static jobject to_java(JNIEnv *env, const XLOPER12 *x, int depth) {
   switch (x->xltype & GX_TYPE_MASK) {
-  case xltypeNum: return (*env)->CallStaticObjectMethod(env, J.dbl, J.value_of, x->val.num);
-  case xltypeInt: return (*env)->CallStaticObjectMethod(env, J.dbl, J.value_of, (double)x->val.w);
+  case xltypeNum:
+  case xltypeInt: {
+    double d = (x->xltype & GX_TYPE_MASK) == xltypeNum ? x->val.num : (double)x->val.w;
+    jobject o = (*env)->CallStaticObjectMethod(env, J.dbl, J.value_of, d);
+    return (*env)->ExceptionCheck(env) ? NULL : o;
+  }
   case xltypeStr: {
     if (!x->val.str) return (*env)->NewLocalRef(env, J.err[xlerrValue]);
     return (*env)->NewString(env, (const jchar *)(x->val.str + 1), x->val.str[0]);
@@ -832,6 +836,7 @@ static int from_java(JNIEnv *env, jobject o, XLOPER12 *out, int depth) {
   if (!o) { set_err(out, xlerrNA); return 0; }
   if ((*env)->IsInstanceOf(env, o, J.dbl)) {
     double d = (*env)->CallDoubleMethod(env, o, J.double_value);
+    if ((*env)->ExceptionCheck(env)) return -1;
     if (isfinite(d)) { out->xltype = xltypeNum; out->val.num = d; }
     else set_err(out, xlerrNum);
   } else if ((*env)->IsInstanceOf(env, o, J.str)) {
@@ -841,13 +846,16 @@ static int from_java(JNIEnv *env, jobject o, XLOPER12 *out, int depth) {
     if (!s) { set_err(out, xlerrValue); return 0; }
     s[0] = (XCHAR)n;
     (*env)->GetStringRegion(env, o, 0, n, (jchar *)(s + 1));
+    if ((*env)->ExceptionCheck(env)) { free(s); out->xltype = xltypeNil; return -1; }
     out->xltype = xltypeStr | (depth == 0 ? xlbitDLLFree : 0);
     out->val.str = s;
   } else if ((*env)->IsInstanceOf(env, o, J.boolean)) {
     out->xltype = xltypeBool;
     out->val.xbool = (*env)->CallBooleanMethod(env, o, J.boolean_value) ? 1 : 0;
+    if ((*env)->ExceptionCheck(env)) return -1;
   } else if ((*env)->IsInstanceOf(env, o, J.error)) {
     set_err(out, (*env)->CallStaticIntMethod(env, J.bridge, J.error_code, o));
+    if ((*env)->ExceptionCheck(env)) return -1;
   } else if ((*env)->IsInstanceOf(env, o, J.empty)) {
     out->xltype = xltypeNil;
   } else if (depth == 0 && (*env)->IsInstanceOf(env, o, J.object_array)) {

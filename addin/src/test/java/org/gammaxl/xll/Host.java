@@ -41,6 +41,8 @@ final class Host {
     cfg.append("runtime = ").append(JDK).append('\n');
     cfg.append("classpath = ").append(cp).append('\n');
     cfg.append("option = -Xmx256m\n");
+    cfg.append("option = -Xcheck:jni\n"); // the JVM reports any misuse of JNI by the shim
+
     if (testFunctions) {
       cfg.append("option = -D").append(XllBridge.FUNCTIONS_PROPERTY).append('=').append(TestFunctions.class.getName()).append('\n');
     }
@@ -80,6 +82,9 @@ final class Host {
     assertEquals(0, p.exitValue(), () -> "host failed: " + command + "\nstdout:\n" + String.join("\n", lines)
         + "\nstderr:\n" + stderr);
     assertTrue(lines.stream().anyMatch(l -> l.startsWith("DONE\t")), "host did not finish: " + lines);
+    assertTrue(!stderr.contains("WARNING in native method") && !stderr.contains("FATAL ERROR in native method"),
+        () -> "JNI misuse reported by -Xcheck:jni:\n" + stderr);
+
     return lines;
   }
 
