@@ -19,7 +19,7 @@ class BivariateNormalTest {
     double[] xs = {-5, -2.5, -1, -0.3, 0, 0.4, 1.2, 3, 6};
     for (double a : xs) {
       for (double b : xs) {
-        assertEquals(AmericanSupport.cdf(a) * AmericanSupport.cdf(b), BivariateNormal.cdf(a, b, 0.0), 1e-15);
+        assertEquals(Normal.cdf(a) * Normal.cdf(b), BivariateNormal.cdf(a, b, 0.0), 1e-15);
       }
     }
   }
@@ -29,8 +29,8 @@ class BivariateNormalTest {
     double[] xs = {-3, -1, -0.2, 0, 0.5, 2};
     for (double a : xs) {
       for (double b : xs) {
-        double plus = AmericanSupport.cdf(Math.min(a, b));
-        double minus = Math.max(0.0, AmericanSupport.cdf(a) - AmericanSupport.cdf(-b));
+        double plus = Normal.cdf(Math.min(a, b));
+        double minus = Math.max(0.0, Normal.cdf(a) - Normal.cdf(-b));
         assertEquals(plus, BivariateNormal.cdf(a, b, 1.0), 1e-15);
         assertEquals(minus, BivariateNormal.cdf(a, b, -1.0), 1e-15);
         // approaching the limit continuously from the quadrature branch
@@ -60,13 +60,13 @@ class BivariateNormalTest {
     for (double rho : new double[] {-0.96, -0.4, 0.2, 0.8, 0.95}) {
       assertEquals(BivariateNormal.cdf(a, b, rho), BivariateNormal.cdf(b, a, rho), 1e-15);
       // M(a, b; ρ) + M(a, −b; −ρ) = N(a)
-      assertEquals(AmericanSupport.cdf(a), BivariateNormal.cdf(a, b, rho) + BivariateNormal.cdf(a, -b, -rho), 2e-15);
+      assertEquals(Normal.cdf(a), BivariateNormal.cdf(a, b, rho) + BivariateNormal.cdf(a, -b, -rho), 2e-15);
     }
   }
 
   @Test
   void infiniteLimitsAndBadArguments() {
-    assertEquals(AmericanSupport.cdf(0.7), BivariateNormal.cdf(Double.POSITIVE_INFINITY, 0.7, 0.5), 0);
+    assertEquals(Normal.cdf(0.7), BivariateNormal.cdf(Double.POSITIVE_INFINITY, 0.7, 0.5), 0);
     assertEquals(0.0, BivariateNormal.cdf(Double.NEGATIVE_INFINITY, 0.7, 0.5), 0);
     assertThrows(IllegalArgumentException.class, () -> BivariateNormal.cdf(0, 0, 1.5));
     assertThrows(IllegalArgumentException.class, () -> BivariateNormal.cdf(Double.NaN, 0, 0.5));
@@ -80,7 +80,7 @@ class BivariateNormalTest {
     double c = Math.sqrt(1 - rho * rho);
     for (int i = 0; i <= n; i++) {
       double x = lo + i * h;
-      double f = Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI) * AmericanSupport.cdf((b - rho * x) / c);
+      double f = Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI) * Normal.cdf((b - rho * x) / c);
       s += (i == 0 || i == n ? 1 : i % 2 == 1 ? 4 : 2) * f;
     }
     return s * h / 3;
