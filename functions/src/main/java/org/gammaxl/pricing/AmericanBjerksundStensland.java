@@ -38,10 +38,10 @@ public final class AmericanBjerksundStensland implements OptionPricer {
   private static final double GOLDEN_SPLIT = 0.5 * (Math.sqrt(5.0) - 1.0);
   /**
    * The bivariate normals of the 2002 version all have correlation ±√(t₁/T) = ±√GOLDEN_SPLIT ≈ ±0.786.
-   * Genz's tiers would use 20 Gauss–Legendre nodes there; 14 already reach rounding level (absolute
-   * error below 3e-16 over |a|, |b| ≤ 12 against a 48-node rule, checked in BivariateNormalTest).
+   * Genz's tiers would use 20 Gauss–Legendre nodes there; 13 already reach rounding level (absolute
+   * error below 2e-16 over |a|, |b| ≤ 12 against a 48-node rule; BivariateNormalTest checks it).
    */
-  static final int NODES = 14;
+  static final int NODES = 13;
   private static final BivariateNormal.FixedCorrelation UPPER =
       new BivariateNormal.FixedCorrelation(Math.sqrt(GOLDEN_SPLIT), NODES);
   private static final BivariateNormal.FixedCorrelation LOWER =

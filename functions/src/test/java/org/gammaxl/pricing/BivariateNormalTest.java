@@ -54,6 +54,42 @@ class BivariateNormalTest {
   }
 
   @Test
+  void fixedCorrelationQuadratureOfTheTwoStepApproximationMatchesGenzAndSimpson() {
+    // the ±√((√5 − 1)/2) ≈ ±0.786 of Bjerksund–Stensland 2002 with its reduced node count, against
+    // Genz's 20-node tier and an independent Simpson integration of the density
+    double rho = Math.sqrt(0.5 * (Math.sqrt(5.0) - 1.0));
+    for (double r : new double[] {rho, -rho}) {
+      BivariateNormal.FixedCorrelation fixed =
+          new BivariateNormal.FixedCorrelation(r, AmericanBjerksundStensland.NODES);
+      for (double a = -8; a <= 8; a += 0.25) {
+        for (double b = -8; b <= 8; b += 0.35) {
+          assertEquals(BivariateNormal.cdf(a, b, r), fixed.cdf(a, b, Normal.cdf(a), Normal.cdf(b)), 5e-16,
+              "a=" + a + " b=" + b + " rho=" + r);
+        }
+      }
+      double[][] points = {{-1.3, 0.7}, {0.4, -0.9}, {1.5, 1.55}, {-2.2, -1.1}, {0.0, 0.8}, {1.0, -3.0}};
+      for (double[] p : points) {
+        assertEquals(simpson(p[0], p[1], r), fixed.cdf(p[0], p[1], Normal.cdf(p[0]), Normal.cdf(p[1])), 1e-14,
+            "a=" + p[0] + " b=" + p[1] + " rho=" + r);
+      }
+    }
+    assertThrows(IllegalArgumentException.class, () -> new BivariateNormal.FixedCorrelation(0.95, 13));
+  }
+
+  @Test
+  void genzUsesSixTwelveAndTwentyNodesByCorrelation() {
+    // each tier, just inside its band, against the Simpson reference (at the band edges the
+    // smaller rules are at their accuracy limit)
+    double[][] points = {{-1.3, 0.7}, {0.4, -0.9}, {1.5, 1.55}, {-0.2, -0.1}};
+    for (double r : new double[] {-0.29, 0.29, -0.74, 0.74, 0.92, -0.92}) {
+      for (double[] p : points) {
+        assertEquals(simpson(p[0], p[1], r), BivariateNormal.cdf(p[0], p[1], r), 1e-14,
+            "a=" + p[0] + " b=" + p[1] + " rho=" + r);
+      }
+    }
+  }
+
+  @Test
   void symmetricInItsArgumentsAndReflectsWithCorrelation() {
     double a = 0.3;
     double b = -1.1;
