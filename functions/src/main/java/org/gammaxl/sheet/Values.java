@@ -63,6 +63,11 @@ public final class Values {
     return out;
   }
 
+  /** A series as given, blank cells as {@code NaN} (positions kept). */
+  public double[] rawSeries(int i) {
+    return (double[]) values[i];
+  }
+
   /**
    * Several series read side by side (e.g. open, high, low, close): they must have the same number
    * of cells; a position blank in every series is skipped (a range sized ahead of the data), a
@@ -119,6 +124,39 @@ public final class Values {
   /** A pass-through argument as the host gave it ({@link Param#any}). */
   public Object raw(int i) {
     return values[i];
+  }
+
+  /**
+   * One cell of a per-leg argument (a table argument holding either one value for every leg or one
+   * cell per leg, read row by row), read with the scalar rules of {@code rule}.
+   *
+   * @param legs how many legs there are (cells of the argument that defines the legs)
+   */
+  public double leg(int i, Param rule, int leg, int legs) {
+    Object[][] t = (Object[][]) values[i];
+    if (t == null) {
+      return rule.toNumber(Empty.MISSING);
+    }
+    int cols = t.length == 0 ? 0 : t[0].length;
+    int n = t.length * cols;
+    if (n != 1 && n != legs) {
+      throw InvalidInputException.type(name(i), "has " + n + " cells; give one value for all legs or one per leg ("
+          + legs + ")");
+    }
+    Object cell = n == 1 ? t[0][0] : t[leg / cols][leg % cols];
+    try {
+      return rule.toNumber(cell);
+    } catch (InvalidInputException e) {
+      String where = name(i) + " leg " + (leg + 1);
+      String msg = e.getMessage().substring(e.argument().length() + 2);
+      switch (e.kind()) {
+        case DOMAIN: throw InvalidInputException.domain(where, msg);
+        case NOT_AVAILABLE: throw InvalidInputException.notAvailable(where, msg);
+        default: throw InvalidInputException.type(where, msg);
+      }
+    } catch (PropagatedError e) {
+      throw new PropagatedError(name(i) + " leg " + (leg + 1), e.error());
+    }
   }
 
   /** A table argument as rows × columns, or {@code null} when an optional table was left out. */
