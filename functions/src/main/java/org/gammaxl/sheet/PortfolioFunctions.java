@@ -1,16 +1,11 @@
 package org.gammaxl.sheet;
 
 import java.util.List;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.ArrayRealVector;
-import org.apache.commons.math3.linear.RealVector;
-import org.apache.commons.math3.linear.SingularValueDecomposition;
 import org.gammaxl.InvalidInputException;
 import org.gammaxl.pricing.Greek;
 
 /**
- * Greeks of a book of legs and the hedge that flattens several greeks at once:
- * {@code GX.PORTFOLIO.GREEK} and {@code GX.NEUTRALIZE}.
+ * Greeks of a book of option legs: {@code GX.PORTFOLIO.GREEK}.
  */
 final class PortfolioFunctions {
   static final String CATEGORY = "GammaXL Portfolio";
@@ -50,32 +45,15 @@ final class PortfolioFunctions {
                 perLeg("models", "BSM, BLACK76, BACHELIER, AMERICAN or INVERSE; default BSM").optional(),
                 OptionArgs.units())
             .body(PortfolioFunctions::portfolioGreek)
-            .example("DELTA", new Object[][] {{100.0}, {-50.0}}, new Object[][] {{"C"}, {"P"}}, 100, 
+            .example("DELTA", new Object[][] {{100.0}, {-50.0}}, new Object[][] {{"C"}, {"P"}}, 100,
                 new Object[][] {{100.0}, {95.0}}, 0.5, 0.2, 0.05)
-            .build(),
-        SheetFunction.builder("GX.NEUTRALIZE").category(CATEGORY)
-            .description("Quantities of hedge instruments that flatten several greeks at once: solves"
-                + " greeks * qty = -exposures (least squares when not square); returns a column")
-            .details("`exposures` lists the book's greeks to flatten, e.g. delta, gamma and vega from"
-                + " `GX.PORTFOLIO.GREEK`. `instrument_greeks` has one row per greek, in the same order, and one"
-                + " column per hedge instrument, each cell the greek of one unit of that instrument (same units as"
-                + " the exposures). With as many instruments as greeks and independent instruments the result is"
-                + " exact; otherwise it is the least-squares solution of smallest size. Returns one quantity per"
-                + " instrument as a column.")
-            .args(Param.series("exposures", "The book's greeks to flatten, e.g. total delta, gamma, vega"),
-                Param.table("instrument_greeks", "One row per greek (order of exposures), one column per hedge"
-                    + " instrument: greeks per unit"))
-            .array()
-            .body(PortfolioFunctions::neutralize)
-            .example(new Object[][] {{-500.0}, {-30.0}},
-                new Object[][] {{1.0, 0.55}, {0.0, 0.02}})
             .build());
   }
 
   private static Object portfolioGreek(Values v) {
     Greek greek = GREEKS[(int) v.number(0)];
     boolean trader = v.number(10) != OptionArgs.RAW;
-    double[] q = (double[]) rawSeries(v, 1);
+    double[] q = v.rawSeries(1);
     int legs = q.length;
     double[] a = new double[8];
     double sum = 0;
@@ -101,43 +79,5 @@ final class PortfolioFunctions {
       throw InvalidInputException.notAvailable("quantities", "no legs yet (every quantity is blank)");
     }
     return sum;
-  }
-
-  private static Object rawSeries(Values v, int i) {
-    return v.rawSeries(i);
-  }
-
-  private static Object neutralize(Values v) {
-    double[] g = v.series(0);
-    Object[][] t = v.table(1);
-    if (g.length == 0) {
-      throw InvalidInputException.notAvailable("exposures", "no exposures yet");
-    }
-    if (t.length != g.length) {
-      throw InvalidInputException.type("instrument_greeks", "has " + t.length + " rows but exposures has "
-          + g.length + " values; give one row per greek");
-    }
-    int n = t[0].length;
-    double[][] m = new double[g.length][n];
-    for (int r = 0; r < g.length; r++) {
-      for (int c = 0; c < n; c++) {
-        m[r][c] = NUMBER.toNumber(t[r][c]);
-      }
-    }
-    SingularValueDecomposition svd = new SingularValueDecomposition(new Array2DRowRealMatrix(m, false));
-    double[] s = svd.getSingularValues();
-    if (s.length == 0 || s[0] == 0) {
-      throw InvalidInputException.domain("instrument_greeks", "every greek of every instrument is 0: nothing hedges");
-    }
-    if (svd.getRank() < Math.min(g.length, n)) {
-      throw InvalidInputException.domain("instrument_greeks",
-          "the instruments are not independent (rank " + svd.getRank() + "); drop one or add another greek");
-    }
-    RealVector x = svd.getSolver().solve(new ArrayRealVector(g).mapMultiply(-1));
-    Object[][] out = new Object[n][1];
-    for (int c = 0; c < n; c++) {
-      out[c][0] = x.getEntry(c);
-    }
-    return out;
   }
 }
