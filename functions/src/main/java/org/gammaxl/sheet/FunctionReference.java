@@ -177,14 +177,16 @@ public final class FunctionReference {
     }
     if (r instanceof Object[][]) {
       Object[][] a = (Object[][]) r;
-      StringBuilder b = new StringBuilder("{");
-      for (int i = 0; i < a.length; i++) {
+      int cells = a.length * (a.length == 0 ? 0 : a[0].length);
+      int rows = cells > 40 ? Math.min(2, a.length) : a.length;
+      StringBuilder b = new StringBuilder(rows < a.length ? a.length + " x " + a[0].length + " array, first rows {" : "{");
+      for (int i = 0; i < rows; i++) {
         b.append(i == 0 ? "" : "; ");
         for (int j = 0; j < a[i].length; j++) {
           b.append(j == 0 ? "" : ", ").append(show(a[i][j]));
         }
       }
-      return b.append('}').toString();
+      return b.append(rows < a.length ? "; …}" : "}").toString();
     }
     return literal(r);
   }

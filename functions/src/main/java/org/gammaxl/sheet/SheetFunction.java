@@ -374,9 +374,13 @@ public final class SheetFunction implements WorksheetFunction {
       return this;
     }
 
-    /** A documented example call, one value per argument (fewer leaves the rest out). */
+    /**
+     * A documented example call, one value per argument (fewer leaves the rest out). A lone
+     * {@code Object[][]} is one range argument, not the argument list.
+     */
     public Builder example(Object... args) {
-      this.examples.add(Arrays.asList(args));
+      Object[] list = args instanceof Object[][] ? new Object[] {args} : args;
+      this.examples.add(Arrays.asList(list));
       return this;
     }
 
