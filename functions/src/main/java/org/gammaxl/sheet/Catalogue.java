@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * The one list of GammaXL worksheet functions. Every host (XLL bridge, POI evaluator, LibreOffice
  * add-in) reads it; none keeps its own. The functions are described and bound by domain in
- * {@link PricingFunctions}, {@link VolFunctions}, {@link HedgeFunctions}, {@link LedgerFunctions} and
+ * {@link PricingFunctions}, {@link PortfolioFunctions}, {@link TimeFunctions}, {@link VolFunctions}, {@link HedgeFunctions}, {@link LedgerFunctions} and
  * {@link DiagnosticFunctions}; {@code docs/functions.md} is generated from it by {@link FunctionReference}.
  */
 public final class Catalogue {
@@ -43,7 +43,9 @@ public final class Catalogue {
 
   private static List<WorksheetFunction> assemble() {
     List<WorksheetFunction> all = new ArrayList<>();
-    // PricingFunctions joins when Model.pricer() is wired on main.
+    all.addAll(PricingFunctions.functions());
+    all.addAll(PortfolioFunctions.functions());
+    all.addAll(TimeFunctions.functions());
     all.addAll(VolFunctions.functions());
     all.addAll(HedgeFunctions.functions());
     all.addAll(LedgerFunctions.functions());

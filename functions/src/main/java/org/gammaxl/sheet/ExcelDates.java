@@ -5,17 +5,19 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import org.gammaxl.InvalidInputException;
+import org.gammaxl.time.YearFraction;
 
 /**
- * Excel serial date-times in the 1900 date system: serial 1 is 1900-01-01, the integer part counts
- * days and the fraction is the time of day (0.5 = noon). Excel keeps Lotus 1-2-3's fictitious
- * 1900-02-29 as serial 60, so serials from 61 on are days since 1899-12-30; serial 60 is rejected.
+ * Excel serial date-times in the 1900 date system, as {@link YearFraction} reads them: serial 1 is
+ * 1900-01-01, the integer part counts days and the fraction is the time of day (0.5 = noon); Excel's
+ * phantom 1900-02-29 (serial 60) is the instant 1900-03-01 00:00 and serial 0 is 1899-12-31. Adds
+ * what the worksheet layer needs on top: validation naming the argument, and ISO text.
  */
 public final class ExcelDates {
   /** Day zero for serials ≥ 61. */
   private static final LocalDate EPOCH = LocalDate.of(1899, 12, 30);
-  /** The largest serial Excel accepts, 9999-12-31. */
-  public static final double MAX_SERIAL = 2_958_465.999_999;
+  /** The first serial after the last day Excel accepts (10000-01-01). */
+  public static final double END_SERIAL = 2_958_466;
 
   private ExcelDates() {
   }
@@ -27,23 +29,22 @@ public final class ExcelDates {
    * @throws InvalidInputException DOMAIN when the serial is not a valid Excel date
    */
   public static LocalDateTime toDateTime(String argument, double serial) {
-    LocalDate date = toDate(argument, serial);
-    double fraction = serial - Math.floor(serial);
-    long nanos = Math.round(fraction * 86_400_000.0) * 1_000_000L;
-    return date.atStartOfDay().plusNanos(nanos);
+    check(argument, serial);
+    return YearFraction.fromExcelSerial(serial);
   }
 
   /** The calendar date of an Excel serial number (time of day dropped). */
   public static LocalDate toDate(String argument, double serial) {
-    if (!(serial >= 1) || serial > MAX_SERIAL) {
+    return toDateTime(argument, serial).toLocalDate();
+  }
+
+  /** Checks that {@code serial} is an Excel date-time, naming the argument otherwise. */
+  public static double check(String argument, double serial) {
+    if (!(serial >= 0 && serial < END_SERIAL)) {
       throw InvalidInputException.domain(argument,
           "is not an Excel date (serial " + serial + "; 1 = 1900-01-01, 2958465 = 9999-12-31)");
     }
-    long day = (long) Math.floor(serial);
-    if (day == 60) {
-      throw InvalidInputException.domain(argument, "serial 60 is Excel's nonexistent 1900-02-29");
-    }
-    return day < 60 ? EPOCH.plusDays(day + 1) : EPOCH.plusDays(day);
+    return serial;
   }
 
   /** The Excel serial number of a date. */

@@ -169,7 +169,7 @@ public final class Param {
       case NUMBER:
         return InvalidInputException.finite(name(), x);
       case DATE:
-        ExcelDates.toDate(name(), x);
+        ExcelDates.check(name(), x);
         return x;
       case BOOLEAN:
         InvalidInputException.finite(name(), x);

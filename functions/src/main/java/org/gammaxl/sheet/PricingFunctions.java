@@ -67,20 +67,24 @@ final class PricingFunctions {
             .body(PricingFunctions::greeks)
             .example("C", 100, 100, 0.5, 0.2, 0.05, 0, "BSM", "TRADER", true)
             .build(),
-        SheetFunction.builder("GX.IMPLIEDVOL").category(CATEGORY)
-            .description("Volatility at which the model's value equals price (BACHELIER: absolute vol); #NUM! when"
-                + " the price is outside the no-arbitrage bounds")
-            .args(type(), Param.number("price", "Option price per unit of underlying, premium currency"),
-                spot(), strike(), years(), rate(), dividendYield(), model())
-            .numeric(PricingFunctions::impliedVol)
-            .example("C", 10.45058357, 100, 100, 1, 0.05)
-            .build(),
         SheetFunction.builder("GX.FORWARD").category(CATEGORY)
             .description("Forward price spot * exp((rate - yield) * years), continuous compounding")
             .args(spot(), years(), rate(), dividendYield())
             .numeric(a -> forward(a[0], a[1], a[2], a[3]))
             .example(100, 0.5, 0.05, 0.02)
             .build());
+  }
+
+  /** GX.IMPLIEDVOL, registered once the implied-vol entry points are built on main. */
+  static SheetFunction impliedVolFunction() {
+    return SheetFunction.builder("GX.IMPLIEDVOL").category(CATEGORY)
+            .description("Volatility at which the model's value equals price (BACHELIER: absolute vol); #NUM! when"
+                + " the price is outside the no-arbitrage bounds")
+            .args(type(), Param.number("price", "Option price per unit of underlying, premium currency"),
+                spot(), strike(), years(), rate(), dividendYield(), model())
+            .numeric(PricingFunctions::impliedVol)
+            .example("C", 10.45058357, 100, 100, 1, 0.05)
+            .build();
   }
 
   private static SheetFunction single(String name, Greek greek, boolean withUnits, String description) {

@@ -23,6 +23,12 @@ class ExcelDatesTest {
   }
 
   @Test
+  void excelsPhantomLeapDayIsTheStartOfMarchAsYearFractionReadsIt() {
+    assertEquals(LocalDateTime.of(1900, 3, 1, 0, 0), ExcelDates.toDateTime("d", 60.5));
+    assertEquals(LocalDate.of(1899, 12, 31), ExcelDates.toDate("d", 0));
+  }
+
+  @Test
   void roundTrips() {
     for (double s : new double[] {1, 59, 61, 44927, 45000, 2958465}) {
       assertEquals(s, ExcelDates.toSerial(ExcelDates.toDate("d", s)));
@@ -35,9 +41,9 @@ class ExcelDatesTest {
   @Test
   void rejectsWhatIsNotADate() {
     assertEquals(InvalidInputException.Kind.DOMAIN,
-        assertThrows(InvalidInputException.class, () -> ExcelDates.toDate("start", 60)).kind());
-    assertThrows(InvalidInputException.class, () -> ExcelDates.toDate("start", 0));
-    assertThrows(InvalidInputException.class, () -> ExcelDates.toDate("start", 3e6));
+        assertThrows(InvalidInputException.class, () -> ExcelDates.toDate("start", -1)).kind());
+    assertThrows(InvalidInputException.class, () -> ExcelDates.toDate("start", 2958466));
+    assertThrows(InvalidInputException.class, () -> ExcelDates.toDate("start", Double.NaN));
     assertEquals(InvalidInputException.Kind.TYPE,
         assertThrows(InvalidInputException.class, () -> ExcelDates.parseIso("start", "15/03/2023")).kind());
   }
