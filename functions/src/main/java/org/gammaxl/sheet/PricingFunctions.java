@@ -67,6 +67,7 @@ final class PricingFunctions {
             .body(PricingFunctions::greeks)
             .example("C", 100, 100, 0.5, 0.2, 0.05, 0, "BSM", "TRADER", true)
             .build(),
+        impliedVolFunction(),
         SheetFunction.builder("GX.FORWARD").category(CATEGORY)
             .description("Forward price spot * exp((rate - yield) * years), continuous compounding")
             .args(spot(), years(), rate(), dividendYield())
@@ -75,7 +76,7 @@ final class PricingFunctions {
             .build());
   }
 
-  /** GX.IMPLIEDVOL, registered once the implied-vol entry points are built on main. */
+  /** GX.IMPLIEDVOL. */
   static SheetFunction impliedVolFunction() {
     return SheetFunction.builder("GX.IMPLIEDVOL").category(CATEGORY)
             .description("Volatility at which the model's value equals price (BACHELIER: absolute vol); #NUM! when"

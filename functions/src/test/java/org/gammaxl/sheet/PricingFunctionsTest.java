@@ -157,6 +157,17 @@ class PricingFunctionsTest {
   }
 
   @Test
+  void impliedVolInvertsPrice() {
+    for (Model m : MODELS) {
+      double vol = m == Model.BACHELIER ? 15 : 0.27;
+      double price = number("GX.PRICE", "P", 100.0, 105.0, 0.75, vol, 0.02, 0.01, m.name());
+      assertEquals(vol, number("GX.IMPLIEDVOL", "P", price, 100.0, 105.0, 0.75, 0.02, 0.01, m.name()), 1e-7, m.name());
+    }
+    assertEquals(ExcelError.NUM, call("GX.IMPLIEDVOL", "C", 150.0, 100.0, 100.0, 1.0));
+    assertTrue(Diagnostics.lastFailure().get().reason().length() > 10);
+  }
+
+  @Test
   void forwardIsCarry() {
     assertEquals(100 * Math.exp(0.03 * 0.5), number("GX.FORWARD", 100.0, 0.5, 0.05, 0.02), 1e-12);
     assertEquals(100.0, number("GX.FORWARD", 100.0, 0.5));
