@@ -211,6 +211,27 @@ class SheetFunctionTest {
     assertEquals(6.0, SCALE.invokeNumeric(new double[] {1, 3, 5}, 3, 0b100), 0.0);
   }
 
+  /** The fast path's own work (defaults, keyword checks, result check) allocates nothing. */
+  @Test
+  void numericPathAllocatesNothing() {
+    java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+    org.junit.jupiter.api.Assumptions.assumeTrue(bean instanceof com.sun.management.ThreadMXBean);
+    com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) bean;
+    long id = Thread.currentThread().getId();
+    double[] a = new double[4];
+    double sum = 0;
+    int calls = 100_000;
+    long before = mx.getThreadAllocatedBytes(id);
+    for (int i = 0; i < calls; i++) {
+      a[0] = -1;
+      a[1] = i;
+      sum += SCALE.invokeNumeric(a, 2, 0);
+    }
+    long bytes = mx.getThreadAllocatedBytes(id) - before;
+    assertEquals(-2.0 * calls * (calls - 1) / 2, sum, 0.0);
+    assertTrue(bytes < calls / 10, bytes + " bytes for " + calls + " calls");
+  }
+
   @Test
   void functionsWithoutFastPathStillAnswerNumericCalls() {
     assertEquals(3.0, SUM.invokeNumeric(new double[] {3}, 1, 0), 0.0);
