@@ -18,8 +18,6 @@ import org.gammaxl.hedge.HedgeBands;
 import org.gammaxl.hedge.HedgeInstrument;
 import org.gammaxl.hedge.MultiGreekHedge;
 import org.gammaxl.pricing.Greek;
-import org.gammaxl.pricing.OptionPricer;
-import org.gammaxl.pricing.OptionType;
 
 /**
  * Hedging and gamma-scalping formulas: {@code GX.HEDGE.QTY}, {@code GX.HEDGE.DELTA},

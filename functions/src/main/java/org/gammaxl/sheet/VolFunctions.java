@@ -56,7 +56,7 @@ final class VolFunctions {
                 + " prices.")
             .args(Param.series("prices", "Closing prices, oldest first, all > 0"), periods())
             .body(v -> RealizedVolatility.closeToClose(v.series(0), v.number(1)))
-            .example(new Object[][] {{100.0}, {101.0}, {99.5}, {100.2}, {102.0}, {101.1}})
+            .example((Object) new Object[][] {{100.0}, {101.0}, {99.5}, {100.2}, {102.0}, {101.1}})
             .build(),
         SheetFunction.builder("GX.RVOL.OHLC").category(CATEGORY)
             .description("Realized volatility from open/high/low/close bars, annualised: CC, PARKINSON, GK"
@@ -82,7 +82,7 @@ final class VolFunctions {
                 Param.number("lambda", "Decay per bar, 0 < lambda < 1").optional(RealizedVolatility.RISKMETRICS_LAMBDA),
                 periods())
             .body(v -> RealizedVolatility.ewma(v.series(0), v.number(1), v.number(2)))
-            .example(new Object[][] {{100.0}, {101.0}, {99.5}, {100.2}, {102.0}, {101.1}})
+            .example((Object) new Object[][] {{100.0}, {101.0}, {99.5}, {100.2}, {102.0}, {101.1}})
             .build());
   }
 

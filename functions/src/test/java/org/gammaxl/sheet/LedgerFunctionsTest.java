@@ -10,7 +10,6 @@ import org.gammaxl.ledger.HedgePolicy;
 import org.gammaxl.ledger.LedgerColumn;
 import org.gammaxl.ledger.LedgerRow;
 import org.gammaxl.ledger.LedgerRun;
-import org.gammaxl.ledger.LedgerSummary;
 import org.gammaxl.ledger.OptionLeg;
 import org.gammaxl.ledger.Position;
 import org.gammaxl.ledger.RebalanceRule;

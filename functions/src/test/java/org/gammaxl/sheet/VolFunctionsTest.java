@@ -48,7 +48,7 @@ class VolFunctionsTest {
       ss += d * d;
     }
     double expected = Math.sqrt(ss / (n - 1) * 252);
-    assertEquals(expected, (Double) call("GX.RVOL", column(CLOSES)), 1e-14);
+    assertEquals(expected, (Double) call("GX.RVOL", (Object) column(CLOSES)), 1e-14);
     assertEquals(RealizedVolatility.closeToClose(CLOSES, 365), (Double) call("GX.RVOL", column(CLOSES), 365.0), 0.0);
   }
 
@@ -56,7 +56,7 @@ class VolFunctionsTest {
   void rvolSkipsBlanksAndReadsRowsOfAGrid() {
     Object[][] withBlanks = {{100.0}, {Empty.BLANK}, {101.0}, {99.5}, {100.2}, {Empty.BLANK}};
     assertEquals(RealizedVolatility.closeToClose(new double[] {100, 101, 99.5, 100.2}, 252),
-        (Double) call("GX.RVOL", withBlanks), 0.0);
+        (Double) call("GX.RVOL", (Object) withBlanks), 0.0);
     Object[][] grid = {{100.0, 101.0}, {99.5, 100.2}};
     assertEquals(RealizedVolatility.closeToClose(new double[] {100, 101, 99.5, 100.2}, 252),
         (Double) call("GX.RVOL", (Object) grid), 0.0);
@@ -64,8 +64,8 @@ class VolFunctionsTest {
 
   @Test
   void rvolBadValues() {
-    assertEquals(ExcelError.NA, call("GX.RVOL", column(100, 101)), "two prices are one return: not enough");
-    assertEquals(ExcelError.NUM, call("GX.RVOL", column(100, -101, 102)));
+    assertEquals(ExcelError.NA, call("GX.RVOL", (Object) column(100, 101)), "two prices are one return: not enough");
+    assertEquals(ExcelError.NUM, call("GX.RVOL", (Object) column(100, -101, 102)));
     assertEquals(ExcelError.VALUE, call("GX.RVOL", (Object) new Object[][] {{"Close"}, {100.0}, {101.0}, {102.0}}));
     assertEquals(ExcelError.DIV0, call("GX.RVOL", (Object) new Object[][] {{100.0}, {ExcelError.DIV0}, {102.0}}));
     assertEquals(ExcelError.NUM, call("GX.RVOL", column(CLOSES), 0.0));
@@ -104,7 +104,7 @@ class VolFunctionsTest {
 
   @Test
   void ewmaMatchesTheJavaApi() {
-    assertEquals(RealizedVolatility.ewma(CLOSES, 0.94, 252), (Double) call("GX.RVOL.EWMA", column(CLOSES)), 0.0);
+    assertEquals(RealizedVolatility.ewma(CLOSES, 0.94, 252), (Double) call("GX.RVOL.EWMA", (Object) column(CLOSES)), 0.0);
     assertEquals(RealizedVolatility.ewma(CLOSES, 0.97, 365),
         (Double) call("GX.RVOL.EWMA", column(CLOSES), 0.97, 365.0), 0.0);
     assertEquals(ExcelError.NUM, call("GX.RVOL.EWMA", column(CLOSES), 1.5));
