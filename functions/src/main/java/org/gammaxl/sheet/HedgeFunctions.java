@@ -22,7 +22,8 @@ import org.gammaxl.pricing.Greek;
 /**
  * Hedging and gamma-scalping formulas: {@code GX.HEDGE.QTY}, {@code GX.HEDGE.DELTA},
  * {@code GX.NEUTRALIZE}, {@code GX.BREAKEVEN}, {@code GX.SCALP.PNL}, {@code GX.SCALP.EXPECTED},
- * {@code GX.HEDGE.BAND}, {@code GX.LELAND.VOL} (implemented in {@code org.gammaxl.hedge}).
+ * {@code GX.SCALP.VOLPNL}, {@code GX.HEDGE.ERROR}, {@code GX.HEDGE.BAND}, {@code GX.LELAND.VOL} (implemented in
+ * {@code org.gammaxl.hedge}).
  */
 final class HedgeFunctions {
   static final String CATEGORY = "GammaXL Hedging";
@@ -118,6 +119,32 @@ final class HedgeFunctions {
                 days())
             .numeric(a -> GammaScalping.expectedStepPnl(a[0], a[1], a[2], a[3], a[4] / 365.0))
             .example(0.05, 100, 0.25, 0.2)
+            .build(),
+        SheetFunction.builder("GX.SCALP.VOLPNL").category(CATEGORY)
+            .description("P&L locked in by a long option bought at implied_vol and delta hedged at realized_vol:"
+                + " value at realized minus value at implied, per unit of underlying (negate for short)")
+            .details("Ahmad and Wilmott (2005): hedging continuously with the delta at the realized vol makes the"
+                + " P&L deterministic, V(realized) - V(implied), present value at the start"
+                + " (`org.gammaxl.hedge.GammaScalping#realizedVolHedgePnl`).")
+            .args(type(), spot(), strike(), years(),
+                Param.number("realized_vol", "Volatility the spot will realise, 0.25 = 25%"),
+                Param.number("implied_vol", "Implied volatility paid for the option, 0.2 = 20%"),
+                rate(), dividendYield(), model())
+            .numeric(a -> GammaScalping.realizedVolHedgePnl(OptionArgs.pricer(a[8]), OptionArgs.optionType(a[0]), a[1],
+                a[2], a[3], a[4], a[5], a[6], a[7]))
+            .example("C", 100, 100, 0.25, 0.25, 0.2)
+            .build(),
+        SheetFunction.builder("GX.HEDGE.ERROR").category(CATEGORY)
+            .description("Standard deviation of the P&L of a delta hedge rebalanced rebalances times over the option's"
+                + " life: sqrt(pi/4) * vega * vol / sqrt(rebalances) (Derman-Kamal), premium currency")
+            .args(type(), spot(), strike(), years(), vol(),
+                Param.number("rebalances", "Number of rebalances until expiry, >= 1 (e.g. 63 for daily over 3 months)"),
+                rate(), dividendYield(), model())
+            .numeric(a -> {
+              double[] b = {a[0], a[1], a[2], a[3], a[4], a[6], a[7], a[8]};
+              return GammaScalping.hedgingErrorStdev(OptionArgs.greek(Greek.VEGA, b, 0, false), a[4], a[5]);
+            })
+            .example("C", 100, 100, 0.25, 0.2, 63)
             .build(),
         SheetFunction.builder("GX.HEDGE.BAND").category(CATEGORY)
             .description("Whalley-Wilmott no-trade band half-width in delta: rebalance when |hedge - delta| exceeds it;"

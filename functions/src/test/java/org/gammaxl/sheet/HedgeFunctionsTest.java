@@ -113,6 +113,27 @@ class HedgeFunctionsTest {
   }
 
   @Test
+  void volPnlIsValueAtRealizedLessValueAtImplied() {
+    double atRealized = number("GX.PRICE", "C", 100.0, 100.0, 0.25, 0.25, 0.03);
+    double atImplied = number("GX.PRICE", "C", 100.0, 100.0, 0.25, 0.2, 0.03);
+    assertEquals(atRealized - atImplied, number("GX.SCALP.VOLPNL", "C", 100.0, 100.0, 0.25, 0.25, 0.2, 0.03), 1e-12);
+    assertEquals(0.0, number("GX.SCALP.VOLPNL", "P", 100.0, 90.0, 0.25, 0.2, 0.2), 0.0);
+    assertEquals(ExcelError.NUM, call("GX.SCALP.VOLPNL", "C", 100.0, 100.0, 0.25, -0.25, 0.2));
+  }
+
+  @Test
+  void hedgeErrorIsDermanKamal() {
+    double vega = Model.BSM.pricer().greek(Greek.VEGA, OptionType.CALL, 100, 100, 0.25, 0.2, 0, 0);
+    assertEquals(Math.sqrt(Math.PI / 4) * vega * 0.2 / Math.sqrt(63), number("GX.HEDGE.ERROR", "C", 100.0, 100.0, 0.25,
+        0.2, 63.0), 1e-12);
+    // at the money, with no carry: about 0.89 / sqrt(N) of the premium (Derman-Kamal)
+    double premium = number("GX.PRICE", "C", 100.0, 100.0, 0.25, 0.2);
+    assertEquals(0.886 / Math.sqrt(63) * premium, number("GX.HEDGE.ERROR", "C", 100.0, 100.0, 0.25, 0.2, 63.0),
+        0.01 * premium / Math.sqrt(63));
+    assertEquals(ExcelError.NUM, call("GX.HEDGE.ERROR", "C", 100.0, 100.0, 0.25, 0.2, 0.5));
+  }
+
+  @Test
   void bandsAndLelandMatchTheirFormulas() {
     assertEquals(Math.cbrt(1.5 * 0.001 * 100 * 50 * 50 / 0.01), number("GX.HEDGE.BAND", 100.0, 50.0, 0.25, 0.001, 0.01),
         1e-9);
