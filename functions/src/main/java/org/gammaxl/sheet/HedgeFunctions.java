@@ -29,8 +29,8 @@ final class HedgeFunctions {
   static final String CATEGORY = "GammaXL Hedging";
   static final Keyword INSTRUMENT = Keyword.ofEnum(HedgeInstrument.class, "FUTURES", "FUTURE", "FORWARD", "FUTURE",
       "PERPETUAL", "PERP", "SWAP", "PERP", "UNDERLYING", "SPOT");
-  private static final Param NUMBER = Param.number("value", "");
   private static final Greek[] GREEKS = Greek.values();
+  private static final Param GREEK_NAME = Param.keyword("greeks", "", OptionArgs.GREEK);
 
   private HedgeFunctions() {
   }
@@ -182,11 +182,10 @@ final class HedgeFunctions {
   private static Object neutralize(Values v) {
     Object[][] names = v.table(0);
     List<Greek> greeks = new ArrayList<>();
-    Param greekRule = Param.keyword("greeks", "", OptionArgs.GREEK);
     for (Object[] row : names) {
       for (Object cell : row) {
         if (cell != Empty.BLANK && cell != null) {
-          greeks.add(GREEKS[(int) greekRule.toNumber(cell)]);
+          greeks.add(GREEKS[(int) Values.read(GREEK_NAME, cell, "greeks cell " + (greeks.size() + 1))]);
         }
       }
     }
@@ -201,10 +200,15 @@ final class HedgeFunctions {
           + " greeks; give one row per greek");
     }
     int n = t[0].length;
+    for (Object[] row : t) {
+      if (row.length != n) {
+        throw InvalidInputException.type("instrument_greeks", "rows have different lengths");
+      }
+    }
     double[][] instruments = new double[n][greeks.size()];
     for (int r = 0; r < t.length; r++) {
       for (int c = 0; c < n; c++) {
-        instruments[c][r] = NUMBER.toNumber(t[r][c]);
+        instruments[c][r] = v.tableNumber(2, r, c);
       }
     }
     double[] weights = v.isAbsent(3) ? null : v.series(3);

@@ -90,6 +90,8 @@ class HedgeFunctionsTest {
         new Object[][] {{-500.0}, {-30.0}}, new Object[][] {{1.0, 0.55}, {0.0, 0.02}}));
     assertEquals(ExcelError.VALUE, call("GX.NEUTRALIZE", new Object[][] {{"DELTA"}, {"GAMMA"}},
         new Object[][] {{-500.0}, {-30.0}}, new Object[][] {{1.0, "x"}, {0.0, 0.02}}));
+    assertEquals("instrument_greeks row 1 column 2: expected a number, got the text 'x'",
+        Diagnostics.lastFailure().get().reason());
   }
 
   @Test
