@@ -135,8 +135,8 @@ final class HedgeFunctions {
             .example("C", 100, 100, 0.25, 0.25, 0.2)
             .build(),
         SheetFunction.builder("GX.HEDGE.ERROR").category(CATEGORY)
-            .description("Standard deviation of the P&L of a delta hedge rebalanced rebalances times over the option's"
-                + " life: sqrt(pi/4) * vega * vol / sqrt(rebalances) (Derman-Kamal), premium currency")
+            .description("Standard deviation of the P&L of a delta hedge rebalanced N times over the option's"
+                + " life: sqrt(pi/4) * vega * vol / sqrt(N) (Derman-Kamal), premium currency")
             .args(type(), spot(), strike(), years(), vol(),
                 Param.number("rebalances", "Number of rebalances until expiry, >= 1 (e.g. 63 for daily over 3 months)"),
                 rate(), dividendYield(), model())
