@@ -48,7 +48,8 @@ final class LedgerFunctions {
   private static final Param NUMBER = Param.number("value", "");
 
   static final String SETTINGS_HELP = String.join("\n",
-      "`settings` is an optional two-column range of name/value pairs (names case-insensitive, blank rows skipped):",
+      "`settings` is an optional two-column range of name/value pairs (names case-insensitive; a row whose name or"
+          + " value is blank is skipped, so the setting keeps its default):",
       "",
       "| name | value | default |",
       "|---|---|---|",
@@ -165,6 +166,9 @@ final class LedgerFunctions {
         throw InvalidInputException.type("settings", "give two columns: name and value");
       }
       Object value = row[1];
+      if (value == null || value instanceof Empty) {
+        continue;
+      }
       if (value instanceof ExcelError) {
         throw new PropagatedError("setting " + name, (ExcelError) value);
       }

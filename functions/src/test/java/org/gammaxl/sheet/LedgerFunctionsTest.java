@@ -132,7 +132,8 @@ class LedgerFunctionsTest {
     Object[][] times = {{TIMES[0]}, {TIMES[1]}, {TIMES[2]}, {TIMES[3]}, {TIMES[4]}, {Empty.BLANK}};
     Object[][] spots = {{SPOTS[0]}, {SPOTS[1]}, {SPOTS[2]}, {SPOTS[3]}, {SPOTS[4]}, {Empty.BLANK}};
     Object[][] vols = {{0.2}, {Empty.BLANK}, {0.25}, {Empty.BLANK}, {0.22}, {Empty.BLANK}};
-    Object[][] settings = {{"TIME", "YEARS"}, {Empty.BLANK, Empty.BLANK}, {"Rule", "delta"}, {"THRESHOLD", 10.0}};
+    Object[][] settings = {{"TIME", "YEARS"}, {Empty.BLANK, Empty.BLANK}, {"Rule", "delta"}, {"THRESHOLD", 10.0},
+        {"FEE_BPS", Empty.BLANK}};
     assertRows(expected, (Object[][]) call("GX.LEDGER", times, spots, "C", 100.0, 0.25, -100.0, vols, Empty.MISSING,
         Empty.MISSING, settings));
   }
