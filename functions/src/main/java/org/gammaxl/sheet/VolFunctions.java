@@ -1,0 +1,13 @@
+package org.gammaxl.sheet;
+
+import java.util.List;
+
+/** Worksheet functions of this domain; bound as their implementations land. */
+final class VolFunctions {
+  private VolFunctions() {
+  }
+
+  static List<SheetFunction> functions() {
+    return List.of();
+  }
+}
