@@ -34,16 +34,19 @@ final class HeadlessCalc implements AutoCloseable {
     boolean root = "root".equals(System.getProperty("user.name"));
     Path home = Files.createTempDirectory("gammaxl-calc");
     HeadlessCalc calc = new HeadlessCalc(home, root);
-    Path user = home.resolve("profile/user");
-    Files.createDirectories(user);
+    calc.handOver();
+    // Let LibreOffice create the profile first: a first start after unopkg made the profile drops
+    // the extension's registration again.
+    calc.run(180, "soffice", "--headless", "--norestore", "--terminate_after_init", calc.profileUrl());
+    Path xcu = home.resolve("profile/user/registrymodifications.xcu");
+    if (!Files.isRegularFile(xcu)) {
+      throw new IllegalStateException("LibreOffice did not create its profile in " + home);
+    }
     // OOXMLRecalcMode 0 = always recalculate an .xlsx on load (its cached values are not trusted).
-    Files.writeString(user.resolve("registrymodifications.xcu"),
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-            + "<oor:items xmlns:oor=\"http://openoffice.org/2001/registry\" xmlns:xs=\"http://www.w3.org/2001/XMLSchema\""
-            + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n"
-            + "<item oor:path=\"/org.openoffice.Office.Calc/Formula/Load\"><prop oor:name=\"OOXMLRecalcMode\""
-            + " oor:op=\"fuse\"><value>0</value></prop></item>\n"
-            + "</oor:items>\n", StandardCharsets.UTF_8);
+    String settings = Files.readString(xcu, StandardCharsets.UTF_8).replace("</oor:items>",
+        "<item oor:path=\"/org.openoffice.Office.Calc/Formula/Load\"><prop oor:name=\"OOXMLRecalcMode\""
+            + " oor:op=\"fuse\"><value>0</value></prop></item>\n</oor:items>");
+    Files.writeString(xcu, settings, StandardCharsets.UTF_8);
     Path copy = home.resolve("gammaxl.oxt");
     Files.copy(oxt, copy);
     calc.handOver();
