@@ -100,6 +100,33 @@ public final class Keyword {
     return canonical;
   }
 
+  /** Quiet-NaN pattern marking a keyword code on the numeric path (distinct from {@link ExcelError}'s tag). */
+  private static final long NAN_TAG = 0x7FF8_0E0D_0000_0000L;
+  private static final long TAG_MASK = 0xFFFF_FFFF_FFFF_FF00L;
+
+  /** A keyword code in [−128, 127] as a tagged NaN, for {@link WorksheetFunction#textAsNumber}. */
+  static double asNaN(int code) {
+    return Double.longBitsToDouble(NAN_TAG | ((code + 128) & 0xFF));
+  }
+
+  /** Whether {@code value} is a keyword-tagged NaN. */
+  static boolean isCode(double value) {
+    return (Double.doubleToRawLongBits(value) & TAG_MASK) == NAN_TAG;
+  }
+
+  /** The code a keyword-tagged NaN carries (see {@link #isCode}). */
+  static int fromNaN(double value) {
+    return (int) (Double.doubleToRawLongBits(value) & 0xFF) - 128;
+  }
+
+  /**
+   * The code of {@code text}, or {@code null} when it is not one of these keywords (no exception:
+   * for callers that fall back to another path).
+   */
+  Double codeOrNull(String text) {
+    return codes.get(normalize(text));
+  }
+
   static String normalize(String text) {
     StringBuilder b = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); i++) {

@@ -184,6 +184,46 @@ public final class Param {
     }
   }
 
+  /**
+   * The numeric-path form of text given for this argument ({@link WorksheetFunction#textAsNumber}),
+   * or an untagged NaN when there is none.
+   */
+  double textAsNumber(String text) {
+    if (form == Form.KEYWORD) {
+      Double code = keyword.codeOrNull(text);
+      if (code == null) {
+        return Double.NaN;
+      }
+      if (keyword.acceptsNumber(code)) {
+        return code;
+      }
+      double c = code;
+      return c >= -128 && c <= 127 && c == Math.rint(c) ? Keyword.asNaN((int) c) : Double.NaN;
+    }
+    if (form == Form.DATE) {
+      try {
+        return ExcelDates.parseIso(name(), text);
+      } catch (InvalidInputException e) {
+        return Double.NaN;
+      }
+    }
+    return Double.NaN;
+  }
+
+  /**
+   * Reads a number given on the fast path: a keyword-tagged NaN is a keyword code (from
+   * {@link #textAsNumber}); anything else goes through {@link #fromNumber}.
+   */
+  double fromFastNumber(double x) {
+    if (x != x && Keyword.isCode(x)) {
+      if (form == Form.KEYWORD) {
+        return Keyword.fromNaN(x);
+      }
+      throw InvalidInputException.type(name(), "expected " + expected() + ", got a keyword");
+    }
+    return fromNumber(x);
+  }
+
   /** The default for a missing (or blank, when optional) argument; throws for a required one. */
   double missingNumber(boolean blank) {
     if (isOptional()) {

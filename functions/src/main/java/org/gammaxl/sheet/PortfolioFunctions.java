@@ -22,7 +22,7 @@ final class PortfolioFunctions {
   }
 
   private static Param perLeg(String name, String help) {
-    return Param.table(name, help + "; one cell per leg, or one value for all");
+    return Param.table(name, help + "; one cell per leg or one value for all");
   }
 
   static List<SheetFunction> functions() {
@@ -40,9 +40,9 @@ final class PortfolioFunctions {
                 perLeg("strikes", "Strikes"),
                 perLeg("years", "Times to expiry in years"),
                 perLeg("vols", "Annual volatilities, 0.2 = 20%"),
-                perLeg("rates", "Continuously compounded rates; default 0").optional(),
-                perLeg("yields", "Continuous yields; default 0").optional(),
-                perLeg("models", "BSM, BLACK76, BACHELIER, AMERICAN or INVERSE; default BSM").optional(),
+                perLeg("rates", "Continuously compounded rates, default 0").optional(),
+                perLeg("yields", "Continuous yields, default 0").optional(),
+                perLeg("models", "BSM, BLACK76, BACHELIER, AMERICAN or INVERSE, default BSM").optional(),
                 OptionArgs.units())
             .body(PortfolioFunctions::portfolioGreek)
             .example("DELTA", new Object[][] {{100.0}, {-50.0}}, new Object[][] {{"C"}, {"P"}}, 100,

@@ -14,6 +14,7 @@ import java.util.List;
 import org.gammaxl.InvalidInputException;
 import org.gammaxl.pricing.Greek;
 import org.gammaxl.pricing.Greeks;
+import org.gammaxl.pricing.InverseOption;
 import org.gammaxl.pricing.OptionPricer;
 
 /**
@@ -66,6 +67,17 @@ final class PricingFunctions {
             .array()
             .body(PricingFunctions::greeks)
             .example("C", 100, 100, 0.5, 0.2, 0.05, 0, "BSM", "TRADER", true)
+            .build(),
+        SheetFunction.builder("GX.DELTA.PA").category(CATEGORY)
+            .description("Premium-adjusted delta of an inverse (coin-margined) option: BSM delta - USD value / spot,"
+                + " in coin per coin of notional: the coin position that hedges it")
+            .details("For options whose premium is paid in the underlying (Deribit-style BTC options): the coin a"
+                + " hedger holds against one option is the Black-Scholes delta less the premium already held in"
+                + " coin (`org.gammaxl.pricing.InverseOption#premiumAdjustedDelta`).")
+            .args(type(), spot(), strike(), years(), vol(), rate(), dividendYield())
+            .numeric(a -> InverseOption.INSTANCE.premiumAdjustedDelta(OptionArgs.optionType(a[0]), a[1], a[2], a[3],
+                a[4], a[5], a[6]))
+            .example("C", 60000, 65000, 0.25, 0.6)
             .build(),
         impliedVolFunction(),
         SheetFunction.builder("GX.FORWARD").category(CATEGORY)

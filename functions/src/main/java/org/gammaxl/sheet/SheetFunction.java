@@ -207,7 +207,7 @@ public final class SheetFunction implements WorksheetFunction {
           if (x != x && ExcelError.fromNaN(x) != null) {
             throw new PropagatedError(p.name(), ExcelError.fromNaN(x));
           }
-          a[i] = p.fromNumber(x);
+          a[i] = p.fromFastNumber(x);
         }
       }
       return finish(numeric.apply(a));
@@ -218,6 +218,14 @@ public final class SheetFunction implements WorksheetFunction {
     } catch (RuntimeException | LinkageError | StackOverflowError e) {
       return Diagnostics.unexpected(name, e).asNaN();
     }
+  }
+
+  @Override
+  public double textAsNumber(int argument, String text) {
+    if (!fastPath || argument < 0 || argument >= params.length || text == null) {
+      return Double.NaN;
+    }
+    return params[argument].textAsNumber(text);
   }
 
   private double boxed(double[] args, int count, long missingMask) {

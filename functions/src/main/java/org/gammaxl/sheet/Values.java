@@ -144,10 +144,26 @@ public final class Values {
           + legs + ")");
     }
     Object cell = n == 1 ? t[0][0] : t[leg / cols][leg % cols];
+    return read(rule, cell, name(i) + " leg " + (leg + 1));
+  }
+
+  /**
+   * One cell of a table argument read as a number ({@link Param#number} rules), errors naming the
+   * argument, row and column.
+   */
+  public double tableNumber(int i, int row, int column) {
+    Object[][] t = (Object[][]) values[i];
+    Object cell = column < t[row].length ? t[row][column] : Empty.BLANK;
+    return read(CELL_NUMBER, cell, name(i) + " row " + (row + 1) + " column " + (column + 1));
+  }
+
+  private static final Param CELL_NUMBER = Param.number("cell", "");
+
+  /** Reads {@code cell} with {@code rule}, naming {@code where} in any error. */
+  static double read(Param rule, Object cell, String where) {
     try {
       return rule.toNumber(cell);
     } catch (InvalidInputException e) {
-      String where = name(i) + " leg " + (leg + 1);
       String msg = e.getMessage().substring(e.argument().length() + 2);
       switch (e.kind()) {
         case DOMAIN: throw InvalidInputException.domain(where, msg);
@@ -155,7 +171,7 @@ public final class Values {
         default: throw InvalidInputException.type(where, msg);
       }
     } catch (PropagatedError e) {
-      throw new PropagatedError(name(i) + " leg " + (leg + 1), e.error());
+      throw new PropagatedError(where, e.error());
     }
   }
 

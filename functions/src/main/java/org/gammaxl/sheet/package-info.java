@@ -19,7 +19,10 @@
  * When {@link org.gammaxl.sheet.WorksheetFunction#numericFastPath()} is true and every argument of a call
  * is a number or missing, a host may call {@link org.gammaxl.sheet.WorksheetFunction#invokeNumeric} with a
  * per-thread {@code double[]} at least as long as the argument list; it allocates nothing and returns the
- * same value or error as {@code invoke}. Text, booleans, blanks and ranges go through {@code invoke}.
+ * same value or error as {@code invoke}. Text that has a numeric form here — keywords such as "C" or
+ * "BLACK76", ISO dates — is converted first with {@link org.gammaxl.sheet.WorksheetFunction#textAsNumber}
+ * (an untagged NaN back means: use {@code invoke}). Booleans, blanks, other text and ranges go through
+ * {@code invoke}; a blank given for an optional argument may instead be passed as missing.
  *
  * <p>{@code docs/functions.md} is generated from the catalogue by {@link org.gammaxl.sheet.FunctionReference}.
  */

@@ -115,6 +115,9 @@ class CatalogueTest {
             } else if (args[i] instanceof Integer) {
               numbers[i] = (Integer) args[i];
               args[i] = numbers[i];
+            } else if (args[i] instanceof String && !Double.isNaN(f.textAsNumber(i, (String) args[i]))
+                || args[i] instanceof String && Keyword.isCode(f.textAsNumber(i, (String) args[i]))) {
+              numbers[i] = f.textAsNumber(i, (String) args[i]);
             } else {
               numeric = false;
             }
@@ -134,7 +137,59 @@ class CatalogueTest {
         }
       }
     }
-    assertTrue(checked > 0 || CATALOGUE.functions().stream().noneMatch(WorksheetFunction::numericFastPath));
+    assertTrue(checked > 200, checked + " calls compared");
+  }
+
+  /**
+   * Many threads calling at once (Excel's multi-threaded recalculation) get the same answers as one
+   * thread: no shared mutable state, no result leaking between threads, errors kept per thread.
+   */
+  @Test
+  void concurrentCallersGetTheirOwnResults() throws Exception {
+    WorksheetFunction delta = CATALOGUE.find("GX.DELTA").orElseThrow();
+    WorksheetFunction greeks = CATALOGUE.find("GX.GREEKS").orElseThrow();
+    int n = 400;
+    double[] expected = new double[n];
+    Object[][][] expectedRows = new Object[n][][];
+    for (int i = 0; i < n; i++) {
+      expected[i] = (Double) delta.invoke(new Object[] {i % 2 == 0 ? "C" : "P", 80.0 + i * 0.1, 100.0, 0.5, 0.2});
+      expectedRows[i] = (Object[][]) greeks.invoke(new Object[] {"C", 80.0 + i * 0.1, 100.0, 0.5, 0.2});
+    }
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<String>> results = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        int offset = t;
+        results.add(pool.submit(() -> {
+          double[] args = new double[8];
+          for (int k = 0; k < 5 * n; k++) {
+            int i = (k * 7 + offset * 13) % n;
+            args[0] = i % 2 == 0 ? 1 : -1;
+            args[1] = 80.0 + i * 0.1;
+            args[2] = 100;
+            args[3] = 0.5;
+            args[4] = 0.2;
+            if (delta.invokeNumeric(args, 5, 0) != expected[i]) {
+              return "fast path differs at " + i;
+            }
+            if (!java.util.Arrays.deepEquals(expectedRows[i],
+                (Object[][]) greeks.invoke(new Object[] {"C", 80.0 + i * 0.1, 100.0, 0.5, 0.2}))) {
+              return "GX.GREEKS differs at " + i;
+            }
+            if (delta.invoke(new Object[] {"C", 100.0, 100.0, 0.5, -0.1 - offset}) != ExcelError.NUM
+                || !Diagnostics.lastFailure().orElseThrow().reason().endsWith("was " + (-0.1 - offset))) {
+              return "error reason leaked between threads";
+            }
+          }
+          return "ok";
+        }));
+      }
+      for (java.util.concurrent.Future<String> r : results) {
+        assertEquals("ok", r.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   static List<List<Object>> examples(WorksheetFunction f) {

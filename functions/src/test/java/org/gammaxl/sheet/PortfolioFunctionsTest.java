@@ -1,7 +1,6 @@
 package org.gammaxl.sheet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.gammaxl.pricing.Greek;
 import org.gammaxl.pricing.Model;

@@ -168,6 +168,17 @@ class PricingFunctionsTest {
   }
 
   @Test
+  void premiumAdjustedDeltaIsBsmDeltaLessThePremiumInCoin() {
+    OptionPricer bsm = Model.BSM.pricer();
+    double delta = bsm.greek(Greek.DELTA, OptionType.CALL, 60000, 65000, 0.25, 0.6, 0.01, 0);
+    double usd = bsm.price(OptionType.CALL, 60000, 65000, 0.25, 0.6, 0.01, 0);
+    assertEquals(delta - usd / 60000, number("GX.DELTA.PA", "C", 60000.0, 65000.0, 0.25, 0.6, 0.01), 1e-12);
+    assertEquals(org.gammaxl.pricing.InverseOption.INSTANCE.premiumAdjustedDelta(OptionType.PUT, 60000, 55000, 0.25,
+        0.6, 0, 0), number("GX.DELTA.PA", "P", 60000.0, 55000.0, 0.25, 0.6), 0.0);
+    assertEquals(ExcelError.NUM, call("GX.DELTA.PA", "C", 60000.0, 65000.0, 0.25, -0.6));
+  }
+
+  @Test
   void forwardIsCarry() {
     assertEquals(100 * Math.exp(0.03 * 0.5), number("GX.FORWARD", 100.0, 0.5, 0.05, 0.02), 1e-12);
     assertEquals(100.0, number("GX.FORWARD", 100.0, 0.5));

@@ -211,6 +211,44 @@ class SheetFunctionTest {
     assertEquals(6.0, SCALE.invokeNumeric(new double[] {1, 3, 5}, 3, 0b100), 0.0);
   }
 
+  /** The fast path's own work (defaults, keyword checks, result check) allocates nothing. */
+  @Test
+  void numericPathAllocatesNothing() {
+    java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+    org.junit.jupiter.api.Assumptions.assumeTrue(bean instanceof com.sun.management.ThreadMXBean);
+    com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) bean;
+    long id = Thread.currentThread().getId();
+    double[] a = new double[4];
+    double sum = 0;
+    int calls = 100_000;
+    long before = mx.getThreadAllocatedBytes(id);
+    for (int i = 0; i < calls; i++) {
+      a[0] = -1;
+      a[1] = i;
+      sum += SCALE.invokeNumeric(a, 2, 0);
+    }
+    long bytes = mx.getThreadAllocatedBytes(id) - before;
+    assertEquals(-2.0 * calls * (calls - 1) / 2, sum, 0.0);
+    assertTrue(bytes < calls / 10, bytes + " bytes for " + calls + " calls");
+  }
+
+  @Test
+  void keywordTextTravelsTheFastPathAsItsCode() {
+    assertEquals(-1.0, SCALE.textAsNumber(0, "Put"), 0.0, "the option type's code is the number a user may type");
+    double sell = SCALE.textAsNumber(3, "sell");
+    assertTrue(Double.isNaN(sell), "other keywords are tagged NaNs");
+    assertEquals(null, ExcelError.fromNaN(sell), "not an error");
+    assertEquals(-9.0, SCALE.invokeNumeric(new double[] {SCALE.textAsNumber(0, "c"), 3, 3, sell}, 4, 0), 0.0);
+    assertEquals(SCALE.invoke(new Object[] {"c", 3.0, 3.0, "sell"}), -9.0);
+    assertTrue(Double.isNaN(SCALE.textAsNumber(3, "HOLD")) && !Keyword.isCode(SCALE.textAsNumber(3, "HOLD")),
+        "an unknown keyword has no numeric form: the host calls invoke, which gives the reason");
+    assertTrue(Double.isNaN(SCALE.textAsNumber(1, "3")), "text for a number has no numeric form");
+    assertTrue(Double.isNaN(SCALE.textAsNumber(9, "C")));
+    assertEquals(ExcelError.VALUE, ExcelError.fromNaN(SCALE.invokeNumeric(new double[] {1, sell}, 2, 0)),
+        "a keyword code where a number is expected");
+    assertTrue(Double.isNaN(SUM.textAsNumber(0, "C")), "no fast path, no numeric form");
+  }
+
   @Test
   void functionsWithoutFastPathStillAnswerNumericCalls() {
     assertEquals(3.0, SUM.invokeNumeric(new double[] {3}, 1, 0), 0.0);
