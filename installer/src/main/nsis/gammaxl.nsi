@@ -1,7 +1,8 @@
 ; GammaXL per-user installer for 64-bit Excel.
 ; Build: makensis -DPAYLOAD=<dir> -DOUTFILE=<setup.exe> -DVERSION=<x.y.z> gammaxl.nsi
-; PAYLOAD holds what is copied into the install folder: gammaxl64.xll, its metadata and config
-; template, lib\*.jar, templates\, docs\ and optionally runtime\ (a bundled Java runtime).
+; PAYLOAD holds what is copied into the install folder: gammaxl64.xll, its metadata (gammaxl.meta)
+; and config (gammaxl.cfg), lib\gammaxl.jar, templates\, docs\ and optionally jre\ (a bundled
+; 64-bit Java runtime).
 ; Silent install for deployment: setup.exe /S   Silent uninstall: uninstall.exe /S
 
 Unicode true
@@ -125,40 +126,28 @@ Function FindJava
   !insertmacro _TryJavaKey "SOFTWARE\JavaSoft\Java Development Kit"
 FunctionEnd
 
-; Writes the runtime line of the config file beside the add-in.
+; Records in the config file beside the add-in which Java it will run on. A runtime shipped in jre\
+; needs nothing (the add-in looks there first); otherwise the Java found now is written as
+; "runtime = <Java home>". When none is found nothing is forced: the add-in searches JAVA_HOME and
+; the registry again each time Excel loads it, so installing Java later is enough.
 Function WriteConfig
-  ${If} ${FileExists} "$INSTDIR\runtime\bin\server\jvm.dll"
-    StrCpy $0 "runtime\"
-    DetailPrint "Java: the runtime shipped with ${PRODUCT}."
-  ${Else}
-    Call FindJava
-    StrCpy $0 $JavaHome
-    ${If} $0 == ""
-      DetailPrint "Java: no 64-bit Java found (looked at JAVA_HOME and HKLM\SOFTWARE\JavaSoft)."
-      MessageBox MB_OK|MB_ICONEXCLAMATION "No 64-bit Java was found (looked at JAVA_HOME and HKLM\SOFTWARE\JavaSoft).$\r$\nInstall Java 17 or later (64-bit) and set runtime= in $INSTDIR\${CONFIG}; until then GX functions return #N/A." /SD IDOK
-    ${Else}
-      DetailPrint "Java: $0"
-    ${EndIf}
+  ${If} ${FileExists} "$INSTDIR\jre\bin\server\jvm.dll"
+    DetailPrint "Java: the runtime shipped with ${PRODUCT} ($INSTDIR\jre)."
+    Return
   ${EndIf}
-  ; The payload's config template holds every other setting; prepend the runtime found here.
-  FileOpen $1 "$INSTDIR\${CONFIG}.new" w
-  FileWrite $1 "# Written by the ${PRODUCT} installer. runtime= is a Java home folder (relative to this file or absolute); empty = none found.$\r$\n"
-  FileWrite $1 "runtime=$0$\r$\n"
-  FileOpen $2 "$INSTDIR\${CONFIG}" r
-  ${If} $2 != ""
-    cfgloop:
-      FileRead $2 $3
-      StrCmp $3 "" cfgdone
-      StrCpy $4 $3 8
-      StrCmp $4 "runtime=" cfgloop
-      FileWrite $1 $3
-      Goto cfgloop
-    cfgdone:
-    FileClose $2
+  Call FindJava
+  FileOpen $1 "$INSTDIR\${CONFIG}" a
+  FileSeek $1 0 END
+  ${If} $JavaHome == ""
+    DetailPrint "Java: no 64-bit Java found (looked at JAVA_HOME and HKLM\SOFTWARE\JavaSoft)."
+    FileWrite $1 "$\r$\n# Installer: no 64-bit Java 17+ was found (looked at JAVA_HOME and HKLM\SOFTWARE\JavaSoft).$\r$\n"
+    FileWrite $1 "# Install one, or set runtime = <Java home> here; until then GX functions return #N/A.$\r$\n"
+    MessageBox MB_OK|MB_ICONEXCLAMATION "No 64-bit Java 17 or later was found (looked at JAVA_HOME and HKLM\SOFTWARE\JavaSoft).$\r$\nInstall one, or set runtime = <Java home> in $INSTDIR\${CONFIG}; until then GX functions return #N/A." /SD IDOK
+  ${Else}
+    DetailPrint "Java: $JavaHome"
+    FileWrite $1 "$\r$\n# Installer: the Java found at install time.$\r$\nruntime = $JavaHome$\r$\n"
   ${EndIf}
   FileClose $1
-  Delete "$INSTDIR\${CONFIG}"
-  Rename "$INSTDIR\${CONFIG}.new" "$INSTDIR\${CONFIG}"
 FunctionEnd
 
 ; ---------------------------------------------------------------------------------------------

@@ -97,8 +97,7 @@ class InstallerIT {
     try (var jars = Files.list(installDir().resolve("lib"))) {
       assertTrue(jars.anyMatch(p -> p.toString().endsWith(".jar")), "the Java libraries are installed");
     }
-    String config = Files.readString(installDir().resolve("gammaxl.cfg"));
-    assertTrue(config.contains("runtime="), config);
+    assertTrue(Files.isRegularFile(installDir().resolve("gammaxl.meta")), "the registration metadata is installed");
     assertEquals(map("OPEN", "/R \"C:\\Other\\one.xll\"", "OPEN1", "\"C:\\Other\\two.xla\"",
         "Options", "0", "OPEN2", ours), wine.values(EXCEL16));
     assertEquals(map("OPEN", "/R \"C:\\Legacy\\old.xll\"", "OPEN1", ours), wine.values(EXCEL15));
@@ -162,7 +161,7 @@ class InstallerIT {
     try {
       assertEquals(0, install().exitCode());
       String config = Files.readString(installDir().resolve("gammaxl.cfg"));
-      assertTrue(config.contains("runtime=C:\\FakeJdk\r\n"), config);
+      assertTrue(config.contains("\r\nruntime = C:\\FakeJdk\r\n"), config);
       assertEquals(0, uninstall().exitCode());
     } finally {
       wine.deleteKey("HKLM\\Software\\JavaSoft");
@@ -174,7 +173,8 @@ class InstallerIT {
   void configSaysSoWhenNoJavaIsFound() throws Exception {
     assertEquals(0, install().exitCode());
     String config = Files.readString(installDir().resolve("gammaxl.cfg"));
-    assertTrue(config.contains("runtime=\r\n"), config);
+    assertTrue(config.contains("no 64-bit Java 17+ was found"), config);
+    assertFalse(config.lines().anyMatch(l -> l.startsWith("runtime")), config);
     assertEquals(0, uninstall().exitCode());
   }
 
