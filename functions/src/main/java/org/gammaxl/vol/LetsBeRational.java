@@ -156,10 +156,11 @@ final class LetsBeRational {
     double cdf = Normal.cdf(-z);
     double pdf = Normal.pdf(z);
     // f_l(β) and its first two derivatives with respect to β at β = b_l (derivatives by the chain rule through s).
+    double e = Math.exp(y + 0.125 * s2); // and e² = e^{2y + s²/4}
     double f2 = PI_OVER_SIX * y / (s2 * sL) * cdf
-        * (8 * SQRT_THREE * sL * ax + (3 * s2 * (s2 - 8) - 8 * x * x) * cdf / pdf) * Math.exp(2 * y + 0.25 * s2);
+        * (8 * SQRT_THREE * sL * ax + (3 * s2 * (s2 - 8) - 8 * x * x) * cdf / pdf) * (e * e);
     double cdf2 = cdf * cdf;
-    double f1 = TWO_PI * y * cdf2 * Math.exp(y + 0.125 * s2);
+    double f1 = TWO_PI * y * cdf2 * e;
     double f = TWO_PI_OVER_SQRT_TWENTY_SEVEN * ax * cdf2 * cdf;
     double r = RationalCubic.controlParameterForRightSecondDerivative(0.0, bL, 0.0, f, 1.0, f1, f2, true);
     double fBeta = RationalCubic.interpolate(beta, 0.0, bL, 0.0, f, 1.0, f1, r);
