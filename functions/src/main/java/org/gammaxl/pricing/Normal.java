@@ -16,8 +16,8 @@ import org.gammaxl.InvalidInputException;
  * and {@link #erfcx} use Cody's approximations for the error function (W. J. Cody, "Rational
  * Chebyshev approximations for the error function", Math. Comp. 23, 1969, 631–637; routine CALERF).
  * The Gaussian factor exp(−x²/2) is evaluated with the square split exactly into head and tail
- * (Dekker), so that it keeps full relative precision where x² is large. {@link #inverseCdf} is
- * Wichura's AS 241 PPND16 (Applied Statistics 37, 1988, 477–484).
+ * (the tail recovered by a fused multiply-add), so that it keeps full relative precision where x²
+ * is large. {@link #inverseCdf} is Wichura's AS 241 PPND16 (Applied Statistics 37, 1988, 477–484).
  *
  * <p>These are pure functions: a NaN argument gives NaN; the pricers validate their own inputs.
  */
@@ -29,8 +29,6 @@ public final class Normal {
   private static final double SQRT_2PI = 2.506628274631000502415765284811045;
   /** 1/√π. */
   private static final double INV_SQRT_PI = 0.5641895835477562869480794515607726;
-  /** Veltkamp splitter 2^27 + 1. */
-  private static final double SPLITTER = 134217729.0;
 
   // Cody ANORM (normal integral), |x| <= 0.66291.
   private static final double A0 = 2.2352520354606839287;
@@ -194,16 +192,13 @@ public final class Normal {
   }
 
   /**
-   * factor · exp(−y²/2) for 0 ≤ y ≤ 40 with y² split exactly into head + tail (Dekker), so the
-   * result keeps full relative precision where y² is large; the product is formed so that only
+   * factor · exp(−y²/2) for 0 ≤ y ≤ 40 with y² split exactly into head + tail (the tail by a fused
+   * multiply-add), so the result keeps full relative precision where y² is large; the product is formed so that only
    * the final rounding can be subnormal.
    */
   private static double gaussian(double y, double factor) {
-    double c = SPLITTER * y;
-    double hi = c - (c - y);
-    double lo = y - hi;
     double sq = y * y;
-    double err = ((hi * hi - sq) + 2.0 * hi * lo) + lo * lo; // y*y == sq + err exactly
+    double err = Math.fma(y, y, -sq); // y*y == sq + err exactly
     double correction = 1.0 - 0.5 * err;
     if (sq < 1400) {
       return Math.exp(-0.5 * sq) * (factor * correction);
@@ -214,11 +209,8 @@ public final class Normal {
 
   /** factor · exp(−y²) for 0 ≤ y ≤ 28, y² split exactly as in {@link #gaussian}. */
   private static double expMinusSquare(double y, double factor) {
-    double c = SPLITTER * y;
-    double hi = c - (c - y);
-    double lo = y - hi;
     double sq = y * y;
-    double err = ((hi * hi - sq) + 2.0 * hi * lo) + lo * lo;
+    double err = Math.fma(y, y, -sq);
     double correction = 1.0 - err;
     if (sq < 700) {
       return Math.exp(-sq) * (factor * correction);
@@ -229,11 +221,8 @@ public final class Normal {
 
   /** exp(+y²) for |y| ≤ 26.6 with y² split exactly. */
   private static double expSquare(double y) {
-    double c = SPLITTER * y;
-    double hi = c - (c - y);
-    double lo = y - hi;
     double sq = y * y;
-    double err = ((hi * hi - sq) + 2.0 * hi * lo) + lo * lo;
+    double err = Math.fma(y, y, -sq);
     return Math.exp(sq) * (1.0 + err);
   }
 

@@ -153,12 +153,14 @@ final class LetsBeRational {
     double z = ONE_OVER_SQRT_THREE * ax / sL;
     double y = z * z;
     double s2 = sL * sL;
-    double cdf = Normal.cdf(-z);
+    // Φ(−z) = φ(z)·Y(−z) with the Mills ratio Y(−z) = √(π/2)·erfcx(z/√2): one exponential for both.
     double pdf = Normal.pdf(z);
+    double mills = NormalisedBlack.SQRT_PI_OVER_TWO * Normal.erfcx(NormalisedBlack.ONE_OVER_SQRT_TWO * z);
+    double cdf = pdf * mills;
     // f_l(β) and its first two derivatives with respect to β at β = b_l (derivatives by the chain rule through s).
     double e = Math.exp(y + 0.125 * s2); // and e² = e^{2y + s²/4}
     double f2 = PI_OVER_SIX * y / (s2 * sL) * cdf
-        * (8 * SQRT_THREE * sL * ax + (3 * s2 * (s2 - 8) - 8 * x * x) * cdf / pdf) * (e * e);
+        * (8 * SQRT_THREE * sL * ax + (3 * s2 * (s2 - 8) - 8 * x * x) * mills) * (e * e);
     double cdf2 = cdf * cdf;
     double f1 = TWO_PI * y * cdf2 * e;
     double f = TWO_PI_OVER_SQRT_TWENTY_SEVEN * ax * cdf2 * cdf;
