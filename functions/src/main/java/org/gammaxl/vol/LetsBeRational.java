@@ -26,6 +26,7 @@ final class LetsBeRational {
 
   private static final double EPSILON = Math.ulp(1.0);
   private static final double TWO_PI = 2 * Math.PI;
+  private static final double SQRT_TWO_PI = Math.sqrt(TWO_PI);
   private static final double SQRT_THREE = Math.sqrt(3.0);
   private static final double ONE_OVER_SQRT_THREE = 1 / SQRT_THREE;
   private static final double TWO_PI_OVER_SQRT_TWENTY_SEVEN = TWO_PI / Math.sqrt(27.0);
@@ -86,12 +87,13 @@ final class LetsBeRational {
     double sC = Math.sqrt(Math.abs(2 * x));
     // At s_c, h = −t and h² + t² = −x: the vega is e^{x/2}/√(2π) = b_max/√(2π), no exponential needed.
     double vC = NormalisedBlack.ONE_OVER_SQRT_TWO_PI * bMax;
+    double inverseVC = SQRT_TWO_PI / bMax; // 1/v_c, ready before b_c
     double bC = valueAtInflection(x, sC, vC, bMax);
     double s;
     double sLeft = Double.MIN_NORMAL;
     double sRight = Double.MAX_VALUE;
     if (beta < bC) {
-      double sL = sC - bC / vC;
+      double sL = sC - bC * inverseVC;
       double vL = NormalisedBlack.vega(x, sL);
       double bL = NormalisedBlack.outOfTheMoneyCall(x, sL, vL, bMax);
       if (beta < bL) {
@@ -100,17 +102,17 @@ final class LetsBeRational {
         sRight = sL;
         return iterateLower(lnB, x, s, sLeft, sRight, maxIterations, trace);
       }
-      double r = RationalCubic.controlParameterForRightSecondDerivative(bL, bC, sL, sC, 1 / vL, 1 / vC, 0.0, false);
-      s = RationalCubic.interpolate(beta, bL, bC, sL, sC, 1 / vL, 1 / vC, r);
+      double r = RationalCubic.controlParameterForRightSecondDerivative(bL, bC, sL, sC, 1 / vL, inverseVC, 0.0, false);
+      s = RationalCubic.interpolate(beta, bL, bC, sL, sC, 1 / vL, inverseVC, r);
       sLeft = sL;
       sRight = sC;
     } else {
-      double sH = vC > Double.MIN_NORMAL ? sC + (bMax - bC) / vC : sC;
+      double sH = vC > Double.MIN_NORMAL ? sC + (bMax - bC) * inverseVC : sC;
       double vH = NormalisedBlack.vega(x, sH);
       double bH = NormalisedBlack.outOfTheMoneyCall(x, sH, vH, bMax);
       if (beta <= bH) {
-        double r = RationalCubic.controlParameterForLeftSecondDerivative(bC, bH, sC, sH, 1 / vC, 1 / vH, 0.0, false);
-        s = RationalCubic.interpolate(beta, bC, bH, sC, sH, 1 / vC, 1 / vH, r);
+        double r = RationalCubic.controlParameterForLeftSecondDerivative(bC, bH, sC, sH, inverseVC, 1 / vH, 0.0, false);
+        s = RationalCubic.interpolate(beta, bC, bH, sC, sH, inverseVC, 1 / vH, r);
         sLeft = sC;
         sRight = sH;
       } else {
@@ -180,7 +182,8 @@ final class LetsBeRational {
       return 0.0;
     }
     double ax = Math.abs(x);
-    double p = Math.cbrt(f / (TWO_PI_OVER_SQRT_TWENTY_SEVEN * ax));
+    // The cube root as e^{(ln v)/3}: two intrinsics, a few ulps, plenty for an initial guess.
+    double p = Math.exp(Math.log(f / (TWO_PI_OVER_SQRT_TWENTY_SEVEN * ax)) * (1.0 / 3));
     return Math.abs(ax / (SQRT_THREE * Normal.inverseCdf(p)));
   }
 
