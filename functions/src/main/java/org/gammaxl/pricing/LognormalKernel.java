@@ -1,6 +1,8 @@
 package org.gammaxl.pricing;
 
 import org.gammaxl.InvalidInputException;
+import org.gammaxl.vol.ImpliedVolatility;
+import org.gammaxl.vol.NormalisedBlack;
 
 /**
  * The generalized Black–Scholes–Merton formulas with cost of carry b, shared by
@@ -26,6 +28,9 @@ final class LognormalKernel {
 
   static final int N = 18;
 
+  /** Above this normalised d1 of the out-of-the-money option the plain difference of the two terms is used. */
+  private static final double PLAIN_TIME_VALUE_THRESHOLD = 0.85;
+
   private LognormalKernel() {
   }
 
@@ -45,21 +50,77 @@ final class LognormalKernel {
     return m > 0 ? 1.0 : m == 0 ? 0.5 : 0.0;
   }
 
-  /** The option value V (lean path). */
+  /**
+   * The option value V = e^{−rT}·(max(φ(F − K), 0) + time value), F = S·e^{bT} formed exactly as the implied-vol
+   * inversion forms it. The time value is that of the out-of-the-money option (put-call parity): by
+   * F·Φ(ψd1) − K·Φ(ψd2) (ψ the out-of-the-money side) where that difference keeps full precision, and by
+   * {@link NormalisedBlack#timeValue} near the money at short expiries and in the wings. Accurate to a few
+   * ulps of the Black value at that forward.
+   */
   static double price(int phi, double s, double k, double t, double vol, double r, double b) {
     double df = Math.exp(-r * t);
-    double cf = Math.exp((b - r) * t);
     double sd = vol * Math.sqrt(t);
+    double f = s * Math.exp(b * t);
+    if (!(f > 0 && f < Double.POSITIVE_INFINITY)) {
+      return textbookPrice(phi, s, k, t, sd, r, b, df);
+    }
+    if (sd == 0) {
+      return df * Math.max(phi * (f - k), 0.0);
+    }
+    double x = ImpliedVolatility.logMoneyness(f, k);
+    double intrinsic = Math.max(phi * (f - k), 0.0);
+    double h = x / sd;
+    double halfSd = 0.5 * sd;
+    if (!isPlainTimeValue(h, halfSd)) {
+      return df * (intrinsic + accurateTimeValue(f, k, x, sd));
+    }
+    double d1 = h + halfSd;
+    double d2 = h - halfSd;
+    double n1 = Normal.pdf(d1);
+    double n2 = n1 > 1e-290 ? n1 * (f / k) : Normal.pdf(d2);
+    return df * (intrinsic + plainTimeValue(f, k, x, d1, d2, Normal.cdf(-Math.abs(d1), n1),
+        Normal.cdf(-Math.abs(d2), n2)));
+  }
+
+  /**
+   * ψ·(F·Φ(ψd1) − K·Φ(ψd2)) for the out-of-the-money side ψ (a call for x ≤ 0, a put for x &gt; 0), from the
+   * lower tails Φ(−|d1|) and Φ(−|d2|), floored at 0.
+   */
+  private static double plainTimeValue(double f, double k, double x, double d1, double d2, double tail1,
+      double tail2) {
+    int psi = x > 0 ? -1 : 1;
+    double otm1 = psi * d1 > 0 ? 1 - tail1 : tail1;
+    double otm2 = psi * d2 > 0 ? 1 - tail2 : tail2;
+    return Math.max(psi * (f * otm1 - k * otm2), 0.0);
+  }
+
+  /**
+   * Whether F·Φ(ψd1) − K·Φ(ψd2) of the out-of-the-money option keeps full precision: its normalised d1,
+   * σ√T/2 − |ln(F/K)|/(σ√T), is above 0.85, so the first term dominates (Jäckel's region 3).
+   */
+  private static boolean isPlainTimeValue(double h, double halfSd) {
+    return halfSd - Math.abs(h) > PLAIN_TIME_VALUE_THRESHOLD;
+  }
+
+  /** √(F·K)·b(−|x|, s): the undiscounted time value without cancellation. */
+  private static double accurateTimeValue(double f, double k, double x, double sd) {
+    return Math.sqrt(f) * Math.sqrt(k) * NormalisedBlack.timeValue(x, sd);
+  }
+
+  /**
+   * The textbook φ·(S·e^{(b−r)T}·N(φd1) − K·e^{−rT}·N(φd2)) (at σ√T = 0 the discounted intrinsic value of the
+   * forward), for a forward S·e^{bT} that overflows or underflows, where the carry and discount factors may still
+   * be finite.
+   */
+  private static double textbookPrice(int phi, double s, double k, double t, double sd, double r, double b,
+      double df) {
+    double cf = Math.exp((b - r) * t);
     if (sd == 0) {
       return Math.max(phi * (s * cf - k * df), 0.0);
     }
     double d1 = (Math.log(s / k) + b * t) / sd + 0.5 * sd;
     double d2 = d1 - sd;
-    double n1 = Normal.pdf(d1);
-    double n2 = n1 > 1e-290 ? n1 * ((s * cf) / (k * df)) : Normal.pdf(d2);
-    double nd1 = Normal.cdf(phi * d1, n1);
-    double nd2 = Normal.cdf(phi * d2, n2);
-    return Math.max(phi * (s * cf * nd1 - k * df * nd2), 0.0);
+    return Math.max(phi * (s * cf * Normal.cdf(phi * d1) - k * df * Normal.cdf(phi * d2)), 0.0);
   }
 
   /** ∂V/∂S. */
@@ -104,11 +165,13 @@ final class LognormalKernel {
     double sqrtT = Math.sqrt(t);
     double sd = vol * sqrtT;
     double[] g = new double[N];
+    double f = s * Math.exp(b * t);
+    boolean finiteForward = f > 0 && f < Double.POSITIVE_INFINITY;
     if (sd == 0) {
       double w = step(phi, s * cf, k * df);
       double delta = phi * cf * w;
       double dualDelta = -phi * df * w;
-      double v = Math.max(phi * (s * cf - k * df), 0.0);
+      double v = finiteForward ? df * Math.max(phi * (f - k), 0.0) : Math.max(phi * (s * cf - k * df), 0.0);
       g[0] = v;
       g[1] = delta;
       g[4] = -phi * w * ((b - r) * s * cf + r * k * df);
@@ -119,14 +182,32 @@ final class LognormalKernel {
       g[17] = lambda(delta, s, v);
       return g;
     }
-    double d1 = (Math.log(s / k) + b * t) / sd + 0.5 * sd;
-    double d2 = d1 - sd;
+    double x = finiteForward ? ImpliedVolatility.logMoneyness(f, k) : Math.log(s / k) + b * t;
+    double h = x / sd;
+    double halfSd = 0.5 * sd;
+    double d1 = h + halfSd;
+    double d2 = h - halfSd;
     double n1 = Normal.pdf(d1);
-    double n2 = n1 > 1e-290 ? n1 * ((s * cf) / (k * df)) : Normal.pdf(d2);
-    double nd1 = Normal.cdf(phi * d1, n1);
-    double nd2 = Normal.cdf(phi * d2, n2);
+    double n2 = n1 > 1e-290 ? n1 * (finiteForward ? f / k : (s * cf) / (k * df)) : Normal.pdf(d2);
+    // the lower tails Φ(−|d|): both Φ(d) and Φ(−d) follow without cancellation
+    double tail1 = Normal.cdf(-Math.abs(d1), n1);
+    double tail2 = Normal.cdf(-Math.abs(d2), n2);
+    double nd1 = phi * d1 > 0 ? 1 - tail1 : tail1;
+    double nd2 = phi * d2 > 0 ? 1 - tail2 : tail2;
     double scf = s * cf;
-    double v = Math.max(phi * (scf * nd1 - k * df * nd2), 0.0);
+    double v;
+    if (!finiteForward) {
+      v = Math.max(phi * (scf * nd1 - k * df * nd2), 0.0);
+    } else {
+      // the same value as price(): intrinsic plus the out-of-the-money option's time value
+      double timeValue;
+      if (isPlainTimeValue(h, halfSd)) {
+        timeValue = plainTimeValue(f, k, x, d1, d2, tail1, tail2);
+      } else {
+        timeValue = accurateTimeValue(f, k, x, sd);
+      }
+      v = df * (Math.max(phi * (f - k), 0.0) + timeValue);
+    }
     double delta = phi * cf * nd1;
     double dualDelta = -phi * df * nd2;
     double gamma = cf * n1 / (s * sd);

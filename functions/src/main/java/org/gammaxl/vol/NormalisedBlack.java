@@ -24,8 +24,12 @@ import org.gammaxl.pricing.Normal;
  * φ̂ = e^{−(h²+t²)/2}/√(2π), which is also the normalised vega ∂b/∂s. Regions 1, 2 and 4 compute the
  * scaled value b/φ̂ = Y(h+t) − Y(h−t) ({@link #scaledOutOfTheMoneyCall}), which the implied-vol iteration
  * uses in the far wing where b itself is subnormal or zero.
+ *
+ * <p>The pricers use {@link #timeValue} (the one public entry) so that a premium and its inversion agree to
+ * the last bits: the lognormal pricer adds this time value to the intrinsic value of the forward instead of
+ * forming F·Φ(d1) − K·Φ(d2), which in the money or at short expiries loses most of the time value.
  */
-final class NormalisedBlack {
+public final class NormalisedBlack {
   /** 1/√(2π). */
   static final double ONE_OVER_SQRT_TWO_PI = 0.3989422804014326779399460599343818684758586311649;
   /** √(π/2). */
@@ -56,6 +60,21 @@ final class NormalisedBlack {
    */
   static double value(double x, double s, int theta) {
     return call(theta < 0 ? -x : x, s);
+  }
+
+  /**
+   * The normalised time value of a call or a put with log-moneyness x = ln(F/K) and total standard deviation
+   * s = σ√T: the value b(−|x|, s) of the out-of-the-money option, which by put-call parity is also the time value
+   * of the in-the-money one. In price units the undiscounted option value is max(θ(F − K), 0) + √(F·K)·timeValue.
+   * Accurate to a few ulps (relative) wherever the result is a normal double, with no cancellation in the
+   * wings or at short expiries; 0 for s = 0 and where the value underflows.
+   *
+   * @param x log-moneyness ln(F/K), best from {@link ImpliedVolatility#logMoneyness} (accurate near the money)
+   * @param s total standard deviation σ√T, ≥ 0
+   * @return the normalised time value, in [0, e^{−|x|/2})
+   */
+  public static double timeValue(double x, double s) {
+    return outOfTheMoneyCall(-Math.abs(x), s);
   }
 
   /** The normalised call value b(x, s) for any log-moneyness x. */
