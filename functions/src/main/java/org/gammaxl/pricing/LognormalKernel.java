@@ -13,11 +13,21 @@ import org.gammaxl.vol.NormalisedBlack;
  * F = S·e^{bT}, d1 = (ln(S/K) + (b + σ²/2)T)/(σ√T) and d2 = d1 − σ√T:
  * V = φ·(S·e^{(b−r)T}·N(φ·d1) − K·e^{−rT}·N(φ·d2)).
  *
+ * <p><b>Precision.</b> That difference loses most of the time value in the money, and at the money at short
+ * expiries, where both terms are of the size of F and K. The value is therefore computed as
+ * V = e^{−rT}·(max(φ(F − K), 0) + time value of the out-of-the-money option) (put-call parity), with
+ * F = S·e^{bT} and ln(F/K) formed exactly as {@link ImpliedVolatility} forms them, so that a premium and its
+ * inversion agree to the last bits. The time value is F·N(ψd1) − K·N(ψd2) for the out-of-the-money side ψ
+ * where that loses at most a few bits (Jäckel's regions 3 and 4), and F·n(d1)·(Y(h+t) − Y(h−t)) by Jäckel's
+ * expansions ({@link NormalisedBlack#scaledTimeValue}, Y the Mills ratio) at short expiries near the money and
+ * in the far wings, sharing the density n(d1). The value is the Black value at that forward to a few ulps, or,
+ * far in the wings where rounding d itself moves it by d²·ε, to a few ulps of the vol it implies.
+ *
  * <p>{@link #greeks} returns the raw greeks in {@link Greek} order, with RHO = ∂V/∂r where the carry
  * moves with the rate (b = r − q, q fixed) and PHI = ∂V/∂q; Black-76 replaces those two.
  *
  * <p><b>Degenerate case</b> σ·√T = 0 (expiry, or zero vol): the value is the discounted intrinsic
- * value of the forward, max(φ(S·e^{(b−r)T} − K·e^{−rT}), 0) (at expiry simply the intrinsic value).
+ * value of the forward, e^{−rT}·max(φ(F − K), 0) (at expiry simply the intrinsic value).
  * Delta, dual delta, theta, rho, phi and charm are the limits as σ√T → 0 with N(φ·d) replaced by the
  * step w = 1 in the money, ½ at the money (F = K), 0 out of the money. Gamma, vega and every other
  * greek that carries the density n(d) are 0: their limit is 0 off the money; at the money it is a
@@ -27,9 +37,6 @@ import org.gammaxl.vol.NormalisedBlack;
 final class LognormalKernel {
 
   static final int N = 18;
-
-  /** Above this normalised d1 of the out-of-the-money option the plain difference of the two terms is used. */
-  private static final double PLAIN_TIME_VALUE_THRESHOLD = 0.85;
 
   private LognormalKernel() {
   }
@@ -51,11 +58,9 @@ final class LognormalKernel {
   }
 
   /**
-   * The option value V = e^{−rT}·(max(φ(F − K), 0) + time value), F = S·e^{bT} formed exactly as the implied-vol
-   * inversion forms it. The time value is that of the out-of-the-money option (put-call parity): by
-   * F·Φ(ψd1) − K·Φ(ψd2) (ψ the out-of-the-money side) where that difference keeps full precision, and by
-   * {@link NormalisedBlack#timeValue} near the money at short expiries and in the wings. Accurate to a few
-   * ulps of the Black value at that forward.
+   * The option value V = e^{−rT}·(max(φ(F − K), 0) + time value of the out-of-the-money option), F = S·e^{bT}
+   * formed exactly as the implied-vol inversion forms it (see the class comment). Accurate to a few ulps of the
+   * Black value at that forward.
    */
   static double price(int phi, double s, double k, double t, double vol, double r, double b) {
     double df = Math.exp(-r * t);
@@ -68,23 +73,18 @@ final class LognormalKernel {
       return df * Math.max(phi * (f - k), 0.0);
     }
     double x = ImpliedVolatility.logMoneyness(f, k);
-    double intrinsic = Math.max(phi * (f - k), 0.0);
-    double h = x / sd;
-    double halfSd = 0.5 * sd;
-    if (!isPlainTimeValue(h, halfSd)) {
-      return df * (intrinsic + accurateTimeValue(f, k, x, sd));
-    }
-    double d1 = h + halfSd;
-    double d2 = h - halfSd;
+    double d1 = x / sd + 0.5 * sd;
+    double d2 = d1 - sd;
     double n1 = Normal.pdf(d1);
     double n2 = n1 > 1e-290 ? n1 * (f / k) : Normal.pdf(d2);
-    return df * (intrinsic + plainTimeValue(f, k, x, d1, d2, Normal.cdf(-Math.abs(d1), n1),
-        Normal.cdf(-Math.abs(d2), n2)));
+    double timeValue = NormalisedBlack.needsExpansion(x, sd) ? expandedTimeValue(f, k, x, sd, n1, n2)
+        : plainTimeValue(f, k, x, d1, d2, Normal.cdf(-Math.abs(d1), n1), Normal.cdf(-Math.abs(d2), n2));
+    return df * (Math.max(phi * (f - k), 0.0) + timeValue);
   }
 
   /**
    * ψ·(F·Φ(ψd1) − K·Φ(ψd2)) for the out-of-the-money side ψ (a call for x ≤ 0, a put for x &gt; 0), from the
-   * lower tails Φ(−|d1|) and Φ(−|d2|), floored at 0.
+   * lower tails Φ(−|d1|) and Φ(−|d2|), floored at 0: accurate where {@link NormalisedBlack#needsExpansion} is false.
    */
   private static double plainTimeValue(double f, double k, double x, double d1, double d2, double tail1,
       double tail2) {
@@ -95,16 +95,11 @@ final class LognormalKernel {
   }
 
   /**
-   * Whether F·Φ(ψd1) − K·Φ(ψd2) of the out-of-the-money option keeps full precision: its normalised d1,
-   * σ√T/2 − |ln(F/K)|/(σ√T), is above 0.85, so the first term dominates (Jäckel's region 3).
+   * The time value F·φ(d1)·(Y(h+t) − Y(h−t)) (= K·φ(d2)·…, taken from the larger density) by Jäckel's expansions,
+   * where the plain difference cancels: short expiries near the money and the far wings.
    */
-  private static boolean isPlainTimeValue(double h, double halfSd) {
-    return halfSd - Math.abs(h) > PLAIN_TIME_VALUE_THRESHOLD;
-  }
-
-  /** √(F·K)·b(−|x|, s): the undiscounted time value without cancellation. */
-  private static double accurateTimeValue(double f, double k, double x, double sd) {
-    return Math.sqrt(f) * Math.sqrt(k) * NormalisedBlack.timeValue(x, sd);
+  private static double expandedTimeValue(double f, double k, double x, double sd, double n1, double n2) {
+    return (x > 0 ? k * n2 : f * n1) * NormalisedBlack.scaledTimeValue(x, sd);
   }
 
   /**
@@ -157,15 +152,20 @@ final class LognormalKernel {
 
   /**
    * All 18 raw greeks in {@link Greek} order (RHO with b = r − q moving with r, PHI = ∂V/∂q).
-   * One log, one square root, two exponentials for the discount and carry factors, one density.
+   * One log, one square root, two exponentials (discount and growth e^{bT}), one density; the value is the same
+   * accurate value as {@link #price}, sharing its tails Φ(−|d1|) and Φ(−|d2|).
    */
   static double[] greeks(int phi, double s, double k, double t, double vol, double r, double b) {
     double df = Math.exp(-r * t);
-    double cf = Math.exp((b - r) * t);
+    double growth = Math.exp(b * t);
+    double cf = growth * df;
+    if (!(cf > 0 && cf < Double.POSITIVE_INFINITY)) {
+      cf = Math.exp((b - r) * t); // growth overflowed or df underflowed: the product is not the carry factor
+    }
     double sqrtT = Math.sqrt(t);
     double sd = vol * sqrtT;
     double[] g = new double[N];
-    double f = s * Math.exp(b * t);
+    double f = s * growth;
     boolean finiteForward = f > 0 && f < Double.POSITIVE_INFINITY;
     if (sd == 0) {
       double w = step(phi, s * cf, k * df);
@@ -183,10 +183,8 @@ final class LognormalKernel {
       return g;
     }
     double x = finiteForward ? ImpliedVolatility.logMoneyness(f, k) : Math.log(s / k) + b * t;
-    double h = x / sd;
-    double halfSd = 0.5 * sd;
-    double d1 = h + halfSd;
-    double d2 = h - halfSd;
+    double d1 = x / sd + 0.5 * sd;
+    double d2 = d1 - sd;
     double n1 = Normal.pdf(d1);
     double n2 = n1 > 1e-290 ? n1 * (finiteForward ? f / k : (s * cf) / (k * df)) : Normal.pdf(d2);
     // the lower tails Φ(−|d|): both Φ(d) and Φ(−d) follow without cancellation
@@ -200,12 +198,8 @@ final class LognormalKernel {
       v = Math.max(phi * (scf * nd1 - k * df * nd2), 0.0);
     } else {
       // the same value as price(): intrinsic plus the out-of-the-money option's time value
-      double timeValue;
-      if (isPlainTimeValue(h, halfSd)) {
-        timeValue = plainTimeValue(f, k, x, d1, d2, tail1, tail2);
-      } else {
-        timeValue = accurateTimeValue(f, k, x, sd);
-      }
+      double timeValue = NormalisedBlack.needsExpansion(x, sd) ? expandedTimeValue(f, k, x, sd, n1, n2)
+          : plainTimeValue(f, k, x, d1, d2, tail1, tail2);
       v = df * (Math.max(phi * (f - k), 0.0) + timeValue);
     }
     double delta = phi * cf * nd1;

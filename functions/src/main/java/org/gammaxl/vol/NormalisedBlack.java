@@ -25,9 +25,9 @@ import org.gammaxl.pricing.Normal;
  * scaled value b/φ̂ = Y(h+t) − Y(h−t) ({@link #scaledOutOfTheMoneyCall}), which the implied-vol iteration
  * uses in the far wing where b itself is subnormal or zero.
  *
- * <p>The pricers use {@link #timeValue} (the one public entry) so that a premium and its inversion agree to
- * the last bits: the lognormal pricer adds this time value to the intrinsic value of the forward instead of
- * forming F·Φ(d1) − K·Φ(d2), which in the money or at short expiries loses most of the time value.
+ * <p>The lognormal pricer uses the public entries {@link #needsExpansion} and {@link #scaledTimeValue}: it adds
+ * the out-of-the-money time value to the intrinsic value of the forward instead of forming F·Φ(d1) − K·Φ(d2),
+ * which in the money or at short expiries loses most of the time value.
  */
 public final class NormalisedBlack {
   /** 1/√(2π). */
@@ -63,18 +63,32 @@ public final class NormalisedBlack {
   }
 
   /**
-   * The normalised time value of a call or a put with log-moneyness x = ln(F/K) and total standard deviation
-   * s = σ√T: the value b(−|x|, s) of the out-of-the-money option, which by put-call parity is also the time value
-   * of the in-the-money one. In price units the undiscounted option value is max(θ(F − K), 0) + √(F·K)·timeValue.
-   * Accurate to a few ulps (relative) wherever the result is a normal double, with no cancellation in the
-   * wings or at short expiries; 0 for s = 0 and where the value underflows.
+   * Whether the time value at log-moneyness x and total standard deviation s needs the expansions of regions 1
+   * and 2 (t = s/2 &lt; τ, or far in the wing): there F·Φ(d1) − K·Φ(d2) of the out-of-the-money option keeps
+   * few correct digits. Elsewhere (regions 3 and 4) that difference loses no more than the erfcx difference does,
+   * a few bits at most, and a pricer may use it directly.
    *
-   * @param x log-moneyness ln(F/K), best from {@link ImpliedVolatility#logMoneyness} (accurate near the money)
-   * @param s total standard deviation σ√T, ≥ 0
-   * @return the normalised time value, in [0, e^{−|x|/2})
+   * @param x log-moneyness ln(F/K), either sign
+   * @param s total standard deviation σ√T &gt; 0
    */
-  public static double timeValue(double x, double s) {
-    return outOfTheMoneyCall(-Math.abs(x), s);
+  public static boolean needsExpansion(double x, double s) {
+    double h = -Math.abs(x) / s;
+    double t = 0.5 * s;
+    return t < SMALL_T_THRESHOLD || isAsymptoticRegion(h, t);
+  }
+
+  /**
+   * The scaled time value b(−|x|, s)/vega(x, s) = Y(h+t) − Y(h−t), h = −|x|/s, t = s/2, of a call or a put: the
+   * value of the out-of-the-money option, which by put-call parity is also the time value of the in-the-money one,
+   * over the normalised vega. In price units the undiscounted time value is F·φ(d1)·scaledTimeValue (equal to
+   * K·φ(d2)·scaledTimeValue), so a pricer that holds the density needs no further exponential. Accurate to a few
+   * ulps, with no cancellation in the wings or at short expiries.
+   *
+   * @param x log-moneyness ln(F/K), either sign; best from {@link ImpliedVolatility#logMoneyness}
+   * @param s total standard deviation σ√T &gt; 0
+   */
+  public static double scaledTimeValue(double x, double s) {
+    return scaledOutOfTheMoneyCall(-Math.abs(x), s);
   }
 
   /** The normalised call value b(x, s) for any log-moneyness x. */
