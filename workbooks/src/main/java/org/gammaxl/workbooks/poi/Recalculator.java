@@ -16,6 +16,7 @@ import org.gammaxl.workbooks.io.AtomicOutput;
  */
 public final class Recalculator {
   private final UDFFinder functions;
+  private int failed;
 
   /** A recalculator with the standard catalogue. */
   public Recalculator() {
@@ -45,16 +46,29 @@ public final class Recalculator {
     }
   }
 
+  /** The number of formula cells the last recalculation could not evaluate (shown as {@code #NAME?}). */
+  public int failed() {
+    return failed;
+  }
+
   /** Evaluates every formula of an open workbook in place; returns the number of formula cells. */
   public int recalculate(XSSFWorkbook workbook) {
     workbook.addToolPack(functions);
     XSSFFormulaEvaluator evaluator = workbook.getCreationHelper().createFormulaEvaluator();
     int count = 0;
+    failed = 0;
     for (var sheet : workbook) {
       for (var row : sheet) {
         for (var cell : row) {
           if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.FORMULA) {
-            evaluator.evaluateFormulaCell(cell);
+            try {
+              evaluator.evaluateFormulaCell(cell);
+            } catch (RuntimeException e) {
+              // An unknown function (e.g. add-in not in this catalogue) or a POI limitation: the cell
+              // keeps its formula and shows an error; the rest of the workbook is still calculated.
+              cell.setCellErrorValue(org.apache.poi.ss.usermodel.FormulaError.NAME.getCode());
+              failed++;
+            }
             count++;
           }
         }

@@ -1,0 +1,305 @@
+package org.gammaxl.workbooks.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xddf.usermodel.PresetColor;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.gammaxl.sheet.Catalogue;
+import org.gammaxl.sheet.Empty;
+import org.gammaxl.sheet.ExcelError;
+import org.gammaxl.sheet.WorksheetFunction;
+import org.gammaxl.workbooks.io.AtomicOutput;
+import org.gammaxl.workbooks.poi.GxFunctions;
+import org.gammaxl.workbooks.templates.Charts;
+import org.gammaxl.workbooks.templates.Styles;
+
+/**
+ * A filled ledger report: sheets {@code Summary} (GX.LEDGER.SUMMARY), {@code Ledger} (one GX.LEDGER
+ * array formula over the whole ledger), {@code Charts}, {@code Inputs} (the position and policy as
+ * named cells) and {@code Prices} (the observations). Every formula is written with its cached value,
+ * computed by the engine through the catalogue, so the file shows numbers in any viewer and Excel with
+ * the add-in recomputes the same numbers. The ledger and price sheets are streamed (SXSSF): a report of
+ * a million rows holds only a window of rows in memory, plus the engine's result.
+ */
+public final class LedgerReport {
+  private final WorksheetFunction ledger;
+  private final WorksheetFunction summary;
+
+  /** A report writer using the standard catalogue's GX.LEDGER and GX.LEDGER.SUMMARY. */
+  public LedgerReport() {
+    this(Catalogue.standard().find("GX.LEDGER").orElseThrow(
+            () -> new IllegalStateException("GX.LEDGER is not in the catalogue yet")),
+        Catalogue.standard().find("GX.LEDGER.SUMMARY").orElseThrow(
+            () -> new IllegalStateException("GX.LEDGER.SUMMARY is not in the catalogue yet")));
+  }
+
+  /** A report writer using the given functions (a test may pass its own). */
+  public LedgerReport(WorksheetFunction ledger, WorksheetFunction summary) {
+    this.ledger = ledger;
+    this.summary = summary;
+  }
+
+  /** The arguments of both functions as they appear in the formulas (named ranges of the report). */
+  static final String ARGS = "LedgerTimes,LedgerSpots,OptType,Strike,Expiry,Contracts,ImpliedVol,RiskFreeRate,DivYield,LedgerSettings";
+
+  /** What a written report holds. */
+  public record Result(Path file, int rows, Object[][] summary) {}
+
+  /**
+   * Computes the ledger and writes the report to {@code out} (temporary file, then rename).
+   *
+   * @throws ReportException when the engine rejects the inputs (its message names the argument)
+   */
+  public Result write(PositionFile position, PriceSeries prices, String source, Path out, Path... inputs)
+      throws IOException, ReportException {
+    Object[] args = arguments(position, prices);
+    Object table = ledger.invoke(args);
+    Object sum = summary.invoke(args);
+    if (!(table instanceof Object[][] rows) || rows.length < 2) {
+      throw new ReportException("GX.LEDGER returned " + describe(table) + " for these inputs");
+    }
+    if (!(sum instanceof Object[][] summaryRows)) {
+      throw new ReportException("GX.LEDGER.SUMMARY returned " + describe(sum) + " for these inputs");
+    }
+    XSSFWorkbook template = new XSSFWorkbook();
+    template.addToolPack(GxFunctions.finder(java.util.List.of(ledger, summary)));
+    template.addToolPack(GxFunctions.standard());
+    int n = prices.size();
+    template.createSheet("Prices");
+    name(template, "LedgerTimes", "Prices!$A$2:$A$" + (n + 1));
+    name(template, "LedgerSpots", "Prices!$B$2:$B$" + (n + 1));
+    Styles st = new Styles(template);
+    XSSFSheet summarySheet = template.createSheet("Summary");
+    XSSFSheet charts = template.createSheet("Charts");
+    XSSFSheet inputsSheet = template.createSheet("Inputs");
+    writeInputs(template, inputsSheet, st, position, source);
+    writeSummary(summarySheet, st, summaryRows, position, source);
+
+    int width = rows[0].length;
+    try (ArrayFormulaWorkbook wb = new ArrayFormulaWorkbook(template)) {
+      SXSSFSheet priceSheet = wb.getSheet("Prices");
+      CellStyle timeStyle = wb.createCellStyle();
+      timeStyle.setDataFormat(wb.createDataFormat().getFormat(Styles.DATE_TIME));
+      Row ph = priceSheet.createRow(0);
+      ph.createCell(0).setCellValue("Time");
+      ph.createCell(1).setCellValue("Spot");
+      ph.getCell(0).setCellStyle(st.header);
+      ph.getCell(1).setCellStyle(st.header);
+      for (int i = 0; i < n; i++) {
+        Row r = priceSheet.createRow(i + 1);
+        Cell t = r.createCell(0);
+        t.setCellValue(prices.times()[i]);
+        t.setCellStyle(timeStyle);
+        r.createCell(1).setCellValue(prices.spots()[i]);
+      }
+      priceSheet.setColumnWidth(0, 18 * 256);
+      priceSheet.createFreezePane(0, 1);
+
+      String ref = "A1:" + CellReference.convertNumToColString(width - 1) + rows.length;
+      SXSSFSheet sheet = wb.createSheetWithArrayFormula("Ledger", 0, 0, GxFunctions.xll("GX.LEDGER", ARGS), ref);
+      CellStyle[] styles = new CellStyle[width];
+      for (int c = 0; c < width; c++) {
+        styles[c] = wb.createCellStyle();
+        styles[c].setDataFormat(wb.createDataFormat().getFormat(formatFor(String.valueOf(rows[0][c]))));
+      }
+      for (int r = 0; r < rows.length; r++) {
+        Row row = sheet.createRow(r);
+        for (int c = 0; c < width; c++) {
+          Cell cell = row.createCell(c);
+          set(cell, rows[r][c]);
+          if (r > 0) {
+            cell.setCellStyle(styles[c]);
+          }
+        }
+      }
+      for (int c = 0; c < width; c++) {
+        sheet.setColumnWidth(c, (c == 0 ? 18 : 14) * 256);
+      }
+      sheet.createFreezePane(1, 1);
+
+      int pnl = column(rows[0], "TOTAL", "PNL");
+      int hedge = column(rows[0], "HEDGE", "POS");
+      int spot = column(rows[0], "SPOT");
+      XSSFSheet ledgerXssf = wb.getXSSFWorkbook().getSheet("Ledger");
+      var drawing = charts.createDrawingPatriarch();
+      CellRangeAddress x = new CellRangeAddress(1, rows.length - 1, 0, 0);
+      Charts.lineChart(drawing, ledgerXssf, "Cumulative P&L", "Time", x, 0, 1, 12, 21,
+          new Charts.Series("Total P&L", new CellRangeAddress(1, rows.length - 1, pnl, pnl), PresetColor.DARK_GREEN, false));
+      Charts.lineChart(drawing, ledgerXssf, "Spot and hedge position", "Time", x, 0, 23, 12, 43,
+          new Charts.Series("Spot", new CellRangeAddress(1, rows.length - 1, spot, spot), PresetColor.DARK_BLUE, false),
+          new Charts.Series("Hedge position", new CellRangeAddress(1, rows.length - 1, hedge, hedge), PresetColor.ORANGE_RED, true));
+      charts.getPrintSetup().setLandscape(true);
+      charts.setFitToPage(true);
+      wb.setPrintArea(wb.getSheetIndex("Charts"), 0, 12, 0, 43);
+      wb.setPrintArea(wb.getSheetIndex("Summary"), 0, 1, 0, summaryRows.length + 4);
+      String[] order = {"Summary", "Ledger", "Charts", "Inputs", "Prices"};
+      for (int i = 0; i < order.length; i++) {
+        wb.setSheetOrder(order[i], i);
+      }
+      wb.setForceFormulaRecalculation(true);
+      wb.setActiveSheet(0);
+      wb.setSelectedTab(0);
+      AtomicOutput.write(out, wb::write, inputs);
+      wb.dispose();
+    }
+    return new Result(out, rows.length - 1, summaryRows);
+  }
+
+  /** The host-neutral arguments of GX.LEDGER for these inputs, matching {@link #ARGS}. */
+  static Object[] arguments(PositionFile position, PriceSeries prices) {
+    int n = prices.size();
+    Object[][] times = new Object[n][1];
+    Object[][] spots = new Object[n][1];
+    for (int i = 0; i < n; i++) {
+      times[i][0] = prices.times()[i];
+      spots[i][0] = prices.spots()[i];
+    }
+    Map<String, Object> settings = position.settings();
+    Object[][] table = new Object[settings.size()][2];
+    int i = 0;
+    for (var e : settings.entrySet()) {
+      table[i][0] = e.getKey();
+      table[i][1] = e.getValue();
+      i++;
+    }
+    return new Object[] {times, spots, position.typeKeyword(), position.strike(), position.expiry(),
+        position.quantity(), position.vol(), position.rate(), position.yield(), table};
+  }
+
+  private static void writeInputs(XSSFWorkbook wb, XSSFSheet s, Styles st, PositionFile p, String source) {
+    Object[][] inputs = {
+        {"Underlying", "Underlying", p.underlying(), Styles.GENERAL}, {"OptType", "Option type", p.typeKeyword(), Styles.GENERAL},
+        {"Strike", "Strike", p.strike(), Styles.PRICE}, {"Expiry", "Expiry", p.expiry(), Styles.DATE_TIME},
+        {"Contracts", "Quantity (options, signed)", p.quantity(), Styles.QTY},
+        {"ImpliedVol", "Implied vol", p.vol(), Styles.PERCENT},
+        {"RiskFreeRate", "Rate (continuous)", p.rate(), Styles.PERCENT},
+        {"DivYield", "Yield (continuous)", p.yield(), Styles.PERCENT},
+        {"EntryPremium", "Entry premium per option", p.premium() == null ? "" : p.premium(), Styles.PRICE}};
+    cell(s, 0, 0, st.title).setCellValue("Inputs");
+    cell(s, 1, 0, st.note).setCellValue("Source: " + source);
+    for (int i = 0; i < inputs.length; i++) {
+      cell(s, 3 + i, 0, st.label).setCellValue((String) inputs[i][1]);
+      Cell c = cell(s, 3 + i, 1, st.input((String) inputs[i][3]));
+      if (inputs[i][2] instanceof Double d) {
+        c.setCellValue(d);
+      } else {
+        c.setCellValue(String.valueOf(inputs[i][2]));
+      }
+      name(wb, (String) inputs[i][0], "Inputs!$B$" + (4 + i));
+    }
+    cell(s, 2, 3, st.header).setCellValue("GX.LEDGER settings");
+    int r = 3;
+    for (var e : p.settings().entrySet()) {
+      cell(s, r, 3, st.label).setCellValue(e.getKey());
+      Cell c = cell(s, r, 4, st.input(Styles.GENERAL));
+      if (e.getValue() instanceof Double d) {
+        c.setCellValue(d);
+      } else {
+        c.setCellValue(String.valueOf(e.getValue()));
+      }
+      r++;
+    }
+    name(wb, "LedgerSettings", "Inputs!$D$4:$E$" + r);
+    s.setColumnWidth(0, 28 * 256);
+    s.setColumnWidth(1, 18 * 256);
+    s.setColumnWidth(3, 16 * 256);
+    s.setColumnWidth(4, 12 * 256);
+  }
+
+  private static void writeSummary(XSSFSheet s, Styles st, Object[][] rows, PositionFile p, String source) {
+    cell(s, 0, 0, st.title).setCellValue("Hedge ledger summary — " + p.underlying());
+    cell(s, 1, 0, st.note).setCellValue("Source: " + source);
+    int first = 3;
+    int last = first + rows.length - 1;
+    s.setArrayFormula(GxFunctions.xll("GX.LEDGER.SUMMARY", ARGS),
+        new CellRangeAddress(first, last, 0, Math.max(0, rows[0].length - 1)));
+    CellStyle number = st.formula("#,##0.00##;[Red]-#,##0.00##");
+    for (int r = 0; r < rows.length; r++) {
+      for (int c = 0; c < rows[r].length; c++) {
+        Cell cell = s.getRow(first + r).getCell(c);
+        set(cell, rows[r][c]);
+        if (c > 0) {
+          cell.setCellStyle(number);
+        }
+      }
+    }
+    s.setColumnWidth(0, 34 * 256);
+    s.setColumnWidth(1, 18 * 256);
+  }
+
+  /** Writes a host-neutral value into a cell (the cached value when the cell holds a formula). */
+  static void set(Cell cell, Object v) {
+    if (v instanceof Double d) {
+      ExcelError e = Double.isFinite(d) ? null : ExcelError.fromNaN(d);
+      if (Double.isFinite(d)) {
+        cell.setCellValue(d);
+      } else {
+        cell.setCellErrorValue((byte) (e == null ? ExcelError.NUM.code() : e.code()));
+      }
+    } else if (v instanceof Number num) {
+      cell.setCellValue(num.doubleValue());
+    } else if (v instanceof Boolean b) {
+      cell.setCellValue(b);
+    } else if (v instanceof String s) {
+      cell.setCellValue(s);
+    } else if (v instanceof ExcelError e) {
+      cell.setCellErrorValue((byte) e.code());
+    } else if (v == null || v instanceof Empty) {
+      cell.setBlank();
+    }
+  }
+
+  static int column(Object[] header, String... fragments) {
+    outer:
+    for (int c = 0; c < header.length; c++) {
+      String n = String.valueOf(header[c]).toUpperCase(java.util.Locale.ROOT);
+      for (String f : fragments) {
+        if (!n.contains(f)) {
+          continue outer;
+        }
+      }
+      return c;
+    }
+    return header.length - 1;
+  }
+
+  static String formatFor(String name) {
+    String n = name.toUpperCase(java.util.Locale.ROOT);
+    if (n.equals("TIME") || n.contains("DATE")) {
+      return Styles.DATE_TIME;
+    }
+    if (n.contains("PNL") || n.contains("CASH") || n.contains("COST") || n.contains("FEE") || n.contains("VALUE")) {
+      return Styles.MONEY;
+    }
+    if (n.contains("DELTA") || n.contains("GAMMA")) {
+      return Styles.GREEK;
+    }
+    return "#,##0.00####";
+  }
+
+  private static String describe(Object o) {
+    return o instanceof ExcelError e ? e.text() : o instanceof Double d && ExcelError.fromNaN(d) != null
+        ? ExcelError.fromNaN(d).text() : String.valueOf(o);
+  }
+
+  private static Cell cell(XSSFSheet sheet, int r, int c, CellStyle style) {
+    Row row = sheet.getRow(r) == null ? sheet.createRow(r) : sheet.getRow(r);
+    Cell cell = row.getCell(c) == null ? row.createCell(c) : row.getCell(c);
+    cell.setCellStyle(style);
+    return cell;
+  }
+
+  private static void name(XSSFWorkbook wb, String name, String ref) {
+    var n = wb.createName();
+    n.setNameName(name);
+    n.setRefersToFormula(ref);
+  }
+}
