@@ -39,6 +39,12 @@ public final class AtomicOutput {
     Path dir = absolute.getParent();
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+    try {
+      // createTempFile makes the file private (0600); an output file gets ordinary permissions.
+      Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: keep the default
+    }
     boolean done = false;
     try {
       try (OutputStream out = Files.newOutputStream(tmp)) {

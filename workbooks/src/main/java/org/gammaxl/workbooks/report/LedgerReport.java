@@ -131,11 +131,15 @@ public final class LedgerReport {
       XSSFSheet ledgerXssf = wb.getXSSFWorkbook().getSheet("Ledger");
       var drawing = charts.createDrawingPatriarch();
       CellRangeAddress x = new CellRangeAddress(1, rows.length - 1, 0, 0);
-      Charts.lineChart(drawing, ledgerXssf, "Cumulative P&L", "Time", x, 0, 1, 12, 21,
-          new Charts.Series("Total P&L", new CellRangeAddress(1, rows.length - 1, pnl, pnl), PresetColor.DARK_GREEN, false));
-      Charts.lineChart(drawing, ledgerXssf, "Spot and hedge position", "Time", x, 0, 23, 12, 43,
-          new Charts.Series("Spot", new CellRangeAddress(1, rows.length - 1, spot, spot), PresetColor.DARK_BLUE, false),
-          new Charts.Series("Hedge position", new CellRangeAddress(1, rows.length - 1, hedge, hedge), PresetColor.ORANGE_RED, true));
+      Double[] xs = cache(rows, 0);
+      Charts.lineChart(drawing, ledgerXssf, "Cumulative P&L", "Time", x, xs, 0, 1, 12, 21,
+          new Charts.Series("Total P&L", new CellRangeAddress(1, rows.length - 1, pnl, pnl), PresetColor.DARK_GREEN, false,
+              cache(rows, pnl)));
+      Charts.lineChart(drawing, ledgerXssf, "Spot and hedge position", "Time", x, xs, 0, 23, 12, 43,
+          new Charts.Series("Spot", new CellRangeAddress(1, rows.length - 1, spot, spot), PresetColor.DARK_BLUE, false,
+              cache(rows, spot)),
+          new Charts.Series("Hedge position", new CellRangeAddress(1, rows.length - 1, hedge, hedge), PresetColor.ORANGE_RED, true,
+              cache(rows, hedge)));
       charts.getPrintSetup().setLandscape(true);
       charts.setFitToPage(true);
       wb.setPrintArea(wb.getSheetIndex("Charts"), 0, 12, 0, 43);
@@ -255,6 +259,18 @@ public final class LedgerReport {
     } else if (v == null || v instanceof Empty) {
       cell.setBlank();
     }
+  }
+
+  /** Chart cache points for a column: the values for ledgers up to 10,000 rows, none beyond (the chart still refers to the cells). */
+  private static Double[] cache(Object[][] rows, int col) {
+    if (rows.length - 1 > 10_000) {
+      return new Double[0];
+    }
+    Double[] out = new Double[rows.length - 1];
+    for (int r = 1; r < rows.length; r++) {
+      out[r - 1] = rows[r][col] instanceof Double d && Double.isFinite(d) ? d : null;
+    }
+    return out;
   }
 
   static int column(Object[] header, String... fragments) {

@@ -29,8 +29,24 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 public final class Charts {
   private Charts() {}
 
-  /** One series: its name and the y range on {@code dataSheet}. */
-  public record Series(String name, CellRangeAddress y, PresetColor color, boolean secondaryAxis) {}
+  /**
+   * One series: its name and the y range on the data sheet. The chart refers to the range; its cached
+   * points are {@code cache} when given (the values are not read back from the cells, which may be
+   * formulas that only the add-in can compute, or streamed rows no longer in memory).
+   */
+  public record Series(String name, CellRangeAddress y, PresetColor color, boolean secondaryAxis, Double[] cache) {
+    public Series(String name, CellRangeAddress y, PresetColor color, boolean secondaryAxis) {
+      this(name, y, color, secondaryAxis, new Double[0]);
+    }
+  }
+
+  private static XDDFNumericalDataSource<Double> source(XSSFSheet sheet, CellRangeAddress range, Double[] cache) {
+    String ref = new org.apache.poi.ss.util.AreaReference(
+        new org.apache.poi.ss.util.CellReference(sheet.getSheetName(), range.getFirstRow(), range.getFirstColumn(), true, true),
+        new org.apache.poi.ss.util.CellReference(sheet.getSheetName(), range.getLastRow(), range.getLastColumn(), true, true),
+        org.apache.poi.ss.SpreadsheetVersion.EXCEL2007).formatAsString();
+    return XDDFDataSourcesFactory.fromArray(cache, ref);
+  }
 
   /**
    * Adds a chart to {@code drawing}.
@@ -38,14 +54,14 @@ public final class Charts {
    * @param anchorCols first and last column of the chart frame; {@code anchorRows} likewise
    */
   public static XSSFChart lineChart(XSSFDrawing drawing, XSSFSheet dataSheet, String title, String xTitle,
-      CellRangeAddress x, int col1, int row1, int col2, int row2, Series... series) {
+      CellRangeAddress x, Double[] xCache, int col1, int row1, int col2, int row2, Series... series) {
     XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, col1, row1, col2, row2);
     XSSFChart chart = drawing.createChart(anchor);
     chart.setTitleText(title);
     chart.setTitleOverlay(false);
     XDDFChartLegend legend = chart.getOrAddLegend();
     legend.setPosition(LegendPosition.BOTTOM);
-    XDDFNumericalDataSource<Double> xs = XDDFDataSourcesFactory.fromNumericCellRange(dataSheet, x);
+    XDDFNumericalDataSource<Double> xs = source(dataSheet, x, xCache);
 
     XDDFValueAxis bottom = chart.createValueAxis(AxisPosition.BOTTOM);
     bottom.setTitle(xTitle);
@@ -70,7 +86,7 @@ public final class Charts {
         }
         target = secondary;
       }
-      XDDFNumericalDataSource<Double> ys = XDDFDataSourcesFactory.fromNumericCellRange(dataSheet, s.y());
+      XDDFNumericalDataSource<Double> ys = source(dataSheet, s.y(), s.cache());
       XDDFScatterChartData.Series line = (XDDFScatterChartData.Series) target.addSeries(xs, ys);
       line.setTitle(s.name(), null);
       line.setSmooth(false);

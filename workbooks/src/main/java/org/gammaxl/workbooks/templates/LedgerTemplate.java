@@ -220,9 +220,9 @@ public final class LedgerTemplate {
     CellRangeAddress x = new CellRangeAddress(FIRST_DATA_ROW, last, 0, 0);
     int pnl = tableColumnOf(columns, engineIndexOfTableCol, lastCol, "TOTAL", "PNL");
     int hedge = tableColumnOf(columns, engineIndexOfTableCol, lastCol, "HEDGE", "POS");
-    Charts.lineChart(drawing, sheet, "Cumulative P&L", "Time", x, 0, 2, 12, 22,
+    Charts.lineChart(drawing, sheet, "Cumulative P&L", "Time", x, new Double[0], 0, 2, 12, 22,
         new Charts.Series("Total P&L", new CellRangeAddress(FIRST_DATA_ROW, last, pnl, pnl), PresetColor.DARK_GREEN, false));
-    Charts.lineChart(drawing, sheet, "Spot and hedge position", "Time", x, 0, 24, 12, 44,
+    Charts.lineChart(drawing, sheet, "Spot and hedge position", "Time", x, new Double[0], 0, 24, 12, 44,
         new Charts.Series("Spot", new CellRangeAddress(FIRST_DATA_ROW, last, 1, 1), PresetColor.DARK_BLUE, false),
         new Charts.Series("Hedge position", new CellRangeAddress(FIRST_DATA_ROW, last, hedge, hedge), PresetColor.ORANGE_RED, true));
     charts.getPrintSetup().setLandscape(true);
