@@ -21,7 +21,12 @@ public enum Model {
   /** The pricer for this model. */
   public OptionPricer pricer() {
     // Each model's pricer is wired in by the issue that builds it.
-    throw new UnsupportedOperationException(name() + " pricer is not built yet");
+    switch (this) {
+      case AMERICAN:
+        return AmericanBjerksundStensland.INSTANCE;
+      default:
+        throw new UnsupportedOperationException(name() + " pricer is not built yet");
+    }
   }
 
   /** Parses a worksheet keyword, case-insensitive ("BSM", "BLACK76", "BACHELIER", "AMERICAN", "INVERSE"). */
