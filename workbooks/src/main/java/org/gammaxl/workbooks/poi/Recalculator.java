@@ -12,7 +12,9 @@ import org.gammaxl.workbooks.io.AtomicOutput;
 /**
  * Recalculates a workbook with the GX functions registered and writes it back with every formula's
  * cached value, so that the file shows numbers in any viewer, with or without the add-in. The
- * workbook keeps its "recalculate on open" flag so that Excel with the add-in recomputes it.
+ * "recalculate on open" flag is cleared: a viewer without the add-in (LibreOffice honours the flag)
+ * would otherwise replace the numbers with {@code #NAME?}; Excel recalculates a file last calculated
+ * by another application anyway.
  */
 public final class Recalculator {
   private final UDFFinder functions;
@@ -74,7 +76,7 @@ public final class Recalculator {
         }
       }
     }
-    workbook.setForceFormulaRecalculation(true);
+    workbook.setForceFormulaRecalculation(false);
     return count;
   }
 }

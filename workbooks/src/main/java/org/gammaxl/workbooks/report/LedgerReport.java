@@ -129,17 +129,19 @@ public final class LedgerReport {
       int hedge = column(rows[0], "HEDGE", "POS");
       int spot = column(rows[0], "SPOT");
       XSSFSheet ledgerXssf = wb.getXSSFWorkbook().getSheet("Ledger");
+      XSSFSheet pricesXssf = wb.getXSSFWorkbook().getSheet("Prices");
       var drawing = charts.createDrawingPatriarch();
       CellRangeAddress x = new CellRangeAddress(1, rows.length - 1, 0, 0);
       Double[] xs = cache(rows, 0);
-      Charts.lineChart(drawing, ledgerXssf, "Cumulative P&L", "Time", x, xs, 0, 1, 12, 21,
+      Charts.lineChart(drawing, pricesXssf, "Cumulative P&L", "Time", x, xs, 0, 1, 12, 21,
           new Charts.Series("Total P&L", new CellRangeAddress(1, rows.length - 1, pnl, pnl), PresetColor.DARK_GREEN, false,
-              cache(rows, pnl)));
-      Charts.lineChart(drawing, ledgerXssf, "Spot and hedge position", "Time", x, xs, 0, 23, 12, 43,
-          new Charts.Series("Spot", new CellRangeAddress(1, rows.length - 1, spot, spot), PresetColor.DARK_BLUE, false,
-              cache(rows, spot)),
+              cache(rows, pnl), ledgerXssf));
+      Charts.lineChart(drawing, pricesXssf, "Spot and hedge position", "Time", x, xs, 0, 23, 12, 43,
+          // Spot is read from the Prices sheet (plain numbers): it draws even where GX formulas cannot be computed.
+          new Charts.Series("Spot", new CellRangeAddress(1, rows.length - 1, 1, 1), PresetColor.DARK_BLUE, false,
+              cache(rows, spot), pricesXssf),
           new Charts.Series("Hedge position", new CellRangeAddress(1, rows.length - 1, hedge, hedge), PresetColor.ORANGE_RED, true,
-              cache(rows, hedge)));
+              cache(rows, hedge), ledgerXssf));
       charts.getPrintSetup().setLandscape(true);
       charts.setFitToPage(true);
       wb.setPrintArea(wb.getSheetIndex("Charts"), 0, 12, 0, 43);
@@ -148,7 +150,7 @@ public final class LedgerReport {
       for (int i = 0; i < order.length; i++) {
         wb.setSheetOrder(order[i], i);
       }
-      wb.setForceFormulaRecalculation(true);
+      wb.setForceFormulaRecalculation(false);
       wb.setActiveSheet(0);
       wb.setSelectedTab(0);
       AtomicOutput.write(out, wb::write, inputs);

@@ -34,9 +34,10 @@ public final class Charts {
    * points are {@code cache} when given (the values are not read back from the cells, which may be
    * formulas that only the add-in can compute, or streamed rows no longer in memory).
    */
-  public record Series(String name, CellRangeAddress y, PresetColor color, boolean secondaryAxis, Double[] cache) {
+  public record Series(String name, CellRangeAddress y, PresetColor color, boolean secondaryAxis, Double[] cache,
+      XSSFSheet sheet) {
     public Series(String name, CellRangeAddress y, PresetColor color, boolean secondaryAxis) {
-      this(name, y, color, secondaryAxis, new Double[0]);
+      this(name, y, color, secondaryAxis, new Double[0], null);
     }
   }
 
@@ -86,7 +87,7 @@ public final class Charts {
         }
         target = secondary;
       }
-      XDDFNumericalDataSource<Double> ys = source(dataSheet, s.y(), s.cache());
+      XDDFNumericalDataSource<Double> ys = source(s.sheet() == null ? dataSheet : s.sheet(), s.y(), s.cache());
       XDDFScatterChartData.Series line = (XDDFScatterChartData.Series) target.addSeries(xs, ys);
       line.setTitle(s.name(), null);
       line.setSmooth(false);

@@ -64,6 +64,8 @@ public final class Templates {
       }
       if (recalc) {
         new Recalculator().recalculate(wb);
+      } else {
+        wb.setForceFormulaRecalculation(true);
       }
       AtomicOutput.write(file, wb::write);
       written.add(file);
