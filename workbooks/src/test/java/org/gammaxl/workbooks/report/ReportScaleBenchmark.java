@@ -1,0 +1,46 @@
+package org.gammaxl.workbooks.report;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.gammaxl.sheet.Catalogue;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Scale benchmark of the ledger report (not in the default test run). Run:
+ * {@code mvn -B -q -pl workbooks -am test -Dtest=ReportScaleBenchmark -Dgammaxl.excludedGroups=none -Dsurefire.failIfNoSpecifiedTests=false -Dgammaxl.rows=10000,100000,1000000 -DargLine=-Xmx1g}.
+ * Uses the catalogue's GX.LEDGER when present, else the test stand-in (which then measures the
+ * writer only). Prints rows/s and peak heap.
+ */
+@Tag("benchmark")
+class ReportScaleBenchmark {
+  @Test
+  void reportRowsPerSecond() throws Exception {
+    boolean real = Catalogue.standard().find("GX.LEDGER").isPresent();
+    LedgerReport report = real ? new LedgerReport() : new LedgerReport(TestLedgers.LEDGER, TestLedgers.SUMMARY);
+    Path dir = Files.createTempDirectory("gx-bench");
+    for (String n : System.getProperty("gammaxl.rows", "10000,100000").split(",")) {
+      int rows = Integer.parseInt(n.trim());
+      PriceSeries prices = DemoData.path(rows, 7, 1.0 / 24 / 12);
+      PositionFile position = PositionFile.demo(100, prices.times()[rows - 1] + 30);
+      System.gc();
+      for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
+        pool.resetPeakUsage();
+      }
+      long t0 = System.nanoTime();
+      Path out = dir.resolve("r" + rows + ".xlsx");
+      report.write(position, prices, "bench", out);
+      double s = (System.nanoTime() - t0) / 1e9;
+      long peak = 0;
+      for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
+        if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+          peak += pool.getPeakUsage().getUsed();
+        }
+      }
+      System.out.printf("BENCH %s rows=%d seconds=%.2f rows/s=%.0f peakHeapMB=%d file=%dKB%n",
+          real ? "engine" : "stand-in-ledger", rows, s, rows / s, peak >> 20, Files.size(out) >> 10);
+      Files.delete(out);
+    }
+  }
+}
