@@ -140,8 +140,8 @@ public final class JournalTemplate {
           "IF(" + d + "=\"\",\"\",SUMIFS(" + qtys + "," + dates + "," + d + "," + sides + ",\"BUY\"))",
           "IF(" + d + "=\"\",\"\",SUMIFS(" + qtys + "," + dates + "," + d + "," + sides + ",\"SELL\"))",
           "IF(" + d + "=\"\",\"\",C" + x + "-D" + x + ")",
-          "IF(OR(" + d + "=\"\",N(C" + x + ")=0),\"\",SUMIFS(" + notional + "," + dates + "," + d + "," + sides + ",\"BUY\")/C" + x + ")",
-          "IF(OR(" + d + "=\"\",N(D" + x + ")=0),\"\",SUMIFS(" + notional + "," + dates + "," + d + "," + sides + ",\"SELL\")/D" + x + ")",
+          "IF(OR(" + d + "=\"\",C" + x + "=0),\"\",SUMIFS(" + notional + "," + dates + "," + d + "," + sides + ",\"BUY\")/C" + x + ")",
+          "IF(OR(" + d + "=\"\",D" + x + "=0),\"\",SUMIFS(" + notional + "," + dates + "," + d + "," + sides + ",\"SELL\")/D" + x + ")",
           "IF(" + d + "=\"\",\"\",SUMIFS(" + fees + "," + dates + "," + d + "))",
           "IF(" + d + "=\"\",\"\",SUMIFS(" + cash + "," + dates + "," + d + "))"};
       for (int c = 0; c < f.length; c++) {

@@ -14,8 +14,11 @@ import org.gammaxl.sheet.WorksheetFunction;
  * engine is in the catalogue a provisional list is used.
  */
 public final class LedgerColumns {
-  private static final List<String> PROVISIONAL = List.of("TIME", "SPOT", "YEARS", "OPTION_VALUE", "DELTA",
-      "GAMMA", "HEDGE_POSITION", "TRADE", "COSTS", "HEDGE_CASH", "OPTION_PNL", "HEDGE_PNL", "TOTAL_PNL");
+  /** The ledger engine's column order (org.gammaxl.ledger.LedgerColumn), until GX.LEDGER is in the catalogue. */
+  private static final List<String> PROVISIONAL = List.of("TIME", "SPOT", "YEARS_LEFT", "VOL", "OPTION_VALUE",
+      "DELTA", "GAMMA", "VEGA", "THETA", "TARGET_HEDGE", "HEDGE_POSITION", "TRADE_QTY", "TRADE_PRICE", "TRADE_CASH",
+      "FEES", "SLIPPAGE", "FINANCING", "SETTLEMENT", "HEDGE_CASH", "HEDGE_VALUE", "OPTION_PNL", "HEDGE_PNL",
+      "TOTAL_PNL", "DELTA_PNL", "GAMMA_PNL", "THETA_PNL", "VEGA_PNL", "CARRY_PNL", "COST_PNL", "RESIDUAL_PNL");
 
   private static final List<String> NAMES = load();
 

@@ -256,13 +256,14 @@ public final class LedgerTemplate {
     if (n.contains("TIME") || n.contains("DATE")) {
       return Styles.DATE_TIME;
     }
-    if (n.contains("VOL")) {
+    if (n.equals("VOL")) {
       return Styles.PERCENT;
     }
-    if (n.contains("PNL") || n.contains("CASH") || n.contains("COST") || n.contains("FEE") || n.contains("VALUE")) {
+    if (n.contains("PNL") || n.contains("CASH") || n.contains("COST") || n.contains("FEE") || n.contains("VALUE")
+        || n.contains("SLIPPAGE") || n.contains("FINANCING") || n.contains("SETTLEMENT")) {
       return Styles.MONEY;
     }
-    if (n.contains("DELTA") || n.contains("GAMMA") || n.contains("VEGA") || n.contains("THETA") || n.contains("YEARS")) {
+    if (n.contains("GAMMA") || n.contains("VEGA") || n.contains("THETA") || n.contains("YEARS")) {
       return Styles.GREEK;
     }
     if (n.contains("SPOT") || n.contains("PRICE")) {
