@@ -20,12 +20,13 @@ public enum Model {
 
   /** The pricer for this model. */
   public OptionPricer pricer() {
-    // Each model's pricer is wired in by the issue that builds it.
     switch (this) {
-      case AMERICAN:
-        return AmericanBjerksundStensland.INSTANCE;
-      default:
-        throw new UnsupportedOperationException(name() + " pricer is not built yet");
+      case BSM: return BlackScholesMerton.INSTANCE;
+      case BLACK76: return Black76.INSTANCE;
+      case BACHELIER: return Bachelier.INSTANCE;
+      case AMERICAN: return AmericanBjerksundStensland.INSTANCE;
+      case INVERSE: return InverseOption.INSTANCE;
+      default: throw new UnsupportedOperationException(name() + " pricer is not built yet");
     }
   }
 

@@ -25,6 +25,8 @@ public final class Normal {
 
   /** 1/√(2π). */
   private static final double INV_SQRT_2PI = 0.3989422804014326779399460599343819;
+  /** √(2π). */
+  private static final double SQRT_2PI = 2.506628274631000502415765284811045;
   /** 1/√π. */
   private static final double INV_SQRT_PI = 0.5641895835477562869480794515607726;
   /** Veltkamp splitter 2^27 + 1. */
@@ -126,6 +128,40 @@ public final class Normal {
    */
   public static double survival(double x) {
     return cdf(-x);
+  }
+
+  /**
+   * Φ(x) when the caller already holds φ(x): the same Cody approximation as {@link #cdf(double)}
+   * without a second exponential. Used by the pricers, which need φ(d1) anyway.
+   *
+   * @param pdfAtX φ(x), computed accurately (for example by {@link #pdf})
+   */
+  static double cdf(double x, double pdfAtX) {
+    double y = Math.abs(x);
+    if (y <= ANORM_THRESHOLD || !(pdfAtX > 1e-290)) {
+      return cdf(x);
+    }
+    double tail;
+    if (y <= SQRT_32) {
+      double xnum = C[8] * y;
+      double xden = y;
+      for (int i = 0; i < 7; i++) {
+        xnum = (xnum + C[i]) * y;
+        xden = (xden + D[i]) * y;
+      }
+      tail = pdfAtX * (SQRT_2PI * ((xnum + C[7]) / (xden + D[7])));
+    } else {
+      double xsq = 1.0 / (y * y);
+      double xnum = P[5] * xsq;
+      double xden = xsq;
+      for (int i = 0; i < 4; i++) {
+        xnum = (xnum + P[i]) * xsq;
+        xden = (xden + Q[i]) * xsq;
+      }
+      double temp = xsq * (xnum + P[4]) / (xden + Q[4]);
+      tail = pdfAtX * (SQRT_2PI * ((INV_SQRT_2PI - temp) / y));
+    }
+    return x > 0 ? 1.0 - tail : tail;
   }
 
   /** Φ(−y) for y &gt; 0.66291 (Cody ANORM second and third intervals). NaN for NaN. */
