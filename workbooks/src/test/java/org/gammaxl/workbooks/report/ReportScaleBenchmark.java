@@ -43,4 +43,21 @@ class ReportScaleBenchmark {
       Files.delete(out);
     }
   }
+
+  /** {@code -Dgammaxl.books=1000 -Dgammaxl.bookRows=250}: a batch of books on all cores. */
+  @Test
+  void batchOfBooks() throws Exception {
+    int books = Integer.getInteger("gammaxl.books", 1000);
+    int rows = Integer.getInteger("gammaxl.bookRows", 250);
+    boolean real = Catalogue.standard().find("GX.LEDGER").isPresent();
+    LedgerReport report = real ? new LedgerReport() : new LedgerReport(TestLedgers.LEDGER, TestLedgers.SUMMARY);
+    Path in = Files.createTempDirectory("gx-batch-in");
+    Path out = Files.createTempDirectory("gx-batch-out");
+    for (int b = 0; b < books; b++) {
+      BatchReportTest.book(in, String.format("book%04d", b), rows);
+    }
+    var summary = new BatchReport(report, Runtime.getRuntime().availableProcessors()).run(in, out, null);
+    System.out.printf("BENCH %s batch books=%d rowsPerBook=%d cores=%d %s%n", real ? "engine" : "stand-in-ledger",
+        books, rows, Runtime.getRuntime().availableProcessors(), summary);
+  }
 }
