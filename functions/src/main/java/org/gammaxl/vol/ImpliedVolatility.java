@@ -1,12 +1,29 @@
 package org.gammaxl.vol;
 
+import org.gammaxl.InvalidInputException;
 import org.gammaxl.pricing.OptionType;
 
 /**
  * Implied volatility from undiscounted (forward) prices: Black (lognormal) and Bachelier (normal).
  * The pricers convert a premium into an undiscounted forward price and call these.
+ *
+ * <p>The Black inversion is Jäckel's "Let's Be Rational" (2015): the option is reduced to an
+ * out-of-the-money call in normalised form (an in-the-money option through put-call parity, by
+ * subtracting its intrinsic value in price units, which is exact), a four-branch rational initial
+ * guess is refined by exactly {@value LetsBeRational#HOUSEHOLDER_ITERATIONS} Householder steps of
+ * third order, and the result is accurate to a few units in the last place wherever the price still
+ * determines the volatility — from minutes to decades and deep into the wings. The Bachelier
+ * inversion is Jäckel's "Implied Normal Volatility" (2017), closed form plus one Householder step.
+ *
+ * <p>Prices outside the no-arbitrage bounds are errors, never a made-up volatility: below the
+ * intrinsic value max(φ(F − K), 0), or (Black only) at or above the upper bound F for a call and K
+ * for a put. A price equal to the intrinsic value — to within 2 ulps of it, the rounding of F − K
+ * itself — has zero volatility.
  */
 public final class ImpliedVolatility {
+  /** Normalised prices below this have fewer than 53 significant bits (2^52 times the smallest normal). */
+  private static final double SMALLEST_FULL_PRECISION_BETA = 0x1.0p52 * Double.MIN_NORMAL;
+
   private ImpliedVolatility() {
   }
 
@@ -17,18 +34,104 @@ public final class ImpliedVolatility {
    * @param forward the forward F &gt; 0
    * @param strike the strike K &gt; 0
    * @param years time to expiry T &gt; 0
+   * @return σ as a decimal per √year (0.2 = 20 %)
    * @throws org.gammaxl.InvalidInputException DOMAIN, naming the violated bound, when the price is
    *     below intrinsic or at/above the upper bound (F for a call, K for a put)
    */
   public static double black(OptionType type, double undiscountedPrice, double forward, double strike, double years) {
-    throw new UnsupportedOperationException("built by the implied-vol work");
+    checkType(type);
+    InvalidInputException.nonNegative("price", undiscountedPrice);
+    InvalidInputException.positive("forward", forward);
+    InvalidInputException.positive("strike", strike);
+    InvalidInputException.positive("years", years);
+    int theta = type.sign();
+    double intrinsic = type.intrinsic(forward, strike);
+    checkNotBelowIntrinsic(undiscountedPrice, intrinsic);
+    if (type == OptionType.CALL && undiscountedPrice >= forward) {
+      throw InvalidInputException.domain("price", "a call's undiscounted price must be below the forward "
+          + forward + " (its no-arbitrage upper bound), was " + undiscountedPrice);
+    }
+    if (type == OptionType.PUT && undiscountedPrice >= strike) {
+      throw InvalidInputException.domain("price", "a put's undiscounted price must be below the strike "
+          + strike + " (its no-arbitrage upper bound), was " + undiscountedPrice);
+    }
+    if (undiscountedPrice <= intrinsic) {
+      return 0.0;
+    }
+    double x = logMoneyness(forward, strike);
+    // The out-of-the-money option with the same time value (put-call parity), as a call.
+    double timeValue = undiscountedPrice - intrinsic;
+    boolean inTheMoney = intrinsic > 0;
+    int otmTheta = inTheMoney ? -theta : theta;
+    double otmX = otmTheta < 0 ? -x : x;
+    double beta = timeValue / (Math.sqrt(forward) * Math.sqrt(strike));
+    double bMax = Math.exp(0.5 * otmX);
+    if (beta >= bMax) {
+      throw InvalidInputException.domain("price", "equals the no-arbitrage upper bound "
+          + (type == OptionType.CALL ? "(the forward " + forward + ")" : "(the strike " + strike + ")")
+          + " to within rounding, was " + undiscountedPrice);
+    }
+    // Far in the wing β can be subnormal: take ln β from the price itself, at full precision.
+    double lnBeta = beta >= SMALLEST_FULL_PRECISION_BETA ? Math.log(beta)
+        : Math.log(timeValue) - 0.5 * (Math.log(forward) + Math.log(strike));
+    double s = LetsBeRational.totalStandardDeviation(beta, lnBeta, otmX, bMax, LetsBeRational.HOUSEHOLDER_ITERATIONS,
+        null);
+    return s / Math.sqrt(years);
   }
 
   /**
    * The Bachelier (absolute, price units per √year) volatility σ_N such that
-   * Bachelier(F, K, σ_N, T) = {@code undiscountedPrice}.
+   * Bachelier(F, K, σ_N, T) = {@code undiscountedPrice}. Forward and strike may be zero or negative;
+   * every price above the intrinsic value is attainable.
+   *
+   * @throws org.gammaxl.InvalidInputException DOMAIN when the price is below the intrinsic value
    */
   public static double normal(OptionType type, double undiscountedPrice, double forward, double strike, double years) {
-    throw new UnsupportedOperationException("built by the implied-vol work");
+    checkType(type);
+    InvalidInputException.nonNegative("price", undiscountedPrice);
+    InvalidInputException.finite("forward", forward);
+    InvalidInputException.finite("strike", strike);
+    InvalidInputException.positive("years", years);
+    double intrinsic = type.intrinsic(forward, strike);
+    checkNotBelowIntrinsic(undiscountedPrice, intrinsic);
+    if (undiscountedPrice <= intrinsic) {
+      return 0.0;
+    }
+    double distance = Math.abs(forward - strike);
+    if (!Double.isFinite(distance)) {
+      throw InvalidInputException.domain("strike", "forward minus strike overflows: " + forward + " - " + strike);
+    }
+    double timeValue = undiscountedPrice - intrinsic;
+    return ImpliedNormalVolatility.totalStandardDeviation(timeValue, distance) / Math.sqrt(years);
+  }
+
+  /** ln(F/K), accurate to a few ulps of ln(F/K) itself even when F and K are nearly equal. */
+  static double logMoneyness(double forward, double strike) {
+    if (forward <= 2 * strike && strike <= 2 * forward) {
+      // F − K is exact here (Sterbenz), so the only rounding is relative to x itself.
+      return Math.log1p((forward - strike) / strike);
+    }
+    double ratio = forward / strike;
+    if (ratio > Double.MIN_NORMAL && ratio < Double.POSITIVE_INFINITY) {
+      return Math.log(ratio);
+    }
+    return Math.log(forward) - Math.log(strike);
+  }
+
+  private static void checkType(OptionType type) {
+    if (type == null) {
+      throw InvalidInputException.type("type", "must be CALL or PUT");
+    }
+  }
+
+  /**
+   * Below intrinsic by more than the rounding of the intrinsic value itself (2 ulps) is an error; within
+   * that, the price is the intrinsic value and the caller returns 0.
+   */
+  private static void checkNotBelowIntrinsic(double price, double intrinsic) {
+    if (price < intrinsic - 2 * Math.ulp(intrinsic)) {
+      throw InvalidInputException.domain("price", "below intrinsic value " + intrinsic + " (was " + price
+          + "): no volatility reproduces it");
+    }
   }
 }

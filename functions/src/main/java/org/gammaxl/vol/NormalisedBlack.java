@@ -1,0 +1,264 @@
+package org.gammaxl.vol;
+
+import org.gammaxl.pricing.Normal;
+
+/**
+ * The normalised Black function of Jäckel's "Let's Be Rational" (2015), evaluated to full relative
+ * precision everywhere, including the far out-of-the-money wings where the textbook formula returns
+ * the difference of two nearly equal numbers or underflows.
+ *
+ * <p>With forward F, strike K, volatility σ and expiry T, the normalised variables are the
+ * log-moneyness {@code x = ln(F/K)}, the total standard deviation {@code s = σ√T} and the normalised
+ * price {@code b = price / √(F·K)} of the undiscounted option. For a call
+ * <pre>  b(x, s) = e^{x/2}·Φ(x/s + s/2) − e^{−x/2}·Φ(x/s − s/2),</pre>
+ * and a put with log-moneyness x has the value of a call with log-moneyness −x. Out of the money
+ * (x ≤ 0) the value is computed in one of four regions of h = x/s and t = s/2:
+ * <ol>
+ *   <li>h &lt; −10 and h + t &lt; −10 + τ: an asymptotic expansion of the Mills ratio
+ *       Y(z) = Φ(z)/φ(z), written so that the difference Y(h+t) − Y(h−t) has no cancellation;</li>
+ *   <li>t &lt; τ = 2·ε^{1/16} ≈ 0.21: a Taylor series in t of the same difference;</li>
+ *   <li>h + t &gt; 0.85: the plain formula, whose first term dominates;</li>
+ *   <li>otherwise: the scaled complementary error function erfcx, which avoids underflow.</li>
+ * </ol>
+ * All four use the identity b = φ̂·[Y(h+t) − Y(h−t)] with the common factor
+ * φ̂ = e^{−(h²+t²)/2}/√(2π), which is also the normalised vega ∂b/∂s. Regions 1, 2 and 4 compute the
+ * scaled value b/φ̂ = Y(h+t) − Y(h−t) ({@link #scaledOutOfTheMoneyCall}), which the implied-vol iteration
+ * uses in the far wing where b itself is subnormal or zero.
+ */
+final class NormalisedBlack {
+  /** 1/√(2π). */
+  static final double ONE_OVER_SQRT_TWO_PI = 0.3989422804014326779399460599343818684758586311649;
+  /** √(π/2). */
+  static final double SQRT_PI_OVER_TWO = 1.253314137315500251207882642405522626503493370305;
+  /** ln √(2π). */
+  static final double LOG_SQRT_TWO_PI = 0.9189385332046727417803297364056176398613974736378;
+  /** 1/√2. */
+  static final double ONE_OVER_SQRT_TWO = 0.7071067811865475244008443621048490392848359376885;
+
+  /** Below this value of h the asymptotic expansion (region 1) is used. */
+  private static final double ASYMPTOTIC_H_THRESHOLD = -10;
+  /** Below this value of t the small-t Taylor series (region 2) is used: 2·ε^{1/16}. */
+  private static final double SMALL_T_THRESHOLD = 2 * Math.pow(Math.ulp(1.0), 1.0 / 16);
+  /** Above this value of h + t the plain formula (region 3) is accurate. */
+  private static final double PLAIN_FORMULA_THRESHOLD = 0.85;
+  /** The most terms ever summed in the asymptotic expansion. */
+  private static final int MAX_ASYMPTOTIC_TERMS = 40;
+
+  private NormalisedBlack() {
+  }
+
+  /**
+   * The normalised value of a call (θ = +1) or put (θ = −1): b(θx, s) with the put mapped to a call.
+   *
+   * @param x log-moneyness ln(F/K)
+   * @param s total standard deviation σ√T, ≥ 0
+   * @param theta +1 for a call, −1 for a put
+   */
+  static double value(double x, double s, int theta) {
+    return call(theta < 0 ? -x : x, s);
+  }
+
+  /** The normalised call value b(x, s) for any log-moneyness x. */
+  static double call(double x, double s) {
+    if (x > 0) {
+      return intrinsicCall(x) + outOfTheMoneyCall(-x, s);
+    }
+    return outOfTheMoneyCall(x, s);
+  }
+
+  /** The normalised intrinsic value of a call, max(e^{x/2} − e^{−x/2}, 0) = max(2·sinh(x/2), 0). */
+  static double intrinsicCall(double x) {
+    return x > 0 ? 2 * Math.sinh(0.5 * x) : 0.0;
+  }
+
+  /**
+   * The normalised vega ∂b/∂s = e^{−(h²+t²)/2}/√(2π), h = x/s, t = s/2 (the same for calls and puts).
+   */
+  static double vega(double x, double s) {
+    if (x == 0) {
+      return ONE_OVER_SQRT_TWO_PI * Math.exp(-0.125 * s * s);
+    }
+    if (!(s > 0)) {
+      return 0.0;
+    }
+    double h = x / s;
+    double t = 0.5 * s;
+    return ONE_OVER_SQRT_TWO_PI * Math.exp(-0.5 * (h * h + t * t));
+  }
+
+  /** The normalised call for x ≤ 0 (out of the money or at the money). */
+  static double outOfTheMoneyCall(double x, double s) {
+    if (!(s > 0)) {
+      return 0.0;
+    }
+    double h = x / s;
+    double t = 0.5 * s;
+    if (isPlainFormulaRegion(h, t)) {
+      return plainFormula(x, h, t);
+    }
+    double exponent = -0.5 * (h * h + t * t);
+    if (exponent < -746) {
+      return 0.0;
+    }
+    if (isAsymptoticRegion(h, t)) {
+      return ONE_OVER_SQRT_TWO_PI * Math.exp(exponent) * asymptoticExpansion(h, t);
+    }
+    if (t < SMALL_T_THRESHOLD) {
+      return ONE_OVER_SQRT_TWO_PI * Math.exp(exponent) * smallTExpansion(h, t);
+    }
+    return Math.max(0.5 * Math.exp(exponent) * erfcxDifference(h, t), 0.0);
+  }
+
+  /**
+   * The same value as {@link #outOfTheMoneyCall(double, double)} when the caller already holds
+   * {@code vega} = vega(x, s) and {@code bMax} = e^{x/2}: b = vega·(b/vega) saves an exponential. For the
+   * implied-vol iteration, which needs both.
+   */
+  static double outOfTheMoneyCall(double x, double s, double vega, double bMax) {
+    if (!(s > 0)) {
+      return 0.0;
+    }
+    double h = x / s;
+    double t = 0.5 * s;
+    if (isPlainFormulaRegion(h, t)) {
+      return Math.max(Normal.cdf(h + t) * bMax - Normal.cdf(h - t) / bMax, 0.0);
+    }
+    return vega * scaledInRegions124(h, t);
+  }
+
+  /**
+   * The scaled value b(x, s)/vega(x, s) = Y(h+t) − Y(h−t) for x ≤ 0 and s &gt; 0. Unlike b it neither
+   * underflows nor loses bits to subnormal numbers in the far wing, so that ln b = ln vega + ln(b/vega)
+   * stays accurate where b itself is below the smallest normal double.
+   */
+  static double scaledOutOfTheMoneyCall(double x, double s) {
+    double h = x / s;
+    double t = 0.5 * s;
+    if (isPlainFormulaRegion(h, t)) {
+      return plainFormula(x, h, t) / vega(x, s);
+    }
+    return scaledInRegions124(h, t);
+  }
+
+  /** ln vega(x, s) = −(h² + t²)/2 − ln √(2π), without underflow. */
+  static double logVega(double x, double s) {
+    double h = x / s;
+    double t = 0.5 * s;
+    return -0.5 * (h * h + t * t) - LOG_SQRT_TWO_PI;
+  }
+
+  private static boolean isPlainFormulaRegion(double h, double t) {
+    return h + t > PLAIN_FORMULA_THRESHOLD && t >= SMALL_T_THRESHOLD;
+  }
+
+  private static boolean isAsymptoticRegion(double h, double t) {
+    return h < ASYMPTOTIC_H_THRESHOLD && h + t < ASYMPTOTIC_H_THRESHOLD + SMALL_T_THRESHOLD;
+  }
+
+  private static double scaledInRegions124(double h, double t) {
+    if (isAsymptoticRegion(h, t)) {
+      return asymptoticExpansion(h, t);
+    }
+    if (t < SMALL_T_THRESHOLD) {
+      return smallTExpansion(h, t);
+    }
+    return Math.max(SQRT_PI_OVER_TWO * erfcxDifference(h, t), 0.0);
+  }
+
+  /**
+   * The distance to the upper bound, e^{x/2} − b(x, s), for x ≤ 0, computed as the sum of two positive terms
+   * e^{x/2}·Φ(−h−t) + e^{−x/2}·Φ(h−t) rather than by a subtraction that loses all digits as b → e^{x/2}.
+   * Each term whose Φ is in the lower tail is written with erfcx as ½·e^{−(h²+t²)/2}·erfcx(·), which
+   * neither overflows nor underflows prematurely.
+   */
+  static double complementOfOutOfTheMoneyCall(double x, double s) {
+    if (!(s > 0)) {
+      return Math.exp(0.5 * x);
+    }
+    double h = x / s;
+    double t = 0.5 * s;
+    double gaussian = 0.5 * Math.exp(-0.5 * (h * h + t * t));
+    double strikeTerm = gaussian * Normal.erfcx(ONE_OVER_SQRT_TWO * (t - h));
+    double forwardTerm = h + t > 0
+        ? gaussian * Normal.erfcx(ONE_OVER_SQRT_TWO * (h + t))
+        : Math.exp(0.5 * x) * Normal.cdf(-(h + t));
+    return forwardTerm + strikeTerm;
+  }
+
+  /**
+   * Region 1. For z &lt; 0 the Mills ratio has the asymptotic series Y(z) ~ Σ (−1)^k (2k−1)!! w^{2k+1}
+   * with w = −1/z. With u = −1/(h+t) and v = −1/(h−t), u^n − v^n = (u − v)·H_{n−1}(u, v) where
+   * H_m = Σ_j u^j v^{m−j} is a sum of positive terms, so Y(h+t) − Y(h−t) = (u − v)·Σ (−1)^k (2k−1)!! H_{2k}
+   * is evaluated without any cancellation between nearly equal numbers. Returns that scaled value b/φ̂.
+   */
+  static double asymptoticExpansion(double h, double t) {
+    double a = h + t;
+    double b = h - t;
+    double u = -1 / a;
+    double v = -1 / b;
+    double uMinusV = 2 * t / (a * b);
+    double v2 = v * v;
+    double uPlusV = u + v;
+    // H_{2k} by H_{m+2} = v²·H_m + u^{m+1}·(u + v); uPower holds u^{2k+1}.
+    double homogeneous = 1;
+    double uPower = u;
+    double doubleFactorial = 1;
+    double sum = 1;
+    for (int k = 1; k < MAX_ASYMPTOTIC_TERMS; k++) {
+      homogeneous = v2 * homogeneous + uPower * uPlusV;
+      uPower *= u * u;
+      doubleFactorial *= 2 * k - 1;
+      double term = doubleFactorial * homogeneous;
+      if ((k & 1) == 1) {
+        sum -= term;
+      } else {
+        sum += term;
+      }
+      if (term <= 1e-17 * sum) {
+        break;
+      }
+    }
+    return Math.max(uMinusV * sum, 0.0);
+  }
+
+  /**
+   * Region 2. Y(h+t) − Y(h−t) = 2·Σ_{k odd} Y^{(k)}(h)·t^k/k!, with the derivatives of the Mills ratio from
+   * Y' = 1 + h·Y and Y^{(n+1)} = h·Y^{(n)} + n·Y^{(n−1)}. Terms up to t^13 are kept: for t &lt; 0.21 the
+   * next one is below 10^{−17} relative. Returns the scaled value b/φ̂.
+   */
+  static double smallTExpansion(double h, double t) {
+    double y0 = SQRT_PI_OVER_TWO * Normal.erfcx(-ONE_OVER_SQRT_TWO * h);
+    double y1 = 1 + h * y0;
+    double y2 = h * y1 + y0;
+    double y3 = h * y2 + 2 * y1;
+    double y4 = h * y3 + 3 * y2;
+    double y5 = h * y4 + 4 * y3;
+    double y6 = h * y5 + 5 * y4;
+    double y7 = h * y6 + 6 * y5;
+    double y8 = h * y7 + 7 * y6;
+    double y9 = h * y8 + 8 * y7;
+    double y10 = h * y9 + 9 * y8;
+    double y11 = h * y10 + 10 * y9;
+    double y12 = h * y11 + 11 * y10;
+    double y13 = h * y12 + 12 * y11;
+    double w = t * t;
+    // Σ_{k odd ≤ 13} Y^{(k)}(h)·t^k/k!, by Horner in t².
+    double sum = t * (y1 + w * (y3 / 6 + w * (y5 / 120 + w * (y7 / 5040 + w * (y9 / 362880
+        + w * (y11 / 39916800 + w * (y13 / 6227020800.0)))))));
+    return Math.max(2 * sum, 0.0);
+  }
+
+  /** Region 3: e^{x/2}·Φ(h+t) − e^{−x/2}·Φ(h−t). */
+  static double plainFormula(double x, double h, double t) {
+    double forwardFactor = Math.exp(0.5 * x);
+    return Math.max(Normal.cdf(h + t) * forwardFactor - Normal.cdf(h - t) / forwardFactor, 0.0);
+  }
+
+  /**
+   * Region 4. With Φ(z) = ½·e^{−z²/2}·erfcx(−z/√2): b = ½·e^{−(h²+t²)/2}·D with
+   * D = erfcx(−(h+t)/√2) − erfcx(−(h−t)/√2), and the scaled value b/φ̂ is √(π/2)·D. Returns D.
+   */
+  static double erfcxDifference(double h, double t) {
+    return Normal.erfcx(-ONE_OVER_SQRT_TWO * (h + t)) - Normal.erfcx(-ONE_OVER_SQRT_TWO * (h - t));
+  }
+}
