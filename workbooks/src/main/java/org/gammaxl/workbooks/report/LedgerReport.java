@@ -2,7 +2,7 @@ package org.gammaxl.workbooks.report;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
@@ -12,7 +12,6 @@ import org.apache.poi.xddf.usermodel.PresetColor;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.gammaxl.sheet.Catalogue;
 import org.gammaxl.sheet.Empty;
 import org.gammaxl.sheet.ExcelError;
 import org.gammaxl.sheet.WorksheetFunction;
@@ -24,31 +23,36 @@ import org.gammaxl.workbooks.templates.Styles;
 /**
  * A filled ledger report: sheets {@code Summary} (GX.LEDGER.SUMMARY), {@code Ledger} (one GX.LEDGER
  * array formula over the whole ledger), {@code Charts}, {@code Inputs} (the position and policy as
- * named cells) and {@code Prices} (the observations). Every formula is written with its cached value,
- * computed by the engine through the catalogue, so the file shows numbers in any viewer and Excel with
- * the add-in recomputes the same numbers. The ledger and price sheets are streamed (SXSSF): a report of
- * a million rows holds only a window of rows in memory, plus the engine's result.
+ * named cells) and {@code Prices} (the observations, and the vol marks when the CSV has them). Every
+ * formula is written with its cached value, computed by the engine, so the file shows numbers in any
+ * viewer and Excel with the add-in recomputes the same numbers. The ledger and price sheets are
+ * streamed (SXSSF) and the engine streams its rows, so memory does not grow with the ledger.
  */
 public final class LedgerReport {
-  private final WorksheetFunction ledger;
-  private final WorksheetFunction summary;
+  /** Ledgers up to this many rows carry their points in the chart cache. */
+  private static final int CHART_CACHE_ROWS = 10_000;
 
-  /** A report writer using the standard catalogue's GX.LEDGER and GX.LEDGER.SUMMARY. */
+  private final LedgerSource source;
+
+  /** A report writer computing with the ledger engine, streamed. */
   public LedgerReport() {
-    this(Catalogue.standard().find("GX.LEDGER").orElseThrow(
-            () -> new IllegalStateException("GX.LEDGER is not in the catalogue yet")),
-        Catalogue.standard().find("GX.LEDGER.SUMMARY").orElseThrow(
-            () -> new IllegalStateException("GX.LEDGER.SUMMARY is not in the catalogue yet")));
+    this(new EngineLedger());
   }
 
-  /** A report writer using the given functions (a test may pass its own). */
+  /** A report writer computing with the given worksheet functions (a test may pass its own). */
   public LedgerReport(WorksheetFunction ledger, WorksheetFunction summary) {
-    this.ledger = ledger;
-    this.summary = summary;
+    this(new CatalogueLedger(ledger, summary));
+  }
+
+  public LedgerReport(LedgerSource source) {
+    this.source = source;
   }
 
   /** The arguments of both functions as they appear in the formulas (named ranges of the report). */
-  static final String ARGS = "LedgerTimes,LedgerSpots,OptType,Strike,Expiry,Contracts,ImpliedVol,RiskFreeRate,DivYield,LedgerSettings";
+  static String args(PriceSeries prices) {
+    return "LedgerTimes,LedgerSpots,OptType,Strike,Expiry,Contracts," + (prices.vols() == null ? "ImpliedVol" : "LedgerVols")
+        + ",RiskFreeRate,DivYield,LedgerSettings";
+  }
 
   /** What a written report holds. */
   public record Result(Path file, int rows, Object[][] summary) {}
@@ -56,92 +60,123 @@ public final class LedgerReport {
   /**
    * Computes the ledger and writes the report to {@code out} (temporary file, then rename).
    *
+   * @param inputs files the report was read from; {@code out} may not be one of them
    * @throws ReportException when the engine rejects the inputs (its message names the argument)
    */
-  public Result write(PositionFile position, PriceSeries prices, String source, Path out, Path... inputs)
+  public Result write(PositionFile position, PriceSeries prices, String sourceName, Path out, Path... inputs)
       throws IOException, ReportException {
-    Object[] args = arguments(position, prices);
-    Object table = ledger.invoke(args);
-    Object sum = summary.invoke(args);
-    if (!(table instanceof Object[][] rows) || rows.length < 2) {
-      throw new ReportException("GX.LEDGER returned " + describe(table) + " for these inputs");
-    }
-    if (!(sum instanceof Object[][] summaryRows)) {
-      throw new ReportException("GX.LEDGER.SUMMARY returned " + describe(sum) + " for these inputs");
-    }
-    XSSFWorkbook template = new XSSFWorkbook();
-    template.addToolPack(GxFunctions.finder(java.util.List.of(ledger, summary)));
-    template.addToolPack(GxFunctions.standard());
+    List<String> header = source.header(position, prices);
     int n = prices.size();
-    template.createSheet("Prices");
-    name(template, "LedgerTimes", "Prices!$A$2:$A$" + (n + 1));
-    name(template, "LedgerSpots", "Prices!$B$2:$B$" + (n + 1));
+    int width = header.size();
+    String args = args(prices);
+    XSSFWorkbook template = new XSSFWorkbook();
+    template.addToolPack(GxFunctions.standard());
+    if (source instanceof CatalogueLedger c) {
+      template.addToolPack(c.finder());
+    }
     Styles st = new Styles(template);
     XSSFSheet summarySheet = template.createSheet("Summary");
     XSSFSheet charts = template.createSheet("Charts");
     XSSFSheet inputsSheet = template.createSheet("Inputs");
-    writeInputs(template, inputsSheet, st, position, source);
-    writeSummary(template, summarySheet, st, summaryRows, position, source);
+    template.createSheet("Prices");
+    name(template, "LedgerTimes", "Prices!$A$2:$A$" + (n + 1));
+    name(template, "LedgerSpots", "Prices!$B$2:$B$" + (n + 1));
+    if (prices.vols() != null) {
+      name(template, "LedgerVols", "Prices!$C$2:$C$" + (n + 1));
+    }
+    writeInputs(template, inputsSheet, st, position, sourceName);
 
-    int width = rows[0].length;
+    int pnl = column(header, "TOTAL", "PNL");
+    int hedge = column(header, "HEDGE", "POS");
+    boolean cache = n <= CHART_CACHE_ROWS;
+    Double[] pnlCache = new Double[cache ? n : 0];
+    Double[] hedgeCache = new Double[cache ? n : 0];
+    Object[][] summaryRows;
     try (ArrayFormulaWorkbook wb = new ArrayFormulaWorkbook(template)) {
       SXSSFSheet priceSheet = wb.getSheet("Prices");
       CellStyle timeStyle = wb.createCellStyle();
       timeStyle.setDataFormat(wb.createDataFormat().getFormat(Styles.DATE_TIME));
+      CellStyle volStyle = wb.createCellStyle();
+      volStyle.setDataFormat(wb.createDataFormat().getFormat(Styles.PERCENT));
       Row ph = priceSheet.createRow(0);
-      ph.createCell(0).setCellValue("Time");
-      ph.createCell(1).setCellValue("Spot");
-      ph.getCell(0).setCellStyle(st.header);
-      ph.getCell(1).setCellStyle(st.header);
+      String[] priceHeads = prices.vols() == null ? new String[] {"Time", "Spot"} : new String[] {"Time", "Spot", "Vol"};
+      for (int c = 0; c < priceHeads.length; c++) {
+        ph.createCell(c).setCellValue(priceHeads[c]);
+        ph.getCell(c).setCellStyle(st.header);
+      }
       for (int i = 0; i < n; i++) {
         Row r = priceSheet.createRow(i + 1);
         Cell t = r.createCell(0);
         t.setCellValue(prices.times()[i]);
         t.setCellStyle(timeStyle);
         r.createCell(1).setCellValue(prices.spots()[i]);
+        if (prices.vols() != null) {
+          Cell v = r.createCell(2);
+          v.setCellValue(prices.vols()[i]);
+          v.setCellStyle(volStyle);
+        }
       }
       priceSheet.setColumnWidth(0, 18 * 256);
       priceSheet.createFreezePane(0, 1);
 
-      String ref = "A1:" + CellReference.convertNumToColString(width - 1) + rows.length;
-      SXSSFSheet sheet = wb.createSheetWithArrayFormula("Ledger", 0, 0, GxFunctions.xll("GX.LEDGER", ARGS), ref);
+      String ref = "A1:" + CellReference.convertNumToColString(width - 1) + (n + 1);
+      SXSSFSheet sheet = wb.createSheetWithArrayFormula("Ledger", 0, 0, GxFunctions.xll("GX.LEDGER", args), ref);
       CellStyle[] styles = new CellStyle[width];
+      Row head = sheet.createRow(0);
       for (int c = 0; c < width; c++) {
         styles[c] = wb.createCellStyle();
-        styles[c].setDataFormat(wb.createDataFormat().getFormat(formatFor(String.valueOf(rows[0][c]))));
+        styles[c].setDataFormat(wb.createDataFormat().getFormat(formatFor(header.get(c))));
+        head.createCell(c).setCellValue(header.get(c));
       }
-      for (int r = 0; r < rows.length; r++) {
-        Row row = sheet.createRow(r);
-        for (int c = 0; c < width; c++) {
-          Cell cell = row.createCell(c);
-          set(cell, rows[r][c]);
-          if (r > 0) {
-            cell.setCellStyle(styles[c]);
-          }
+      int[] next = {1};
+      String[] problem = {null};
+      summaryRows = source.run(position, prices, values -> {
+        int r = next[0]++;
+        if (values.length != width && problem[0] == null) {
+          problem[0] = "row " + r + " has " + values.length + " columns, the header " + width;
         }
+        Row row = sheet.createRow(r);
+        for (int c = 0; c < width && c < values.length; c++) {
+          Cell cell = row.createCell(c);
+          set(cell, values[c]);
+          cell.setCellStyle(styles[c]);
+        }
+        if (cache && r - 1 < n) {
+          pnlCache[r - 1] = values[pnl] instanceof Double d ? d : null;
+          hedgeCache[r - 1] = values[hedge] instanceof Double d ? d : null;
+        }
+      });
+      if (problem[0] != null || next[0] != n + 1) {
+        throw new ReportException(problem[0] != null ? problem[0]
+            : "the ledger has " + (next[0] - 1) + " rows for " + n + " observations");
+      }
+      if (summaryRows.length == 0) {
+        throw new ReportException("GX.LEDGER.SUMMARY returned no rows");
       }
       for (int c = 0; c < width; c++) {
         sheet.setColumnWidth(c, (c == 0 ? 18 : 14) * 256);
       }
       sheet.createFreezePane(1, 1);
+      writeSummary(wb.getXSSFWorkbook(), summarySheet, st, summaryRows, position, sourceName, args);
 
-      int pnl = column(rows[0], "TOTAL", "PNL");
-      int hedge = column(rows[0], "HEDGE", "POS");
-      int spot = column(rows[0], "SPOT");
       XSSFSheet ledgerXssf = wb.getXSSFWorkbook().getSheet("Ledger");
       XSSFSheet pricesXssf = wb.getXSSFWorkbook().getSheet("Prices");
       var drawing = charts.createDrawingPatriarch();
-      CellRangeAddress x = new CellRangeAddress(1, rows.length - 1, 0, 0);
-      Double[] xs = cache(rows, 0);
+      CellRangeAddress x = new CellRangeAddress(1, n, 0, 0);
+      Double[] xs = new Double[cache ? n : 0];
+      Double[] spots = new Double[cache ? n : 0];
+      for (int i = 0; i < xs.length; i++) {
+        xs[i] = prices.times()[i];
+        spots[i] = prices.spots()[i];
+      }
       Charts.lineChart(drawing, pricesXssf, "Cumulative P&L", "Time", x, xs, 0, 1, 12, 21,
-          new Charts.Series("Total P&L", new CellRangeAddress(1, rows.length - 1, pnl, pnl), PresetColor.DARK_GREEN, false,
-              cache(rows, pnl), ledgerXssf));
+          new Charts.Series("Total P&L", new CellRangeAddress(1, n, pnl, pnl), PresetColor.DARK_GREEN, false,
+              pnlCache, ledgerXssf));
       Charts.lineChart(drawing, pricesXssf, "Spot and hedge position", "Time", x, xs, 0, 23, 12, 43,
           // Spot is read from the Prices sheet (plain numbers): it draws even where GX formulas cannot be computed.
-          new Charts.Series("Spot", new CellRangeAddress(1, rows.length - 1, 1, 1), PresetColor.DARK_BLUE, false,
-              cache(rows, spot), pricesXssf),
-          new Charts.Series("Hedge position", new CellRangeAddress(1, rows.length - 1, hedge, hedge), PresetColor.ORANGE_RED, true,
-              cache(rows, hedge), ledgerXssf));
+          new Charts.Series("Spot", new CellRangeAddress(1, n, 1, 1), PresetColor.DARK_BLUE, false, spots, pricesXssf),
+          new Charts.Series("Hedge position", new CellRangeAddress(1, n, hedge, hedge), PresetColor.ORANGE_RED, true,
+              hedgeCache, ledgerXssf));
       charts.getPrintSetup().setLandscape(true);
       charts.setFitToPage(true);
       wb.setPrintArea(wb.getSheetIndex("Charts"), 0, 12, 0, 43);
@@ -156,28 +191,7 @@ public final class LedgerReport {
       AtomicOutput.write(out, wb::write, inputs);
       wb.dispose();
     }
-    return new Result(out, rows.length - 1, summaryRows);
-  }
-
-  /** The host-neutral arguments of GX.LEDGER for these inputs, matching {@link #ARGS}. */
-  static Object[] arguments(PositionFile position, PriceSeries prices) {
-    int n = prices.size();
-    Object[][] times = new Object[n][1];
-    Object[][] spots = new Object[n][1];
-    for (int i = 0; i < n; i++) {
-      times[i][0] = prices.times()[i];
-      spots[i][0] = prices.spots()[i];
-    }
-    Map<String, Object> settings = position.settings();
-    Object[][] table = new Object[settings.size()][2];
-    int i = 0;
-    for (var e : settings.entrySet()) {
-      table[i][0] = e.getKey();
-      table[i][1] = e.getValue();
-      i++;
-    }
-    return new Object[] {times, spots, position.typeKeyword(), position.strike(), position.expiry(),
-        position.quantity(), position.vol(), position.rate(), position.yield(), table};
+    return new Result(out, n, summaryRows);
   }
 
   private static void writeInputs(XSSFWorkbook wb, XSSFSheet s, Styles st, PositionFile p, String source) {
@@ -227,10 +241,10 @@ public final class LedgerReport {
    * shows the visible cells' cached values.
    */
   private static void writeSummary(XSSFWorkbook wb, XSSFSheet s, Styles st, Object[][] rows, PositionFile p,
-      String source) {
+      String source, String args) {
     XSSFSheet calc = wb.createSheet("SummaryCalc");
     int width = Math.max(1, rows[0].length);
-    calc.setArrayFormula(GxFunctions.xll("GX.LEDGER.SUMMARY", ARGS),
+    calc.setArrayFormula(GxFunctions.xll("GX.LEDGER.SUMMARY", args),
         new CellRangeAddress(0, rows.length - 1, 0, width - 1));
     cell(s, 0, 0, st.title).setCellValue("Hedge ledger summary — " + p.underlying());
     cell(s, 1, 0, st.note).setCellValue("Source: " + source);
@@ -277,22 +291,10 @@ public final class LedgerReport {
     }
   }
 
-  /** Chart cache points for a column: the values for ledgers up to 10,000 rows, none beyond (the chart still refers to the cells). */
-  private static Double[] cache(Object[][] rows, int col) {
-    if (rows.length - 1 > 10_000) {
-      return new Double[0];
-    }
-    Double[] out = new Double[rows.length - 1];
-    for (int r = 1; r < rows.length; r++) {
-      out[r - 1] = rows[r][col] instanceof Double d && Double.isFinite(d) ? d : null;
-    }
-    return out;
-  }
-
-  static int column(Object[] header, String... fragments) {
+  static int column(List<String> header, String... fragments) {
     outer:
-    for (int c = 0; c < header.length; c++) {
-      String n = String.valueOf(header[c]).toUpperCase(java.util.Locale.ROOT);
+    for (int c = 0; c < header.size(); c++) {
+      String n = header.get(c).toUpperCase(java.util.Locale.ROOT);
       for (String f : fragments) {
         if (!n.contains(f)) {
           continue outer;
@@ -300,7 +302,7 @@ public final class LedgerReport {
       }
       return c;
     }
-    return header.length - 1;
+    return header.size() - 1;
   }
 
   static String formatFor(String name) {
@@ -315,11 +317,6 @@ public final class LedgerReport {
       return Styles.GREEK;
     }
     return "#,##0.00####";
-  }
-
-  private static String describe(Object o) {
-    return o instanceof ExcelError e ? e.text() : o instanceof Double d && ExcelError.fromNaN(d) != null
-        ? ExcelError.fromNaN(d).text() : String.valueOf(o);
   }
 
   private static Cell cell(XSSFSheet sheet, int r, int c, CellStyle style) {

@@ -41,7 +41,7 @@ public record PositionFile(String underlying, String type, double strike, double
   private static final Set<String> KEYS = Set.of("underlying", "type", "strike", "expiry", "quantity",
       "multiplier", "vol", "premium", "rule", "threshold", "fee_bps", "slippage_bps", "rate", "yield", "hedge");
   private static final Set<String> TYPES = Set.of("C", "P", "CALL", "PUT");
-  private static final Set<String> RULES = Set.of("EVERY", "TIME", "DELTA", "MOVE", "WW");
+  private static final Set<String> RULES = Set.of("EVERY", "TIME", "DELTA", "MOVE", "MOVE%", "WW");
   private static final Set<String> HEDGES = Set.of("SPOT", "FUTURE", "PERP", "INVERSE");
 
   /** The built-in position of {@code demo}: short 100 at-the-money calls, delta-band hedged. */

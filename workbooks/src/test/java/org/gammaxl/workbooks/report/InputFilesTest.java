@@ -82,7 +82,7 @@ class InputFilesTest {
         + "rate, rule, slippage_bps, strike, threshold, type, underlying, vol, yield", positionError(ok + "colour=red\n"));
     assertEquals(f + ":6: vol: given twice (first on line 5)", positionError(ok + "vol=0.2\n"));
     assertEquals(f + ":4: quantity: must not be 0", positionError(ok.replace("quantity=-10", "quantity=0")));
-    assertEquals(f + ":6: rule: 'SOMETIMES' is not one of DELTA, EVERY, MOVE, TIME, WW", positionError(ok + "rule=SOMETIMES\n"));
+    assertEquals(f + ":6: rule: 'SOMETIMES' is not one of DELTA, EVERY, MOVE, MOVE%, TIME, WW", positionError(ok + "rule=SOMETIMES\n"));
     assertEquals(f + ":1: strike 100: expected 'key = value'", positionError("strike 100\n"));
   }
 }
