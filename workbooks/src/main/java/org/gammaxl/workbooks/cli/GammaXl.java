@@ -82,8 +82,10 @@ public final class GammaXl implements Callable<Integer> {
       var result = new LedgerReport().write(position, path, DemoData.PROVENANCE, report);
       o.println("wrote " + report + " (" + result.rows() + " ledger rows)");
       o.println();
-      o.println("Position: " + position.quantity() + " x " + position.typeKeyword() + " strike " + position.strike()
-          + ", implied vol " + position.vol() + ", hedge rule " + position.rule() + " " + position.threshold());
+      o.println(String.format(Locale.ROOT, "Position: %+.0f %s strike %.2f expiring %s, implied vol %.0f%%; hedge %s %s %s",
+          position.quantity(), position.typeKeyword(), position.strike(),
+          org.gammaxl.workbooks.io.ExcelDates.dateTime(position.expiry()).toLocalDate(), 100 * position.vol(),
+          position.hedge(), position.rule(), position.threshold()));
       o.println("Data: " + DemoData.PROVENANCE);
       o.println();
       printTable(o, result.summary());

@@ -26,7 +26,7 @@ import org.gammaxl.workbooks.io.InputFileException;
  * vol          = 0.20            # implied vol, 0.2 = 20 %
  * premium      = 2.5             # entry premium per option (default: model value at the first row)
  * rule         = DELTA           # EVERY, TIME, DELTA, MOVE or WW (default EVERY)
- * threshold    = 0.05            # rule threshold (default 0)
+ * threshold    = 5               # rule threshold: DELTA units of underlying, MOVE price, TIME years (default 0)
  * fee_bps      = 1               # fee per hedge trade in basis points of notional (default 0)
  * slippage_bps = 2               # slippage in basis points (default 0)
  * rate         = 0.03            # continuous rate (default 0)
@@ -44,10 +44,13 @@ public record PositionFile(String underlying, String type, double strike, double
   private static final Set<String> RULES = Set.of("EVERY", "TIME", "DELTA", "MOVE", "MOVE%", "WW");
   private static final Set<String> HEDGES = Set.of("SPOT", "FUTURE", "PERP", "INVERSE");
 
-  /** The built-in position of {@code demo}: short 100 at-the-money calls, delta-band hedged. */
+  /**
+   * The built-in position of {@code demo}: short 100 at-the-money calls at 60 % implied vol, hedged in
+   * spot whenever the net delta leaves a band of ±5 units of underlying; fees 1 bp, slippage 2 bp.
+   */
   public static PositionFile demo(double spot, double expiry) {
     return new PositionFile("DEMO (simulated)", "C", Math.round(spot), expiry, -100, 1, 0.60, null,
-        "DELTA", 0.05, 1.0, 2.0, 0.0, 0.0, "SPOT");
+        "DELTA", 5.0, 1.0, 2.0, 0.0, 0.0, "SPOT");
   }
 
   /** The option type as the long keyword, CALL or PUT. */

@@ -10,15 +10,12 @@ import org.gammaxl.sheet.WorksheetFunction;
 
 /**
  * The column names of {@code GX.LEDGER}'s header row, read from the catalogue itself by a call on a
- * two-row sample, so that the workbooks follow the engine rather than a second list. Before the
- * engine is in the catalogue a provisional list is used.
+ * small sample, so that the workbooks follow the engine rather than a second list; before GX.LEDGER
+ * is in the catalogue, the engine's own header ({@code LedgerRow.headers()}).
  */
 public final class LedgerColumns {
-  /** The ledger engine's column order (org.gammaxl.ledger.LedgerColumn), until GX.LEDGER is in the catalogue. */
-  private static final List<String> PROVISIONAL = List.of("TIME", "SPOT", "YEARS_LEFT", "VOL", "OPTION_VALUE",
-      "DELTA", "GAMMA", "VEGA", "THETA", "TARGET_HEDGE", "HEDGE_POSITION", "TRADE_QTY", "TRADE_PRICE", "TRADE_CASH",
-      "FEES", "SLIPPAGE", "FINANCING", "SETTLEMENT", "HEDGE_CASH", "HEDGE_VALUE", "OPTION_PNL", "HEDGE_PNL",
-      "TOTAL_PNL", "DELTA_PNL", "GAMMA_PNL", "THETA_PNL", "VEGA_PNL", "CARRY_PNL", "COST_PNL", "RESIDUAL_PNL");
+  /** The ledger engine's own header, used until GX.LEDGER is in the catalogue. */
+  private static final List<String> PROVISIONAL = org.gammaxl.ledger.LedgerRow.headers();
 
   private static final List<String> NAMES = load();
 
