@@ -38,7 +38,9 @@ import org.gammaxl.workbooks.report.PriceSeries;
 public final class LedgerTemplate {
   /** Number of ledger rows the table offers. */
   public static final int DEFAULT_CAPACITY = 500;
-  static final int HEADER_ROW = 21; // 0-based row of the table header
+  /** Rows of the summary block: one per item of GX.LEDGER.SUMMARY. */
+  static final int SUMMARY_ROWS = org.gammaxl.ledger.SummaryItem.values().length;
+  static final int HEADER_ROW = 3 + SUMMARY_ROWS + 2; // 0-based row of the table header, below the summary block
   static final int FIRST_DATA_ROW = HEADER_ROW + 1;
 
   private LedgerTemplate() {}
@@ -137,9 +139,9 @@ public final class LedgerTemplate {
 
     // Summary block G3:H20
     cell(sheet, 2, 6, st.header).setCellValue("Summary (GX.LEDGER.SUMMARY)");
-    sheet.setArrayFormula(GxFunctions.xll("GX.LEDGER.SUMMARY", args), new CellRangeAddress(3, 18, 6, 7));
+    sheet.setArrayFormula(GxFunctions.xll("GX.LEDGER.SUMMARY", args), new CellRangeAddress(3, 3 + SUMMARY_ROWS - 1, 6, 7));
     CellStyle summaryNumber = st.formula("#,##0.00##;[Red]-#,##0.00##");
-    for (int r = 3; r <= 18; r++) {
+    for (int r = 3; r < 3 + SUMMARY_ROWS; r++) {
       sheet.getRow(r).getCell(6).setCellStyle(plain);
       sheet.getRow(r).getCell(7).setCellStyle(summaryNumber);
     }

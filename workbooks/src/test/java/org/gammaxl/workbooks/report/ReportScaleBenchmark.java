@@ -3,21 +3,20 @@ package org.gammaxl.workbooks.report;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.gammaxl.sheet.Catalogue;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Scale benchmark of the ledger report (not in the default test run). Run:
  * {@code mvn -B -q -pl workbooks -am test -Dtest=ReportScaleBenchmark -Dgammaxl.excludedGroups=none -Dsurefire.failIfNoSpecifiedTests=false -Dgammaxl.rows=10000,100000,1000000 -DargLine=-Xmx1g}.
- * Uses the catalogue's GX.LEDGER when present, else the test stand-in (which then measures the
- * writer only). Prints rows/s and peak heap.
+ * Uses the ledger engine (streamed); {@code -Dgammaxl.standIn=true} swaps in the test stand-in ledger to
+ * measure the writer alone. Prints rows/s and peak heap.
  */
 @Tag("benchmark")
 class ReportScaleBenchmark {
   @Test
   void reportRowsPerSecond() throws Exception {
-    boolean real = Catalogue.standard().find("GX.LEDGER").isPresent();
+    boolean real = !Boolean.getBoolean("gammaxl.standIn");
     LedgerReport report = real ? new LedgerReport() : new LedgerReport(TestLedgers.LEDGER, TestLedgers.SUMMARY);
     Path dir = Files.createTempDirectory("gx-bench");
     for (String n : System.getProperty("gammaxl.rows", "10000,100000").split(",")) {
@@ -49,7 +48,7 @@ class ReportScaleBenchmark {
   void batchOfBooks() throws Exception {
     int books = Integer.getInteger("gammaxl.books", 1000);
     int rows = Integer.getInteger("gammaxl.bookRows", 250);
-    boolean real = Catalogue.standard().find("GX.LEDGER").isPresent();
+    boolean real = !Boolean.getBoolean("gammaxl.standIn");
     LedgerReport report = real ? new LedgerReport() : new LedgerReport(TestLedgers.LEDGER, TestLedgers.SUMMARY);
     Path in = Files.createTempDirectory("gx-batch-in");
     Path out = Files.createTempDirectory("gx-batch-out");
