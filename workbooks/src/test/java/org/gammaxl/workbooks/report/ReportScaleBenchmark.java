@@ -27,6 +27,9 @@ class ReportScaleBenchmark {
       for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
         pool.resetPeakUsage();
       }
+      var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+      long cpu0 = os.getProcessCpuTime();
+      double load = os.getSystemLoadAverage();
       long t0 = System.nanoTime();
       Path out = dir.resolve("r" + rows + ".xlsx");
       report.write(position, prices, "bench", out);
@@ -37,8 +40,9 @@ class ReportScaleBenchmark {
           peak += pool.getPeakUsage().getUsed();
         }
       }
-      System.out.printf("BENCH %s rows=%d seconds=%.2f rows/s=%.0f peakHeapMB=%d file=%dKB%n",
-          real ? "engine" : "stand-in-ledger", rows, s, rows / s, peak >> 20, Files.size(out) >> 10);
+      double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
+      System.out.printf("BENCH %s rows=%d seconds=%.2f rows/s=%.0f cpuSeconds=%.1f loadAvgBefore=%.1f peakHeapMB=%d file=%dKB%n",
+          real ? "engine" : "stand-in-ledger", rows, s, rows / s, cpu, load, peak >> 20, Files.size(out) >> 10);
       Files.delete(out);
     }
   }
