@@ -1,25 +1,56 @@
 package org.gammaxl.sheet;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The one list of GammaXL worksheet functions. Every host (XLL bridge, POI evaluator, LibreOffice
- * add-in) reads it; none keeps its own.
+ * add-in) reads it; none keeps its own. The functions are described and bound by domain in
+ * {@link PricingFunctions}, {@link PortfolioFunctions}, {@link TimeFunctions}, {@link VolFunctions}, {@link HedgeFunctions}, {@link LedgerFunctions} and
+ * {@link DiagnosticFunctions}; {@code docs/functions.md} is generated from it by {@link FunctionReference}.
  */
 public final class Catalogue {
-  private static final Catalogue STANDARD = new Catalogue(List.of());
+  private static final Catalogue STANDARD = new Catalogue(assemble());
 
   private final List<WorksheetFunction> functions;
+  private final Map<String, WorksheetFunction> byName;
 
-  private Catalogue(List<WorksheetFunction> functions) {
+  private Catalogue(Collection<? extends WorksheetFunction> functions) {
     this.functions = List.copyOf(functions);
+    Map<String, WorksheetFunction> map = new HashMap<>();
+    for (WorksheetFunction f : this.functions) {
+      if (map.put(f.name().toUpperCase(Locale.ROOT), f) != null) {
+        throw new IllegalStateException("duplicate worksheet function " + f.name());
+      }
+    }
+    this.byName = Map.copyOf(map);
   }
 
   /** The GammaXL catalogue. */
   public static Catalogue standard() {
     return STANDARD;
+  }
+
+  /** A catalogue of the given functions (for tests and embedding); names must be unique. */
+  public static Catalogue of(Collection<? extends WorksheetFunction> functions) {
+    return new Catalogue(functions);
+  }
+
+  private static List<WorksheetFunction> assemble() {
+    List<WorksheetFunction> all = new ArrayList<>();
+    all.addAll(PricingFunctions.functions());
+    all.addAll(PortfolioFunctions.functions());
+    all.addAll(TimeFunctions.functions());
+    all.addAll(VolFunctions.functions());
+    all.addAll(HedgeFunctions.functions());
+    all.addAll(LedgerFunctions.functions());
+    all.addAll(DiagnosticFunctions.functions());
+    return all;
   }
 
   /** All functions in a stable order; the index of a function in this list is its stable id for a session. */
@@ -32,15 +63,13 @@ public final class Catalogue {
    * {@code _xll.GX.NAME} as well as {@code GX.NAME}.
    */
   public Optional<WorksheetFunction> find(String name) {
-    String key = name.toUpperCase(Locale.ROOT);
+    if (name == null) {
+      return Optional.empty();
+    }
+    String key = name.trim().toUpperCase(Locale.ROOT);
     if (key.startsWith("_XLL.")) {
       key = key.substring(5);
     }
-    for (WorksheetFunction f : functions) {
-      if (f.name().equalsIgnoreCase(key)) {
-        return Optional.of(f);
-      }
-    }
-    return Optional.empty();
+    return Optional.ofNullable(byName.get(key));
   }
 }

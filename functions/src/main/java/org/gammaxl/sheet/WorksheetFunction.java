@@ -52,4 +52,20 @@ public interface WorksheetFunction {
    * @return the result, or an error as {@link ExcelError#asNaN()}
    */
   double invokeNumeric(double[] args, int count, long missingMask);
+
+  /**
+   * The numeric-path form of a text argument, so that calls such as {@code GX.DELTA("C", …)} or
+   * {@code GX.PRICE(…, "BLACK76")} can still take {@link #invokeNumeric}: a keyword becomes its code
+   * (the option type as +1/−1, other keywords as a tagged NaN that only {@code invokeNumeric}
+   * reads), ISO date text its serial number.
+   *
+   * @param argument the argument position (0-based)
+   * @param text the text the cell holds
+   * @return the number to pass in {@code args[argument]}, or an untagged {@code NaN} when this text
+   *     has no numeric form here (not a keyword of this argument, or an unknown one): then call
+   *     {@link #invoke}, which also gives the reason of any error
+   */
+  default double textAsNumber(int argument, String text) {
+    return Double.NaN;
+  }
 }

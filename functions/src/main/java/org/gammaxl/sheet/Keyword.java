@@ -1,0 +1,140 @@
+package org.gammaxl.sheet;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.DoublePredicate;
+import org.gammaxl.InvalidInputException;
+
+/**
+ * The keywords one text argument accepts, each mapped to a numeric code so that keyword arguments
+ * travel through the numeric fast path as plain doubles. Matching ignores case, surrounding blanks,
+ * inner spaces, hyphens, underscores and slashes ({@code "act/365f"} = {@code "ACT365F"}).
+ * Some keywords also have a numeric form the user may type (option type 1 / −1).
+ */
+public final class Keyword {
+  private final Map<String, Double> codes;
+  private final List<String> canonical;
+  private final DoublePredicate numericForm;
+  private final String expected;
+
+  private Keyword(Map<String, Double> codes, List<String> canonical, DoublePredicate numericForm, String expected) {
+    this.codes = Map.copyOf(codes);
+    this.canonical = List.copyOf(canonical);
+    this.numericForm = numericForm;
+    this.expected = expected;
+  }
+
+  /**
+   * Keywords for the constants of an enum, code = ordinal. {@code aliases} are pairs
+   * (alias, constant name), e.g. {@code "VOLGA", "VOMMA"}.
+   */
+  public static <E extends Enum<E>> Keyword ofEnum(Class<E> type, String... aliases) {
+    Map<String, Double> codes = new LinkedHashMap<>();
+    List<String> names = new java.util.ArrayList<>();
+    for (E e : type.getEnumConstants()) {
+      codes.put(normalize(e.name()), (double) e.ordinal());
+      names.add(e.name());
+    }
+    for (int i = 0; i + 1 < aliases.length; i += 2) {
+      codes.put(normalize(aliases[i]), (double) Enum.valueOf(type, aliases[i + 1]).ordinal());
+    }
+    return new Keyword(codes, names, x -> false, String.join(", ", names));
+  }
+
+  /** Keywords with explicit codes: pairs (keyword, code) in {@code codes}; the first of each code is canonical. */
+  public static Keyword of(Map<String, Double> codes) {
+    Map<String, Double> normalized = new LinkedHashMap<>();
+    List<String> names = new java.util.ArrayList<>();
+    codes.forEach((k, v) -> {
+      if (!normalized.containsValue(v)) {
+        names.add(k);
+      }
+      normalized.put(normalize(k), v);
+    });
+    return new Keyword(normalized, names, x -> false, String.join(", ", names));
+  }
+
+  /** The option type: C, CALL → +1; P, PUT → −1; the numbers 1 and −1 are accepted as typed. */
+  public static Keyword optionType() {
+    Map<String, Double> m = new LinkedHashMap<>();
+    m.put("CALL", 1.0);
+    m.put("C", 1.0);
+    m.put("PUT", -1.0);
+    m.put("P", -1.0);
+    Keyword k = of(m);
+    return new Keyword(k.codes, List.of("C", "P"), x -> x == 1.0 || x == -1.0, "C, P, CALL, PUT, 1 or -1");
+  }
+
+  /** The same keywords, also accepting the numbers for which {@code accepted} holds as they are. */
+  public Keyword withNumbers(DoublePredicate accepted, String expectedText) {
+    return new Keyword(codes, canonical, accepted, expectedText);
+  }
+
+  /**
+   * The code of a keyword.
+   *
+   * @throws InvalidInputException TYPE naming {@code argument} and the accepted keywords
+   */
+  public double code(String argument, String text) {
+    Double code = codes.get(normalize(text));
+    if (code == null) {
+      throw InvalidInputException.type(argument, "unknown keyword '" + text + "'; expected " + expected);
+    }
+    return code;
+  }
+
+  /** Whether the user may type this number in place of a keyword. */
+  public boolean acceptsNumber(double value) {
+    return numericForm.test(value);
+  }
+
+  /** The accepted keywords as help text, e.g. {@code "C, P, CALL, PUT, 1 or -1"}. */
+  public String expected() {
+    return expected;
+  }
+
+  /** The canonical keywords, one per code, in declaration order. */
+  public List<String> canonical() {
+    return canonical;
+  }
+
+  /** Quiet-NaN pattern marking a keyword code on the numeric path (distinct from {@link ExcelError}'s tag). */
+  private static final long NAN_TAG = 0x7FF8_0E0D_0000_0000L;
+  private static final long TAG_MASK = 0xFFFF_FFFF_FFFF_FF00L;
+
+  /** A keyword code in [−128, 127] as a tagged NaN, for {@link WorksheetFunction#textAsNumber}. */
+  static double asNaN(int code) {
+    return Double.longBitsToDouble(NAN_TAG | ((code + 128) & 0xFF));
+  }
+
+  /** Whether {@code value} is a keyword-tagged NaN. */
+  static boolean isCode(double value) {
+    return (Double.doubleToRawLongBits(value) & TAG_MASK) == NAN_TAG;
+  }
+
+  /** The code a keyword-tagged NaN carries (see {@link #isCode}). */
+  static int fromNaN(double value) {
+    return (int) (Double.doubleToRawLongBits(value) & 0xFF) - 128;
+  }
+
+  /**
+   * The code of {@code text}, or {@code null} when it is not one of these keywords (no exception:
+   * for callers that fall back to another path).
+   */
+  Double codeOrNull(String text) {
+    return codes.get(normalize(text));
+  }
+
+  static String normalize(String text) {
+    StringBuilder b = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c != ' ' && c != '-' && c != '_' && c != '/' && c != '\t') {
+        b.append(c);
+      }
+    }
+    return b.toString().toUpperCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,411 @@
+package org.gammaxl.sheet;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.gammaxl.InvalidInputException;
+
+/**
+ * A catalogue entry: an immutable description bound to its implementation. Built with
+ * {@link #builder(String)}; the implementation is either a {@link NumericBody} (scalar numeric result,
+ * which also gives the allocation-free {@link #invokeNumeric} path when every argument has a numeric
+ * form) or a general {@link Body}.
+ *
+ * <p>Both entry points coerce arguments left to right with {@link Param}'s rules and stop at the first
+ * problem, so {@code invoke} and {@code invokeNumeric} return the same value or the same error for the
+ * same call. Neither throws: an {@link InvalidInputException} becomes the error of its kind, an
+ * unexpected exception becomes {@code #VALUE!} or {@code #NUM!}, and the reason is kept for
+ * {@link Diagnostics}.
+ */
+public final class SheetFunction implements WorksheetFunction {
+
+  /** A scalar numeric implementation reading normalized arguments (defaults filled, keywords as codes). */
+  @FunctionalInterface
+  public interface NumericBody {
+    /**
+     * @param a one double per argument position; may be longer than the argument list
+     * @return the result; {@code NaN} or infinity becomes {@code #NUM!}, a tagged NaN its error
+     */
+    double apply(double[] a);
+  }
+
+  /** A general implementation. */
+  @FunctionalInterface
+  public interface Body {
+    /**
+     * @return a Double, String, Boolean, ExcelError, {@code double[][]} or {@code Object[][]}; in an
+     *     array a {@code NaN} cell becomes {@code #N/A} (not defined here) and {@code null} an empty text
+     */
+    Object apply(Values values);
+  }
+
+  private static final ThreadLocal<double[]> SCRATCH = ThreadLocal.withInitial(() -> new double[64]);
+
+  private final String name;
+  private final String category;
+  private final String description;
+  private final String details;
+  private final Param[] params;
+  private final List<Argument> arguments;
+  private final ResultShape shape;
+  private final boolean threadSafe;
+  private final boolean isVolatile;
+  private final NumericBody numeric;
+  private final Body body;
+  private final boolean fastPath;
+  private final List<List<Object>> examples;
+
+  private SheetFunction(Builder b) {
+    this.name = Objects.requireNonNull(b.name);
+    this.category = Objects.requireNonNull(b.category, "category");
+    this.description = Objects.requireNonNull(b.description, "description");
+    this.details = b.details;
+    this.params = b.params.toArray(new Param[0]);
+    List<Argument> args = new ArrayList<>();
+    for (Param p : params) {
+      args.add(p.argument());
+    }
+    this.arguments = List.copyOf(args);
+    this.numeric = b.numeric;
+    this.body = b.body;
+    if ((numeric == null) == (body == null)) {
+      throw new IllegalStateException(name + ": bind exactly one of numeric() or body()");
+    }
+    this.shape = numeric != null ? ResultShape.SCALAR : b.shape;
+    this.threadSafe = b.threadSafe;
+    this.isVolatile = b.isVolatile;
+    boolean fast = numeric != null && params.length <= 64;
+    boolean seenOptional = false;
+    for (Param p : params) {
+      fast &= p.hasNumericForm();
+      if (seenOptional && !p.isOptional()) {
+        throw new IllegalStateException(name + ": required argument " + p.name() + " after an optional one");
+      }
+      seenOptional |= p.isOptional();
+    }
+    this.fastPath = fast;
+    this.examples = List.copyOf(b.examples);
+  }
+
+  /** Starts a description of the worksheet function {@code name}, e.g. {@code GX.DELTA}. */
+  public static Builder builder(String name) {
+    return new Builder(name);
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public String category() {
+    return category;
+  }
+
+  @Override
+  public String description() {
+    return description;
+  }
+
+  /** Longer notes for the reference documentation (Markdown), or empty. */
+  public String details() {
+    return details;
+  }
+
+  /** Example calls for the reference documentation, each one value per argument. */
+  public List<List<Object>> examples() {
+    return examples;
+  }
+
+  /** The arguments with their coercion rules. */
+  public List<Param> params() {
+    return List.of(params);
+  }
+
+  @Override
+  public List<Argument> arguments() {
+    return arguments;
+  }
+
+  @Override
+  public ResultShape resultShape() {
+    return shape;
+  }
+
+  @Override
+  public boolean threadSafe() {
+    return threadSafe;
+  }
+
+  @Override
+  public boolean isVolatile() {
+    return isVolatile;
+  }
+
+  @Override
+  public boolean numericFastPath() {
+    return fastPath;
+  }
+
+  @Override
+  public Object invoke(Object[] args) {
+    Object[] given = args == null ? new Object[0] : args;
+    try {
+      checkCount(given.length);
+      if (numeric != null) {
+        double[] a = new double[params.length];
+        for (int i = 0; i < params.length; i++) {
+          a[i] = params[i].toNumber(i < given.length ? given[i] : Empty.MISSING);
+        }
+        double r = finish(numeric.apply(a));
+        ExcelError e = ExcelError.fromNaN(r);
+        return e != null ? e : (Object) r;
+      }
+      Object[] v = new Object[params.length];
+      for (int i = 0; i < params.length; i++) {
+        v[i] = params[i].coerce(i < given.length ? given[i] : Empty.MISSING);
+      }
+      return sanitize(body.apply(new Values(params, v)));
+    } catch (PropagatedError e) {
+      return Diagnostics.propagated(name, e);
+    } catch (InvalidInputException e) {
+      return Diagnostics.invalid(name, e);
+    } catch (RuntimeException | LinkageError | StackOverflowError e) {
+      return Diagnostics.unexpected(name, e);
+    }
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>When {@code args.length} is at least {@code arguments().size()}, the defaults of missing
+   * arguments are written into {@code args} at their positions (entries the caller said to ignore)
+   * and nothing is allocated; otherwise a per-thread scratch array is used. A blank cell has no
+   * numeric form: pass it through {@link #invoke}, or set its missing bit when the argument is
+   * optional (a blank optional argument takes its default). A function without a numeric fast path
+   * is called through {@link #invoke} with the numbers boxed.
+   */
+  @Override
+  public double invokeNumeric(double[] args, int count, long missingMask) {
+    if (!fastPath) {
+      return boxed(args, count, missingMask);
+    }
+    try {
+      checkCount(count);
+      double[] a = args;
+      if (a.length < params.length) {
+        a = SCRATCH.get();
+        System.arraycopy(args, 0, a, 0, Math.min(args.length, count));
+      }
+      for (int i = 0; i < params.length; i++) {
+        Param p = params[i];
+        if (i >= count || (missingMask & (1L << i)) != 0) {
+          a[i] = p.missingNumber(false);
+        } else {
+          double x = a[i];
+          if (x != x && ExcelError.fromNaN(x) != null) {
+            throw new PropagatedError(p.name(), ExcelError.fromNaN(x));
+          }
+          a[i] = p.fromFastNumber(x);
+        }
+      }
+      return finish(numeric.apply(a));
+    } catch (PropagatedError e) {
+      return Diagnostics.propagated(name, e).asNaN();
+    } catch (InvalidInputException e) {
+      return Diagnostics.invalid(name, e).asNaN();
+    } catch (RuntimeException | LinkageError | StackOverflowError e) {
+      return Diagnostics.unexpected(name, e).asNaN();
+    }
+  }
+
+  @Override
+  public double textAsNumber(int argument, String text) {
+    if (!fastPath || argument < 0 || argument >= params.length || text == null) {
+      return Double.NaN;
+    }
+    return params[argument].textAsNumber(text);
+  }
+
+  private double boxed(double[] args, int count, long missingMask) {
+    Object[] boxed = new Object[count];
+    for (int i = 0; i < count; i++) {
+      boolean missing = i < 64 && (missingMask & (1L << i)) != 0;
+      ExcelError e = missing ? null : ExcelError.fromNaN(args[i]);
+      boxed[i] = missing ? Empty.MISSING : e != null ? e : (Object) args[i];
+    }
+    Object r = invoke(boxed);
+    if (r instanceof Double) {
+      return (Double) r;
+    }
+    if (r instanceof ExcelError) {
+      return ((ExcelError) r).asNaN();
+    }
+    if (r instanceof Boolean) {
+      return ((Boolean) r) ? 1.0 : 0.0;
+    }
+    return Diagnostics.fail(name, ExcelError.VALUE, "the result is not a number; call through invoke()").asNaN();
+  }
+
+  private void checkCount(int count) {
+    if (count > params.length) {
+      throw InvalidInputException.type(name, "takes at most " + params.length + " arguments, got " + count);
+    }
+  }
+
+  private double finish(double r) {
+    if (Double.isFinite(r)) {
+      return r;
+    }
+    if (r != r) {
+      ExcelError e = ExcelError.fromNaN(r);
+      if (e != null) {
+        return r;
+      }
+    }
+    return Diagnostics.fail(name, ExcelError.NUM, "the result is not a finite number (" + r + ")").asNaN();
+  }
+
+  private Object sanitize(Object r) {
+    if (r instanceof Double) {
+      double x = finish((Double) r);
+      ExcelError e = ExcelError.fromNaN(x);
+      return e != null ? e : (Object) x;
+    }
+    if (r instanceof Number) {
+      return sanitize(((Number) r).doubleValue());
+    }
+    if (r instanceof String || r instanceof Boolean || r instanceof ExcelError) {
+      return r;
+    }
+    if (r instanceof double[][]) {
+      double[][] d = (double[][]) r;
+      Object[][] out = new Object[d.length][];
+      for (int i = 0; i < d.length; i++) {
+        out[i] = new Object[d[i].length];
+        for (int j = 0; j < d[i].length; j++) {
+          out[i][j] = cell(d[i][j]);
+        }
+      }
+      return out;
+    }
+    if (r instanceof Object[][]) {
+      Object[][] a = (Object[][]) r;
+      Object[][] out = new Object[a.length][];
+      for (int i = 0; i < a.length; i++) {
+        out[i] = new Object[a[i].length];
+        for (int j = 0; j < a[i].length; j++) {
+          Object c = a[i][j];
+          out[i][j] = c == null ? "" : c instanceof Number ? cell(((Number) c).doubleValue()) : c;
+        }
+      }
+      return out;
+    }
+    return Diagnostics.fail(name, ExcelError.VALUE, "internal error: unexpected result " + r);
+  }
+
+  private static Object cell(double x) {
+    if (Double.isFinite(x)) {
+      return x;
+    }
+    ExcelError e = ExcelError.fromNaN(x);
+    return e != null ? e : x != x ? ExcelError.NA : ExcelError.NUM;
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder b = new StringBuilder(name).append('(');
+    for (int i = 0; i < params.length; i++) {
+      b.append(i == 0 ? "" : ", ").append(params[i].isOptional() ? "[" + params[i].name() + "]" : params[i].name());
+    }
+    return b.append(')').toString();
+  }
+
+  /** Describes and binds one function; {@link #build()} checks it. */
+  public static final class Builder {
+    private final String name;
+    private String category;
+    private String description;
+    private String details = "";
+    private final List<Param> params = new ArrayList<>();
+    private ResultShape shape = ResultShape.SCALAR;
+    private boolean threadSafe = true;
+    private boolean isVolatile;
+    private NumericBody numeric;
+    private Body body;
+    private final List<List<Object>> examples = new ArrayList<>();
+
+    private Builder(String name) {
+      this.name = name;
+    }
+
+    /** Function Wizard category. */
+    public Builder category(String category) {
+      this.category = category;
+      return this;
+    }
+
+    /** One line, at most 255 characters, units stated. */
+    public Builder description(String description) {
+      this.description = description;
+      return this;
+    }
+
+    /** Longer Markdown notes for docs/functions.md. */
+    public Builder details(String details) {
+      this.details = details;
+      return this;
+    }
+
+    /** The arguments, in order. */
+    public Builder args(Param... params) {
+      this.params.addAll(Arrays.asList(params));
+      return this;
+    }
+
+    /** An array result (general bodies only). */
+    public Builder array() {
+      this.shape = ResultShape.ARRAY;
+      return this;
+    }
+
+    /** Not safe for multi-threaded recalculation. */
+    public Builder notThreadSafe() {
+      this.threadSafe = false;
+      return this;
+    }
+
+    /** Recalculated on every calculation. */
+    public Builder volatileFunction() {
+      this.isVolatile = true;
+      return this;
+    }
+
+    /**
+     * A documented example call, one value per argument (fewer leaves the rest out). A lone
+     * {@code Object[][]} is one range argument, not the argument list.
+     */
+    public Builder example(Object... args) {
+      Object[] list = args instanceof Object[][] ? new Object[] {args} : args;
+      this.examples.add(Arrays.asList(list));
+      return this;
+    }
+
+    /** Binds a scalar numeric implementation. */
+    public Builder numeric(NumericBody body) {
+      this.numeric = body;
+      return this;
+    }
+
+    /** Binds a general implementation. */
+    public Builder body(Body body) {
+      this.body = body;
+      return this;
+    }
+
+    public SheetFunction build() {
+      return new SheetFunction(this);
+    }
+  }
+}
