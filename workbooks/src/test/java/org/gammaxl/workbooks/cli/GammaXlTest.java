@@ -69,4 +69,35 @@ class GammaXlTest {
     assertEquals(2, run("report", "-o", "x.xlsx").code());
     assertEquals(2, run("nonsense").code());
   }
+
+  @Test
+  void reportFromCsvAndPositionFile(@TempDir Path dir) throws Exception {
+    StringBuilder csv = new StringBuilder("time,spot\n");
+    var path = org.gammaxl.workbooks.report.DemoData.path(40);
+    for (int i = 0; i < path.size(); i++) {
+      csv.append(org.gammaxl.workbooks.io.ExcelDates.dateTime(path.times()[i])).append(',').append(path.spots()[i]).append('\n');
+    }
+    Path prices = Files.writeString(dir.resolve("p.csv"), csv);
+    Path pos = Files.writeString(dir.resolve("p.position"),
+        "underlying=TEST\ntype=C\nstrike=100\nexpiry=2024-03-29\nquantity=-100\nvol=0.6\nrule=DELTA\nthreshold=5\n");
+    Path out = dir.resolve("r.xlsx");
+    Run r = run("report", "--prices", prices.toString(), "--position", pos.toString(), "-o", out.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("(40 ledger rows)") && r.out().contains("TOTAL_PNL"), r.out());
+    assertTrue(Files.size(out) > 10_000);
+    Run again = run("report", "--prices", prices.toString(), "--position", pos.toString(), "-o", prices.toString());
+    assertEquals(1, again.code(), "the CSV input is never overwritten");
+    assertTrue(Files.readString(prices).startsWith("time,spot"));
+  }
+
+  @Test
+  void demoWritesTemplatesAndReportAndPrintsTheSummary(@TempDir Path dir) {
+    Run r = run("demo", "-o", dir.toString(), "--days", "30");
+    assertEquals(0, r.code(), r.err());
+    for (String f : java.util.List.of("gammaxl-ledger.xltx", "gammaxl-journal.xltx", "gammaxl-risk.xltx",
+        "gammaxl-ledger-example.xlsx", "gammaxl-journal-example.xlsx", "gammaxl-risk-example.xlsx", "gammaxl-demo-report.xlsx")) {
+      assertTrue(Files.exists(dir.resolve(f)), f);
+    }
+    assertTrue(r.out().contains("SIMULATED") && r.out().contains("TOTAL_PNL") && r.out().contains("REALIZED_VOL"), r.out());
+  }
 }

@@ -146,4 +146,40 @@ class TemplatesTest {
       assertFalse(wb.getForceFormulaRecalculation(), "a filled example shows its cached values");
     }
   }
+
+  /** The desk's workbook and the server's engine show the same numbers. */
+  @Test
+  void ledgerExampleTableShowsTheEnginesNumbers() throws Exception {
+    var path = org.gammaxl.workbooks.report.DemoData.path(120);
+    var position = org.gammaxl.workbooks.report.DemoData.position(path);
+    java.util.List<Object[]> rows = new java.util.ArrayList<>();
+    new org.gammaxl.workbooks.report.EngineLedger().run(position, path, rows::add);
+    java.util.List<String> header = org.gammaxl.ledger.LedgerRow.headers();
+    try (XSSFWorkbook wb = open("gammaxl-ledger-example.xlsx")) {
+      XSSFSheet s = wb.getSheet("Ledger");
+      var head = s.getRow(LedgerTemplate.HEADER_ROW);
+      int checked = 0;
+      for (int c = 2; c < head.getLastCellNum(); c++) {
+        String display = head.getCell(c).getStringCellValue();
+        int k = -1;
+        for (int j = 0; j < header.size(); j++) {
+          if (LedgerColumns.display(header.get(j)).equals(display)) {
+            k = j;
+          }
+        }
+        assertTrue(k >= 0, display);
+        for (int i = 0; i < rows.size(); i++) {
+          Cell cell = s.getRow(LedgerTemplate.FIRST_DATA_ROW + i).getCell(c);
+          Object expected = rows.get(i)[k];
+          if (expected instanceof Double d) {
+            assertEquals(d, cell.getNumericCellValue(), 1e-9 * Math.max(1, Math.abs(d)), display + " row " + i);
+          } else {
+            assertEquals(expected, cell.getStringCellValue(), display + " row " + i);
+          }
+          checked++;
+        }
+      }
+      assertEquals(120 * (header.size() - 2), checked);
+    }
+  }
 }
