@@ -90,7 +90,7 @@ public final class AmericanBaroneAdesiWhaley implements OptionPricer {
     double carryDiscount = Math.exp((b - r) * t);
     for (int i = 0; i < MAX_ITERATIONS; i++) {
       double d1 = (Math.log(si / k) + b * t) / sd + 0.5 * sd;
-      double nd1 = AmericanSupport.cdf(d1);
+      double nd1 = Normal.cdf(d1);
       double rhs = AmericanSupport.european(OptionType.CALL, si, k, t, v, r, q)
           + (1.0 - carryDiscount * nd1) * si / q2;
       double slope = carryDiscount * nd1 * (1.0 - 1.0 / q2)
@@ -109,7 +109,7 @@ public final class AmericanBaroneAdesiWhaley implements OptionPricer {
       return s - k;
     }
     double d1 = (Math.log(si / k) + b * t) / sd + 0.5 * sd;
-    double a2 = si / q2 * (1.0 - carryDiscount * AmericanSupport.cdf(d1));
+    double a2 = si / q2 * (1.0 - carryDiscount * Normal.cdf(d1));
     return european + a2 * Math.pow(s / si, q2);
   }
 
@@ -130,7 +130,7 @@ public final class AmericanBaroneAdesiWhaley implements OptionPricer {
     double carryDiscount = Math.exp((b - r) * t);
     for (int i = 0; i < MAX_ITERATIONS; i++) {
       double d1 = (Math.log(si / k) + b * t) / sd + 0.5 * sd;
-      double nMinusD1 = AmericanSupport.cdf(-d1);
+      double nMinusD1 = Normal.cdf(-d1);
       double rhs = AmericanSupport.european(OptionType.PUT, si, k, t, v, r, q)
           - (1.0 - carryDiscount * nMinusD1) * si / q1;
       double slope = -carryDiscount * nMinusD1 * (1.0 - 1.0 / q1)
@@ -151,7 +151,7 @@ public final class AmericanBaroneAdesiWhaley implements OptionPricer {
       return k - s;
     }
     double d1 = (Math.log(si / k) + b * t) / sd + 0.5 * sd;
-    double a1 = -si / q1 * (1.0 - carryDiscount * AmericanSupport.cdf(-d1));
+    double a1 = -si / q1 * (1.0 - carryDiscount * Normal.cdf(-d1));
     return european + a1 * Math.pow(s / si, q1);
   }
 

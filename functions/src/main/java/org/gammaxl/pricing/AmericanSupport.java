@@ -4,7 +4,8 @@ import org.gammaxl.InvalidInputException;
 
 /**
  * Work shared by the American pricers: argument checks, the normal distribution in log space,
- * the European value, the zero-volatility value and the no-arbitrage bounds. Package-private.
+ * the European floor (delegated to {@link LognormalKernel}), the zero-volatility value and the
+ * no-arbitrage bounds. Package-private.
  */
 final class AmericanSupport {
   private AmericanSupport() {
@@ -31,11 +32,6 @@ final class AmericanSupport {
     InvalidInputException.nonNegative("price", price);
   }
 
-  /** The standard normal distribution function N(x) ({@link Normal#cdf}). */
-  static double cdf(double x) {
-    return Normal.cdf(x);
-  }
-
   /**
    * ln N(x), accurate far into the lower tail where N(x) underflows: for x &lt; 0,
    * N(x) = ½·erfcx(z)·e^{−z²} with z = −x/√2, so ln N(x) = ln(½·erfcx(z)) − z².
@@ -48,19 +44,13 @@ final class AmericanSupport {
     return Math.log(0.5 * Normal.erfcx(z)) - z * z;
   }
 
-  /** The European generalized Black-Scholes-Merton value (cost of carry b = rate − yield). */
+  /**
+   * The European value, the lower bound every American approximation is floored at
+   * ({@link LognormalKernel#price}, cost of carry b = rate − yield).
+   */
   static double european(OptionType type, double spot, double strike, double years, double vol, double rate,
       double yield) {
-    double phi = type.sign();
-    double dfRate = Math.exp(-rate * years);
-    double dfYield = Math.exp(-yield * years);
-    double sd = vol * Math.sqrt(years);
-    if (!(sd > 0)) {
-      return Math.max(phi * (spot * dfYield - strike * dfRate), 0.0);
-    }
-    double d1 = (Math.log(spot / strike) + (rate - yield) * years) / sd + 0.5 * sd;
-    double d2 = d1 - sd;
-    return phi * (spot * dfYield * cdf(phi * d1) - strike * dfRate * cdf(phi * d2));
+    return LognormalKernel.price(type.sign(), spot, strike, years, vol, rate, rate - yield);
   }
 
   /**

@@ -33,24 +33,24 @@ class AmericanGreeksTest {
       double dq = Math.exp(-q * t);
       double dr = Math.exp(-r * t);
       double n1 = Math.exp(-0.5 * d1 * d1) / Math.sqrt(2 * Math.PI);
-      double delta = phi * dq * AmericanSupport.cdf(phi * d1);
+      double delta = phi * dq * Normal.cdf(phi * d1);
       double gamma = dq * n1 / (s * sd);
       double vega = s * dq * n1 * Math.sqrt(t);
-      double theta = -s * dq * n1 * v / (2 * Math.sqrt(t)) - phi * r * k * dr * AmericanSupport.cdf(phi * d2)
-          + phi * q * s * dq * AmericanSupport.cdf(phi * d1);
+      double theta = -s * dq * n1 * v / (2 * Math.sqrt(t)) - phi * r * k * dr * Normal.cdf(phi * d2)
+          + phi * q * s * dq * Normal.cdf(phi * d1);
       double price = AmericanSupport.european(type, s, k, t, v, r, q);
       assertEquals(price, g.price(), 1e-14);
       assertEquals(delta, g.delta(), 1e-7, "delta");
       assertEquals(gamma, g.gamma(), 1e-7, "gamma");
       assertEquals(vega, g.vega(), 1e-5, "vega");
       assertEquals(theta, g.theta(), 1e-5, "theta");
-      assertEquals(phi * k * t * dr * AmericanSupport.cdf(phi * d2), g.rho(), 1e-5, "rho");
-      assertEquals(-phi * s * t * dq * AmericanSupport.cdf(phi * d1), g.phi(), 1e-5, "phi");
+      assertEquals(phi * k * t * dr * Normal.cdf(phi * d2), g.rho(), 1e-5, "rho");
+      assertEquals(-phi * s * t * dq * Normal.cdf(phi * d1), g.phi(), 1e-5, "phi");
       assertEquals(-dq * n1 * d2 / v, g.vanna(), 1e-5, "vanna");
       assertEquals(vega * d1 * d2 / v, g.vomma(), 1e-4, "vomma");
       assertEquals(-gamma / s * (d1 / sd + 1), g.speed(), 1e-7, "speed");
       assertEquals(gamma * (d1 * d2 - 1) / v, g.zomma(), 1e-5, "zomma");
-      assertEquals(-phi * dr * AmericanSupport.cdf(phi * d2), g.dualDelta(), 1e-7, "dual delta");
+      assertEquals(-phi * dr * Normal.cdf(phi * d2), g.dualDelta(), 1e-7, "dual delta");
       assertEquals(dr * Math.exp(-0.5 * d2 * d2) / Math.sqrt(2 * Math.PI) / (k * sd), g.dualGamma(), 1e-7);
       assertEquals(delta * s / price, g.lambda(), 1e-6, "lambda");
       // calendar-time greeks against derivatives of the closed forms in time to expiry
@@ -175,7 +175,7 @@ class AmericanGreeksTest {
   }
 
   private static double deltaAt(OptionType type, double s, double k, double t, double v, double r, double q) {
-    return type.sign() * Math.exp(-q * t) * AmericanSupport.cdf(type.sign() * d(s, k, t, v, r, q, 1));
+    return type.sign() * Math.exp(-q * t) * Normal.cdf(type.sign() * d(s, k, t, v, r, q, 1));
   }
 
   private static double gammaAt(double s, double k, double t, double v, double r, double q) {

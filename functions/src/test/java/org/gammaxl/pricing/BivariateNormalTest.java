@@ -19,7 +19,7 @@ class BivariateNormalTest {
     double[] xs = {-5, -2.5, -1, -0.3, 0, 0.4, 1.2, 3, 6};
     for (double a : xs) {
       for (double b : xs) {
-        assertEquals(AmericanSupport.cdf(a) * AmericanSupport.cdf(b), BivariateNormal.cdf(a, b, 0.0), 1e-15);
+        assertEquals(Normal.cdf(a) * Normal.cdf(b), BivariateNormal.cdf(a, b, 0.0), 1e-15);
       }
     }
   }
@@ -29,8 +29,8 @@ class BivariateNormalTest {
     double[] xs = {-3, -1, -0.2, 0, 0.5, 2};
     for (double a : xs) {
       for (double b : xs) {
-        double plus = AmericanSupport.cdf(Math.min(a, b));
-        double minus = Math.max(0.0, AmericanSupport.cdf(a) - AmericanSupport.cdf(-b));
+        double plus = Normal.cdf(Math.min(a, b));
+        double minus = Math.max(0.0, Normal.cdf(a) - Normal.cdf(-b));
         assertEquals(plus, BivariateNormal.cdf(a, b, 1.0), 1e-15);
         assertEquals(minus, BivariateNormal.cdf(a, b, -1.0), 1e-15);
         // approaching the limit continuously from the quadrature branch
@@ -54,19 +54,55 @@ class BivariateNormalTest {
   }
 
   @Test
+  void fixedCorrelationQuadratureOfTheTwoStepApproximationMatchesGenzAndSimpson() {
+    // the ±√((√5 − 1)/2) ≈ ±0.786 of Bjerksund–Stensland 2002 with its reduced node count, against
+    // Genz's 20-node tier and an independent Simpson integration of the density
+    double rho = Math.sqrt(0.5 * (Math.sqrt(5.0) - 1.0));
+    for (double r : new double[] {rho, -rho}) {
+      BivariateNormal.FixedCorrelation fixed =
+          new BivariateNormal.FixedCorrelation(r, AmericanBjerksundStensland.NODES);
+      for (double a = -8; a <= 8; a += 0.25) {
+        for (double b = -8; b <= 8; b += 0.35) {
+          assertEquals(BivariateNormal.cdf(a, b, r), fixed.cdf(a, b, Normal.cdf(a), Normal.cdf(b)), 5e-16,
+              "a=" + a + " b=" + b + " rho=" + r);
+        }
+      }
+      double[][] points = {{-1.3, 0.7}, {0.4, -0.9}, {1.5, 1.55}, {-2.2, -1.1}, {0.0, 0.8}, {1.0, -3.0}};
+      for (double[] p : points) {
+        assertEquals(simpson(p[0], p[1], r), fixed.cdf(p[0], p[1], Normal.cdf(p[0]), Normal.cdf(p[1])), 1e-14,
+            "a=" + p[0] + " b=" + p[1] + " rho=" + r);
+      }
+    }
+    assertThrows(IllegalArgumentException.class, () -> new BivariateNormal.FixedCorrelation(0.95, 13));
+  }
+
+  @Test
+  void genzUsesSixTwelveAndTwentyNodesByCorrelation() {
+    // each tier, just inside its band, against the Simpson reference (at the band edges the
+    // smaller rules are at their accuracy limit)
+    double[][] points = {{-1.3, 0.7}, {0.4, -0.9}, {1.5, 1.55}, {-0.2, -0.1}};
+    for (double r : new double[] {-0.29, 0.29, -0.74, 0.74, 0.92, -0.92}) {
+      for (double[] p : points) {
+        assertEquals(simpson(p[0], p[1], r), BivariateNormal.cdf(p[0], p[1], r), 1e-14,
+            "a=" + p[0] + " b=" + p[1] + " rho=" + r);
+      }
+    }
+  }
+
+  @Test
   void symmetricInItsArgumentsAndReflectsWithCorrelation() {
     double a = 0.3;
     double b = -1.1;
     for (double rho : new double[] {-0.96, -0.4, 0.2, 0.8, 0.95}) {
       assertEquals(BivariateNormal.cdf(a, b, rho), BivariateNormal.cdf(b, a, rho), 1e-15);
       // M(a, b; ρ) + M(a, −b; −ρ) = N(a)
-      assertEquals(AmericanSupport.cdf(a), BivariateNormal.cdf(a, b, rho) + BivariateNormal.cdf(a, -b, -rho), 2e-15);
+      assertEquals(Normal.cdf(a), BivariateNormal.cdf(a, b, rho) + BivariateNormal.cdf(a, -b, -rho), 2e-15);
     }
   }
 
   @Test
   void infiniteLimitsAndBadArguments() {
-    assertEquals(AmericanSupport.cdf(0.7), BivariateNormal.cdf(Double.POSITIVE_INFINITY, 0.7, 0.5), 0);
+    assertEquals(Normal.cdf(0.7), BivariateNormal.cdf(Double.POSITIVE_INFINITY, 0.7, 0.5), 0);
     assertEquals(0.0, BivariateNormal.cdf(Double.NEGATIVE_INFINITY, 0.7, 0.5), 0);
     assertThrows(IllegalArgumentException.class, () -> BivariateNormal.cdf(0, 0, 1.5));
     assertThrows(IllegalArgumentException.class, () -> BivariateNormal.cdf(Double.NaN, 0, 0.5));
@@ -80,7 +116,7 @@ class BivariateNormalTest {
     double c = Math.sqrt(1 - rho * rho);
     for (int i = 0; i <= n; i++) {
       double x = lo + i * h;
-      double f = Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI) * AmericanSupport.cdf((b - rho * x) / c);
+      double f = Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI) * Normal.cdf((b - rho * x) / c);
       s += (i == 0 || i == n ? 1 : i % 2 == 1 ? 4 : 2) * f;
     }
     return s * h / 3;

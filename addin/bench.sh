@@ -1,0 +1,24 @@
+#!/bin/sh
+# Times 1,000,000 GX.DELTA calls through the registered XLL stub (XLOPER12 in, XLOPER12 out) in the
+# Linux test host, against the same Black-Scholes-Merton delta written in C inside the host, on one
+# thread and on two. Prints ns per call and the ratio; asserts nothing. Build first:
+#   mvn -B -q -pl addin -am package -DskipTests && addin/bench.sh [calls]
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+native="$here/target/native"
+n=${1:-1000000}
+dir="$here/target/bench-host"
+rm -rf "$dir" && mkdir -p "$dir"
+cp "$native/linux/libgammaxl.so" "$dir/"
+cp "$native/gammaxl.meta" "$dir/"
+jdk=${GAMMAXL_JDK:-$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")}
+cp_deps=$(tr ':' ';' < "$native/runtime.classpath")
+printf 'runtime = %s\nclasspath = %s;%s\noption = -Xmx256m\n' "$jdk" "$here/target/classes" "$cp_deps" > "$dir/gammaxl.cfg"
+# GX.DELTA(type, spot, strike, years, vol, rate, yield, model): call, 100, 105, 0.5y, 25%, 3%, 1%, BSM
+# C formula arguments: S K T r q vol call
+echo "== numeric fast path (type given as 1)"
+"$native/linux/gxhost" "$dir/libgammaxl.so" bench GX.DELTA "$n" 100 105 0.5 0.03 0.01 0.25 1 -- \
+  n:1 n:100 n:105 n:0.5 n:0.25 n:0.03 n:0.01 m
+echo "== general path (type given as \"C\")"
+"$native/linux/gxhost" "$dir/libgammaxl.so" bench GX.DELTA "$n" 100 105 0.5 0.03 0.01 0.25 1 -- \
+  s:C n:100 n:105 n:0.5 n:0.25 n:0.03 n:0.01 m

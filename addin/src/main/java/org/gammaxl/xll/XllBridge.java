@@ -1,0 +1,286 @@
+package org.gammaxl.xll;
+
+import java.lang.reflect.Array;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.gammaxl.InvalidInputException;
+import org.gammaxl.sheet.Empty;
+import org.gammaxl.sheet.ExcelError;
+import org.gammaxl.sheet.WorksheetFunction;
+
+/**
+ * The Java end of the XLL shim. The shim calls the static methods by JNI; each delegates to the
+ * active bridge, which dispatches to the catalogue and guarantees that no exception ever reaches
+ * Excel and that every result is one of the values the shim can marshal.
+ *
+ * <p>Two call paths:
+ *
+ * <ul>
+ *   <li>{@link #callNumeric}: every argument a number or missing. The shim fills a per-thread
+ *       {@code double[]} and a missing mask; the result is a double whose tagged NaNs carry Excel
+ *       errors ({@link ExcelError#asNaN()}). Nothing is allocated on the way.
+ *   <li>{@link #call}: anything else. The arguments arrive as host-neutral values (Double, Boolean,
+ *       String, ExcelError, Empty, {@code Object[][]}), the result is returned {@link #normalize
+ *       normalized}: Double (finite), Boolean, String (at most 32,767 characters), ExcelError, Empty.BLANK
+ *       or a rectangular, non-empty {@code Object[][]} of those scalars.
+ * </ul>
+ */
+public final class XllBridge {
+  /** Excel's longest cell text. */
+  public static final int MAX_STRING = 32_767;
+  /** System property naming a {@code Supplier<List<WorksheetFunction>>} served instead of the catalogue (test hosts). */
+  public static final String FUNCTIONS_PROPERTY = "gammaxl.xll.functions";
+
+  private static volatile XllBridge active;
+
+  private final WorksheetFunction[] functions;
+  private final BridgeLog log;
+
+  /** A bridge over {@code functions}, logging to {@code log}. */
+  public XllBridge(List<WorksheetFunction> functions, BridgeLog log) {
+    this.functions = functions.toArray(new WorksheetFunction[0]);
+    this.log = Objects.requireNonNull(log, "log");
+  }
+
+  // ---------------------------------------------------------------- static entry points (JNI)
+
+  /**
+   * Called once by the shim's start-up thread: makes the bridge over the catalogue (or the
+   * functions named by {@value #FUNCTIONS_PROPERTY}) active.
+   *
+   * @param logPath the add-in's log file
+   * @return how many functions are served
+   */
+  public static int start(String logPath) {
+    List<WorksheetFunction> fs = RegistrationExporter.FunctionSource.load(System.getProperty(FUNCTIONS_PROPERTY));
+    XllBridge b = new XllBridge(fs, new BridgeLog(logPath, fs.size()));
+    b.log.capture("org.gammaxl");
+    b.log.info("bridge started: " + fs.size() + " functions, Java " + System.getProperty("java.version")
+        + " (" + System.getProperty("java.vm.name") + ", " + System.getProperty("os.arch") + ")");
+    active = b;
+    return fs.size();
+  }
+
+  /** The index of the function registered as {@code name}, or -1. */
+  public static int bind(String name) {
+    return active.indexOf(name);
+  }
+
+  /** The fast path; see {@link #numeric(int, double[], int, long)}. */
+  public static double callNumeric(int index, double[] args, int count, long missingMask) {
+    return active.numeric(index, args, count, missingMask);
+  }
+
+  /** The general path; see {@link #invoke(int, Object[])}. */
+  public static Object call(int index, Object[] args) {
+    return active.invoke(index, args);
+  }
+
+  /** The error with C API code {@code code} ({@code #N/A} for an unknown code), for the shim. */
+  public static Object error(int code) {
+    ExcelError e = ExcelError.fromCode(code);
+    return e == null ? ExcelError.NA : e;
+  }
+
+  /** {@link Empty#MISSING}, for the shim. */
+  public static Object missing() {
+    return Empty.MISSING;
+  }
+
+  /** {@link Empty#BLANK}, for the shim. */
+  public static Object blank() {
+    return Empty.BLANK;
+  }
+
+  /** The C API code of an {@link ExcelError} result, for the shim. */
+  public static int errorCode(Object error) {
+    return ((ExcelError) error).code();
+  }
+
+  /** Logs a line from the shim (through the active bridge when there is one). */
+  public static void logFromShim(String message) {
+    XllBridge b = active;
+    if (b != null) {
+      b.log.info(message);
+    }
+  }
+
+  // ---------------------------------------------------------------- instance
+
+  /** The index of {@code name} (case-insensitive, {@code _xll.} prefix accepted), or -1. */
+  public int indexOf(String name) {
+    String key = name.toUpperCase(Locale.ROOT);
+    if (key.startsWith("_XLL.")) {
+      key = key.substring(5);
+    }
+    for (int i = 0; i < functions.length; i++) {
+      if (functions[i].name().equalsIgnoreCase(key)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Calls function {@code index} on numbers.
+   *
+   * @return the result, or an error as a tagged NaN: the function's own, {@code #NUM!} for any other
+   *     non-finite result, or the catalogue's error for an exception (logged)
+   */
+  public double numeric(int index, double[] args, int count, long missingMask) {
+    WorksheetFunction f = functions[index];
+    double r;
+    try {
+      r = f.invokeNumeric(args, count, missingMask);
+    } catch (Throwable t) {
+      ExcelError e = errorFor(t);
+      log.error(index, () -> describe(f, boxed(args, count, missingMask)) + " threw " + t + " -> " + e.text());
+      return e.asNaN();
+    }
+    if (Double.isFinite(r)) {
+      return r;
+    }
+    ExcelError e = ExcelError.fromNaN(r);
+    ExcelError shown = e == null ? ExcelError.NUM : e;
+    log.error(index, () -> describe(f, boxed(args, count, missingMask)) + " -> " + shown.text());
+    return shown.asNaN();
+  }
+
+  /** Calls function {@code index} on host-neutral values and returns its {@link #normalize normalized} result. */
+  public Object invoke(int index, Object[] args) {
+    WorksheetFunction f = functions[index];
+    Object r;
+    try {
+      r = normalize(f.invoke(args));
+    } catch (Throwable t) {
+      ExcelError e = errorFor(t);
+      log.error(index, () -> describe(f, args) + " threw " + t + " -> " + e.text());
+      return e;
+    }
+    if (r instanceof ExcelError e) {
+      log.error(index, () -> describe(f, args) + " -> " + e.text());
+    }
+    return r;
+  }
+
+  /**
+   * A function result in the shape the shim marshals: null becomes {@code #N/A}; a non-finite number
+   * {@code #NUM!} (or the error its NaN carries); other numbers Double; text is cut to 32,767
+   * characters; an array becomes a rectangular {@code Object[][]} (short rows padded with
+   * {@code #N/A}, an empty array {@code #N/A}); {@link Empty} becomes {@link Empty#BLANK} (an empty cell);
+   * anything else {@code #VALUE!}.
+   */
+  public static Object normalize(Object r) {
+    if (r instanceof Object[][] || r instanceof double[][] || r instanceof Object[] || r instanceof double[]) {
+      return normalizeArray(r);
+    }
+    return scalar(r);
+  }
+
+  private static Object scalar(Object r) {
+    if (r == null) {
+      return ExcelError.NA;
+    }
+    if (r instanceof Double d) {
+      return number(d);
+    }
+    if (r instanceof Number n) {
+      return number(n.doubleValue());
+    }
+    if (r instanceof String s) {
+      return s.length() <= MAX_STRING ? s : Registration.cut(s, MAX_STRING);
+    }
+    if (r instanceof Empty) {
+      return Empty.BLANK; // an empty result cell: Excel's xltypeNil
+    }
+    if (r instanceof Boolean || r instanceof ExcelError) {
+      return r;
+    }
+    return ExcelError.VALUE;
+  }
+
+  private static Object number(double d) {
+    if (Double.isFinite(d)) {
+      return d;
+    }
+    ExcelError e = ExcelError.fromNaN(d);
+    return e == null ? ExcelError.NUM : e;
+  }
+
+  private static Object normalizeArray(Object r) {
+    Object[] rows = r instanceof Object[][] || r instanceof double[][]
+        ? (Object[]) r
+        : new Object[] {r};
+    int cols = 0;
+    for (Object row : rows) {
+      cols = Math.max(cols, row == null ? 0 : Array.getLength(row));
+    }
+    if (rows.length == 0 || cols == 0) {
+      return ExcelError.NA;
+    }
+    Object[][] out = new Object[rows.length][cols];
+    for (int i = 0; i < rows.length; i++) {
+      Arrays.fill(out[i], ExcelError.NA);
+      Object row = rows[i];
+      int n = row == null ? 0 : Array.getLength(row);
+      for (int j = 0; j < n; j++) {
+        Object v = Array.get(row, j);
+        out[i][j] = v instanceof Object[] || v instanceof double[] ? ExcelError.VALUE : scalar(v);
+      }
+    }
+    return out;
+  }
+
+  /** The catalogue's error for an exception: see {@link InvalidInputException.Kind}. */
+  static ExcelError errorFor(Throwable t) {
+    if (t instanceof InvalidInputException iie) {
+      switch (iie.kind()) {
+        case DOMAIN:
+          return ExcelError.NUM;
+        case NOT_AVAILABLE:
+          return ExcelError.NA;
+        default:
+          return ExcelError.VALUE;
+      }
+    }
+    return ExcelError.VALUE;
+  }
+
+  private static Object[] boxed(double[] args, int count, long missingMask) {
+    Object[] b = new Object[count];
+    for (int i = 0; i < count; i++) {
+      b[i] = i < 64 && (missingMask & (1L << i)) != 0 ? Empty.MISSING : (Object) args[i];
+    }
+    return b;
+  }
+
+  /** {@code GX.NAME(arg, …)} with values shown as a trader would type them. */
+  static String describe(WorksheetFunction f, Object[] args) {
+    StringBuilder b = new StringBuilder(f.name()).append('(');
+    for (int i = 0; i < args.length; i++) {
+      b.append(i > 0 ? ", " : "").append(show(args[i]));
+    }
+    return b.append(')').toString();
+  }
+
+  private static String show(Object v) {
+    if (v instanceof String s) {
+      return '"' + (s.length() > 40 ? s.substring(0, 40) + "…" : s) + '"';
+    }
+    if (v instanceof ExcelError e) {
+      return e.text();
+    }
+    if (v == Empty.MISSING) {
+      return "";
+    }
+    if (v == Empty.BLANK) {
+      return "<blank>";
+    }
+    if (v instanceof Object[][] a) {
+      return "{" + a.length + "x" + (a.length == 0 ? 0 : a[0].length) + " array}";
+    }
+    return String.valueOf(v);
+  }
+}

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Assembles the installer payload from the other modules' build outputs and runs makensis.
+# Usage: build-installer.sh REPO_ROOT OUT_DIR VERSION
+# The payload:
+#   gammaxl64.xll, gammaxl.meta, gammaxl.cfg, lib/     <- addin/target/xll/ (the add-in folder)
+#   templates/*.xltx                                   <- workbooks/target/templates/ (when built)
+#   docs/functions.md                                  <- docs/functions.md
+#   jre/ (optional bundled 64-bit Java runtime)        <- $GAMMAXL_RUNTIME if set
+set -euo pipefail
+root=$(cd "$1" && pwd); out=$2; version=${3%%-*}
+dist="$root/addin/target/xll"
+if [ ! -f "$dist/gammaxl64.xll" ]; then
+  echo "build-installer: $dist/gammaxl64.xll is missing: build the addin module first" >&2
+  exit 1
+fi
+command -v makensis >/dev/null || { echo "build-installer: makensis not found (scripts/install-deps installs nsis)" >&2; exit 1; }
+payload="$out/payload"
+rm -rf "$payload"; mkdir -p "$payload/docs" "$payload/templates"
+cp -r "$dist/." "$payload/"
+cp "$root/docs/functions.md" "$payload/docs/" 2>/dev/null || true
+if [ -d "$root/workbooks/target/templates" ]; then cp "$root/workbooks/target/templates/"*.xltx "$payload/templates/" 2>/dev/null || true; fi
+if [ -n "${GAMMAXL_RUNTIME:-}" ]; then
+  [ -f "$GAMMAXL_RUNTIME/bin/server/jvm.dll" ] || { echo "build-installer: GAMMAXL_RUNTIME=$GAMMAXL_RUNTIME has no bin/server/jvm.dll (a 64-bit Windows Java runtime is needed)" >&2; exit 1; }
+  cp -r "$GAMMAXL_RUNTIME" "$payload/jre"
+fi
+makensis -V2 -DPAYLOAD="$payload" -DOUTFILE="$out/gammaxl-setup.exe" -DVERSION="$version" \
+  "$root/installer/src/main/nsis/gammaxl.nsi"
+echo "build-installer: $out/gammaxl-setup.exe"
