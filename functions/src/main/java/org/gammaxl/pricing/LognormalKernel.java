@@ -1,6 +1,8 @@
 package org.gammaxl.pricing;
 
 import org.gammaxl.InvalidInputException;
+import org.gammaxl.vol.ImpliedVolatility;
+import org.gammaxl.vol.NormalisedBlack;
 
 /**
  * The generalized Black–Scholes–Merton formulas with cost of carry b, shared by
@@ -11,11 +13,21 @@ import org.gammaxl.InvalidInputException;
  * F = S·e^{bT}, d1 = (ln(S/K) + (b + σ²/2)T)/(σ√T) and d2 = d1 − σ√T:
  * V = φ·(S·e^{(b−r)T}·N(φ·d1) − K·e^{−rT}·N(φ·d2)).
  *
+ * <p><b>Precision.</b> That difference loses most of the time value in the money, and at the money at short
+ * expiries, where both terms are of the size of F and K. The value is therefore computed as
+ * V = e^{−rT}·(max(φ(F − K), 0) + time value of the out-of-the-money option) (put-call parity), with
+ * F = S·e^{bT} and ln(F/K) formed exactly as {@link ImpliedVolatility} forms them, so that a premium and its
+ * inversion agree to the last bits. The time value is F·N(ψd1) − K·N(ψd2) for the out-of-the-money side ψ
+ * where that loses at most a few bits (Jäckel's regions 3 and 4), and F·n(d1)·(Y(h+t) − Y(h−t)) by Jäckel's
+ * expansions ({@link NormalisedBlack#scaledTimeValue}, Y the Mills ratio) at short expiries near the money and
+ * in the far wings, sharing the density n(d1). The value is the Black value at that forward to a few ulps, or,
+ * far in the wings where rounding d itself moves it by d²·ε, to a few ulps of the vol it implies.
+ *
  * <p>{@link #greeks} returns the raw greeks in {@link Greek} order, with RHO = ∂V/∂r where the carry
  * moves with the rate (b = r − q, q fixed) and PHI = ∂V/∂q; Black-76 replaces those two.
  *
  * <p><b>Degenerate case</b> σ·√T = 0 (expiry, or zero vol): the value is the discounted intrinsic
- * value of the forward, max(φ(S·e^{(b−r)T} − K·e^{−rT}), 0) (at expiry simply the intrinsic value).
+ * value of the forward, e^{−rT}·max(φ(F − K), 0) (at expiry simply the intrinsic value).
  * Delta, dual delta, theta, rho, phi and charm are the limits as σ√T → 0 with N(φ·d) replaced by the
  * step w = 1 in the money, ½ at the money (F = K), 0 out of the money. Gamma, vega and every other
  * greek that carries the density n(d) are 0: their limit is 0 off the money; at the money it is a
@@ -45,21 +57,65 @@ final class LognormalKernel {
     return m > 0 ? 1.0 : m == 0 ? 0.5 : 0.0;
   }
 
-  /** The option value V (lean path). */
+  /**
+   * The option value V = e^{−rT}·(max(φ(F − K), 0) + time value of the out-of-the-money option), F = S·e^{bT}
+   * formed exactly as the implied-vol inversion forms it (see the class comment). Accurate to a few ulps of the
+   * Black value at that forward.
+   */
   static double price(int phi, double s, double k, double t, double vol, double r, double b) {
     double df = Math.exp(-r * t);
-    double cf = Math.exp((b - r) * t);
     double sd = vol * Math.sqrt(t);
+    double f = s * Math.exp(b * t);
+    if (!(f > 0 && f < Double.POSITIVE_INFINITY)) {
+      return textbookPrice(phi, s, k, t, sd, r, b, df);
+    }
+    if (sd == 0) {
+      return df * Math.max(phi * (f - k), 0.0);
+    }
+    double x = ImpliedVolatility.logMoneyness(f, k);
+    double d1 = x / sd + 0.5 * sd;
+    double d2 = d1 - sd;
+    double n1 = Normal.pdf(d1);
+    double n2 = n1 > 1e-290 ? n1 * (f / k) : Normal.pdf(d2);
+    double timeValue = NormalisedBlack.needsExpansion(x, sd) ? expandedTimeValue(f, k, x, sd, n1, n2)
+        : plainTimeValue(f, k, x, d1, d2, Normal.cdf(-Math.abs(d1), n1), Normal.cdf(-Math.abs(d2), n2));
+    return df * (Math.max(phi * (f - k), 0.0) + timeValue);
+  }
+
+  /**
+   * ψ·(F·Φ(ψd1) − K·Φ(ψd2)) for the out-of-the-money side ψ (a call for x ≤ 0, a put for x &gt; 0), from the
+   * lower tails Φ(−|d1|) and Φ(−|d2|), floored at 0: accurate where {@link NormalisedBlack#needsExpansion} is false.
+   */
+  private static double plainTimeValue(double f, double k, double x, double d1, double d2, double tail1,
+      double tail2) {
+    int psi = x > 0 ? -1 : 1;
+    double otm1 = psi * d1 > 0 ? 1 - tail1 : tail1;
+    double otm2 = psi * d2 > 0 ? 1 - tail2 : tail2;
+    return Math.max(psi * (f * otm1 - k * otm2), 0.0);
+  }
+
+  /**
+   * The time value F·φ(d1)·(Y(h+t) − Y(h−t)) (= K·φ(d2)·…, taken from the larger density) by Jäckel's expansions,
+   * where the plain difference cancels: short expiries near the money and the far wings.
+   */
+  private static double expandedTimeValue(double f, double k, double x, double sd, double n1, double n2) {
+    return (x > 0 ? k * n2 : f * n1) * NormalisedBlack.scaledTimeValue(x, sd);
+  }
+
+  /**
+   * The textbook φ·(S·e^{(b−r)T}·N(φd1) − K·e^{−rT}·N(φd2)) (at σ√T = 0 the discounted intrinsic value of the
+   * forward), for a forward S·e^{bT} that overflows or underflows, where the carry and discount factors may still
+   * be finite.
+   */
+  private static double textbookPrice(int phi, double s, double k, double t, double sd, double r, double b,
+      double df) {
+    double cf = Math.exp((b - r) * t);
     if (sd == 0) {
       return Math.max(phi * (s * cf - k * df), 0.0);
     }
     double d1 = (Math.log(s / k) + b * t) / sd + 0.5 * sd;
     double d2 = d1 - sd;
-    double n1 = Normal.pdf(d1);
-    double n2 = n1 > 1e-290 ? n1 * ((s * cf) / (k * df)) : Normal.pdf(d2);
-    double nd1 = Normal.cdf(phi * d1, n1);
-    double nd2 = Normal.cdf(phi * d2, n2);
-    return Math.max(phi * (s * cf * nd1 - k * df * nd2), 0.0);
+    return Math.max(phi * (s * cf * Normal.cdf(phi * d1) - k * df * Normal.cdf(phi * d2)), 0.0);
   }
 
   /** ∂V/∂S. */
@@ -96,19 +152,26 @@ final class LognormalKernel {
 
   /**
    * All 18 raw greeks in {@link Greek} order (RHO with b = r − q moving with r, PHI = ∂V/∂q).
-   * One log, one square root, two exponentials for the discount and carry factors, one density.
+   * One log, one square root, two exponentials (discount and growth e^{bT}), one density; the value is the same
+   * accurate value as {@link #price}, sharing its tails Φ(−|d1|) and Φ(−|d2|).
    */
   static double[] greeks(int phi, double s, double k, double t, double vol, double r, double b) {
     double df = Math.exp(-r * t);
-    double cf = Math.exp((b - r) * t);
+    double growth = Math.exp(b * t);
+    double cf = growth * df;
+    if (!(cf > 0 && cf < Double.POSITIVE_INFINITY)) {
+      cf = Math.exp((b - r) * t); // growth overflowed or df underflowed: the product is not the carry factor
+    }
     double sqrtT = Math.sqrt(t);
     double sd = vol * sqrtT;
     double[] g = new double[N];
+    double f = s * growth;
+    boolean finiteForward = f > 0 && f < Double.POSITIVE_INFINITY;
     if (sd == 0) {
       double w = step(phi, s * cf, k * df);
       double delta = phi * cf * w;
       double dualDelta = -phi * df * w;
-      double v = Math.max(phi * (s * cf - k * df), 0.0);
+      double v = finiteForward ? df * Math.max(phi * (f - k), 0.0) : Math.max(phi * (s * cf - k * df), 0.0);
       g[0] = v;
       g[1] = delta;
       g[4] = -phi * w * ((b - r) * s * cf + r * k * df);
@@ -119,14 +182,26 @@ final class LognormalKernel {
       g[17] = lambda(delta, s, v);
       return g;
     }
-    double d1 = (Math.log(s / k) + b * t) / sd + 0.5 * sd;
+    double x = finiteForward ? ImpliedVolatility.logMoneyness(f, k) : Math.log(s / k) + b * t;
+    double d1 = x / sd + 0.5 * sd;
     double d2 = d1 - sd;
     double n1 = Normal.pdf(d1);
-    double n2 = n1 > 1e-290 ? n1 * ((s * cf) / (k * df)) : Normal.pdf(d2);
-    double nd1 = Normal.cdf(phi * d1, n1);
-    double nd2 = Normal.cdf(phi * d2, n2);
+    double n2 = n1 > 1e-290 ? n1 * (finiteForward ? f / k : (s * cf) / (k * df)) : Normal.pdf(d2);
+    // the lower tails Φ(−|d|): both Φ(d) and Φ(−d) follow without cancellation
+    double tail1 = Normal.cdf(-Math.abs(d1), n1);
+    double tail2 = Normal.cdf(-Math.abs(d2), n2);
+    double nd1 = phi * d1 > 0 ? 1 - tail1 : tail1;
+    double nd2 = phi * d2 > 0 ? 1 - tail2 : tail2;
     double scf = s * cf;
-    double v = Math.max(phi * (scf * nd1 - k * df * nd2), 0.0);
+    double v;
+    if (!finiteForward) {
+      v = Math.max(phi * (scf * nd1 - k * df * nd2), 0.0);
+    } else {
+      // the same value as price(): intrinsic plus the out-of-the-money option's time value
+      double timeValue = NormalisedBlack.needsExpansion(x, sd) ? expandedTimeValue(f, k, x, sd, n1, n2)
+          : plainTimeValue(f, k, x, d1, d2, tail1, tail2);
+      v = df * (Math.max(phi * (f - k), 0.0) + timeValue);
+    }
     double delta = phi * cf * nd1;
     double dualDelta = -phi * df * nd2;
     double gamma = cf * n1 / (s * sd);

@@ -106,8 +106,15 @@ public final class ImpliedVolatility {
     return ImpliedNormalVolatility.totalStandardDeviation(timeValue, distance) / Math.sqrt(years);
   }
 
-  /** ln(F/K), accurate to a few ulps of ln(F/K) itself even when F and K are nearly equal. */
-  static double logMoneyness(double forward, double strike) {
+  /**
+   * The log-moneyness ln(F/K), accurate to a few ulps of ln(F/K) itself even when F and K are nearly equal
+   * (where ln(F/K) by a ratio would carry an absolute error of an ulp of 1). Public so that the pricers form
+   * the same x, bit for bit, as the inversion of their premiums.
+   *
+   * @param forward the forward F &gt; 0
+   * @param strike the strike K &gt; 0
+   */
+  public static double logMoneyness(double forward, double strike) {
     if (forward <= 2 * strike && strike <= 2 * forward) {
       // F − K is exact here (Sterbenz), so the only rounding is relative to x itself.
       return log1p((forward - strike) / strike);

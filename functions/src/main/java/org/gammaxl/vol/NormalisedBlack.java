@@ -24,8 +24,12 @@ import org.gammaxl.pricing.Normal;
  * φ̂ = e^{−(h²+t²)/2}/√(2π), which is also the normalised vega ∂b/∂s. Regions 1, 2 and 4 compute the
  * scaled value b/φ̂ = Y(h+t) − Y(h−t) ({@link #scaledOutOfTheMoneyCall}), which the implied-vol iteration
  * uses in the far wing where b itself is subnormal or zero.
+ *
+ * <p>The lognormal pricer uses the public entries {@link #needsExpansion} and {@link #scaledTimeValue}: it adds
+ * the out-of-the-money time value to the intrinsic value of the forward instead of forming F·Φ(d1) − K·Φ(d2),
+ * which in the money or at short expiries loses most of the time value.
  */
-final class NormalisedBlack {
+public final class NormalisedBlack {
   /** 1/√(2π). */
   static final double ONE_OVER_SQRT_TWO_PI = 0.3989422804014326779399460599343818684758586311649;
   /** √(π/2). */
@@ -58,6 +62,35 @@ final class NormalisedBlack {
    */
   static double value(double x, double s, int theta) {
     return call(theta < 0 ? -x : x, s);
+  }
+
+  /**
+   * Whether the time value at log-moneyness x and total standard deviation s needs the expansions of regions 1
+   * and 2 (t = s/2 &lt; τ, or far in the wing): there F·Φ(d1) − K·Φ(d2) of the out-of-the-money option keeps
+   * few correct digits. Elsewhere (regions 3 and 4) that difference loses no more than the erfcx difference does,
+   * a few bits at most, and a pricer may use it directly.
+   *
+   * @param x log-moneyness ln(F/K), either sign
+   * @param s total standard deviation σ√T &gt; 0
+   */
+  public static boolean needsExpansion(double x, double s) {
+    double h = -Math.abs(x) / s;
+    double t = 0.5 * s;
+    return t < SMALL_T_THRESHOLD || isAsymptoticRegion(h, t);
+  }
+
+  /**
+   * The scaled time value b(−|x|, s)/vega(x, s) = Y(h+t) − Y(h−t), h = −|x|/s, t = s/2, of a call or a put: the
+   * value of the out-of-the-money option, which by put-call parity is also the time value of the in-the-money one,
+   * over the normalised vega. In price units the undiscounted time value is F·φ(d1)·scaledTimeValue (equal to
+   * K·φ(d2)·scaledTimeValue), so a pricer that holds the density needs no further exponential. Accurate to a few
+   * ulps, with no cancellation in the wings or at short expiries.
+   *
+   * @param x log-moneyness ln(F/K), either sign; best from {@link ImpliedVolatility#logMoneyness}
+   * @param s total standard deviation σ√T &gt; 0
+   */
+  public static double scaledTimeValue(double x, double s) {
+    return scaledOutOfTheMoneyCall(-Math.abs(x), s);
   }
 
   /** The normalised call value b(x, s) for any log-moneyness x. */

@@ -16,12 +16,14 @@ import org.junit.jupiter.api.Test;
  * pricer.price → pricer.impliedVol for every European model, calls and puts, with negative rates,
  * dividends and a borrow cost.
  *
- * <p>The pricers' premiums carry their own rounding: F·N(d1) − K·N(d2) (and the Bachelier analogue) is a
- * difference of two terms that, in the money, are of size F and K, so the premium is only known to about
- * ν = 8ε·(F·N(d1) + K·N(d2)) ({@link #premiumNoise}). The vol is then determined to the relative resolution
- * ρ = ν/(σ·vega). The test asks for the vol to 1e−12 wherever
- * 64·ρ ≤ 1e−12; elsewhere for a vol that reprices to within 2ν; and a refusal (a premium the pricer rounded
- * onto or past a no-arbitrage bound) only where ρ &gt; 1e−3, with a message naming the bound.
+ * <p>The lognormal pricers add the out-of-the-money time value, computed without cancellation, to the
+ * intrinsic value of the same forward the inversion forms, so their premiums are the Black value to a few ulps:
+ * the premium is known to ν = ulp(premium) ({@link #premiumNoise}), and the vol is determined to the relative
+ * resolution ρ = ν/(σ·vega) — the same criterion as for exact prices in {@link BlackRoundTripTest}. The
+ * Bachelier premium (F − K)·N(d) + σ√T·n(d) still carries the rounding of its terms, ν = 8ε·(|F − K|·N(φd)
+ * + σ√T·n(d)). The test asks for the vol to 1e−13 wherever 64·ρ ≤ 1e−12; elsewhere for a vol that reprices to
+ * within a few ν (32 ν far in the lognormal wings); and a refusal (a premium at or past a no-arbitrage bound) only where ρ &gt; 1e−3, with a
+ * message naming the bound.
  */
 class ModelRoundTripTest {
   private static final double[] RATES = {-0.01, 0.0, 0.03, 0.08};
@@ -32,6 +34,7 @@ class ModelRoundTripTest {
   private int total;
   private int refused;
   private double worst;
+  private double worstRepricing;
 
   private void roundTrip(Model model, OptionType type, double spot, double strike, double years, double vol,
       double rate, double yield) {
@@ -57,35 +60,34 @@ class ModelRoundTripTest {
     if (64 * resolution <= 1e-12) {
       determined++;
       worst = Math.max(worst, error);
-      assertTrue(error <= 1e-12, where + " implied=" + implied);
+      assertTrue(error <= 1e-13, where + " implied=" + implied);
     } else {
       double repriced = pricer.price(type, spot, strike, years, implied, rate, yield);
-      assertTrue(Math.abs(repriced - price) <= 2 * noise, where + " implied=" + implied + " repriced=" + repriced);
+      // Far in the wings the inversion's normalised Black function carries e^{±x/2} factors, a few ulps per
+      // unit of |x| = |ln(F/K)| (up to 40 on this grid): an undetermined vol reprices to within 32 ulps there.
+      double tolerance = model == Model.BACHELIER ? 2 * noise : 32 * noise;
+      worstRepricing = Math.max(worstRepricing, Math.abs(repriced - price) / noise);
+      assertTrue(Math.abs(repriced - price) <= tolerance, where + " implied=" + implied + " repriced=" + repriced);
     }
   }
 
   /**
-   * How well a double premium can be known: 8ε times the size of the terms whose difference makes it,
-   * e^{−rT}·(F·N(φd1) + K·N(φd2)) for the lognormal models (over S for the inverse option, quoted in coin)
-   * and e^{−rT}·(|F − K|·N(φd) + σ√T·n(d)) for Bachelier, plus 8 ulps of the premium itself.
+   * How well a double premium can be known: for the lognormal models, whose premium is the Black value to a few
+   * ulps, one ulp of the premium (the margin 64 in the determined criterion covers the few); for Bachelier 8ε
+   * times the size of the terms whose difference makes it, e^{−rT}·(|F − K|·N(φd) + σ√T·n(d)), plus 8 ulps of
+   * the premium itself.
    */
   static double premiumNoise(Model model, OptionType type, double spot, double strike, double years, double vol,
       double rate, double yield, double price) {
+    if (model != Model.BACHELIER) {
+      return Math.ulp(price);
+    }
     int phi = type.sign();
     double df = Math.exp(-rate * years);
-    double forward = model == Model.BLACK76 ? spot : spot * Math.exp((rate - yield) * years);
     double st = vol * Math.sqrt(years);
-    double terms;
-    if (model == Model.BACHELIER) {
-      double d = (forward - strike) / st;
-      terms = Math.abs(forward - strike) * Normal.cdf(phi * d) + st * Normal.pdf(d);
-    } else {
-      double d1 = Math.log(forward / strike) / st + 0.5 * st;
-      terms = forward * Normal.cdf(phi * d1) + strike * Normal.cdf(phi * (d1 - st));
-      if (model == Model.INVERSE) {
-        terms /= spot;
-      }
-    }
+    double d = (spot * Math.exp((rate - yield) * years) - strike) / st;
+    double terms = Math.abs(spot * Math.exp((rate - yield) * years) - strike) * Normal.cdf(phi * d)
+        + st * Normal.pdf(d);
     return 8 * Math.ulp(1.0) * df * terms + 8 * Math.ulp(price);
   }
 
@@ -107,29 +109,30 @@ class ModelRoundTripTest {
     }
   }
 
-  private void report(Model model) {
-    System.out.printf("%s round trip: %d options, %d determined to 1e-12, worst error there %.3g; %d refused at a"
-        + " bound%n", model, total, determined, worst, refused);
-    // Not vacuous: a good share of the grid is determined even through the pricers' rounding.
-    assertTrue(determined > total / 5, model + ": " + determined + " of " + total);
+  private void report(Model model, double minimumDeterminedShare) {
+    System.out.printf("%s round trip: %d options, %d determined to 1e-13, worst error there %.3g; elsewhere"
+        + " repriced to %.3g noise; %d refused at a bound%n", model, total, determined, worst, worstRepricing, refused);
+    // Not vacuous: most of the grid is determined through the pricers' premiums (before the lognormal
+    // premiums were computed without cancellation, under 30 % by their noise).
+    assertTrue(determined > minimumDeterminedShare * total, model + ": " + determined + " of " + total);
   }
 
   @Test
   void blackScholesMerton() {
     lognormalGrid(Model.BSM);
-    report(Model.BSM);
+    report(Model.BSM, 0.6);
   }
 
   @Test
   void black76() {
     lognormalGrid(Model.BLACK76);
-    report(Model.BLACK76);
+    report(Model.BLACK76, 0.6);
   }
 
   @Test
   void inverseOption() {
     lognormalGrid(Model.INVERSE);
-    report(Model.INVERSE);
+    report(Model.INVERSE, 0.6);
   }
 
   /** Bachelier with an equity-like underlying and with rates near and below zero (absolute vols). */
@@ -152,7 +155,7 @@ class ModelRoundTripTest {
         }
       }
     }
-    report(Model.BACHELIER);
+    report(Model.BACHELIER, 0.5);
   }
 
   @Test

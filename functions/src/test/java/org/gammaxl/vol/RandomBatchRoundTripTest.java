@@ -72,8 +72,11 @@ class RandomBatchRoundTripTest {
   }
 
   /**
-   * The same batch through the production pricer, BlackScholesMerton.price → impliedVol, with the pricer's own
-   * premium noise ({@link ModelRoundTripTest#premiumNoise}) in place of the exact price's resolution.
+   * The same batch through the production pricer, BlackScholesMerton.price → impliedVol. The pricer's premium is
+   * the Black value at the forward to a few ulps ({@link ModelRoundTripTest#premiumNoise}), so the same options are
+   * determined as with exact prices — 92 % of the batch, where F·N(d1) − K·N(d2) with its cancellation in the
+   * money determined only 63 % — and there the vol comes back to 1e−13; no error anywhere exceeds 1e−10 where
+   * the premium resolves the vol to 1e−11.
    */
   @Test
   void hundredThousandRandomOptionsThroughTheBsmPricer() {
@@ -108,7 +111,7 @@ class RandomBatchRoundTripTest {
       if (64 * resolution <= 1e-12) {
         determined++;
         worstDetermined = Math.max(worstDetermined, error);
-        assertTrue(error <= 1e-12, where + " implied=" + implied);
+        assertTrue(error <= 1e-13, where + " implied=" + implied);
       } else {
         worstAboveResolution = Math.max(worstAboveResolution, error / resolution);
         if (error > 1e-10) {
@@ -118,11 +121,11 @@ class RandomBatchRoundTripTest {
         }
       }
     }
-    System.out.printf("Random batch through BSM: %d determined to 1e-12 with worst error %.3g; elsewhere worst"
+    System.out.printf("Random batch through BSM: %d determined to 1e-13 with worst error %.3g; elsewhere worst"
         + " error / resolution %.3g, %d errors above 1e-10 (all where the premium cannot resolve 1e-10);"
         + " %d premiums rounded below intrinsic by the pricer%n", determined, worstDetermined, worstAboveResolution,
         aboveBenchBar, refused);
-    assertTrue(determined > 60_000);
+    assertTrue(determined > 92_000);
   }
 
   private static double volTimesVega(double forward, double strike, double vol, double years) {

@@ -94,6 +94,7 @@ class InstallerIT {
     assertTrue(Files.isRegularFile(installDir().resolve("gammaxl64.xll")));
     assertTrue(Files.isRegularFile(installDir().resolve("uninstall.exe")));
     assertTrue(Files.isRegularFile(installDir().resolve("docs/functions.md")));
+    assertTrue(Files.isRegularFile(installDir().resolve("templates/hedge-ledger.xltx")), "the templates are installed");
     try (var jars = Files.list(installDir().resolve("lib"))) {
       assertTrue(jars.anyMatch(p -> p.toString().endsWith(".jar")), "the Java libraries are installed");
     }

@@ -1,0 +1,49 @@
+package org.gammaxl.workbooks.poi;
+
+import java.util.List;
+import org.apache.poi.ss.formula.OperationEvaluationContext;
+import org.apache.poi.ss.formula.eval.ErrorEval;
+import org.apache.poi.ss.formula.eval.ValueEval;
+import org.apache.poi.ss.formula.functions.FreeRefFunction;
+import org.gammaxl.sheet.Argument;
+import org.gammaxl.sheet.ArgKind;
+import org.gammaxl.sheet.WorksheetFunction;
+
+/** One catalogue function as a POI user-defined function. Stateless and thread-safe. */
+final class CatalogueUdf implements FreeRefFunction {
+  private final WorksheetFunction function;
+  private final ArgKind[] kinds;
+
+  CatalogueUdf(WorksheetFunction function) {
+    this.function = function;
+    List<Argument> arguments = function.arguments();
+    this.kinds = new ArgKind[arguments.size()];
+    for (int i = 0; i < kinds.length; i++) {
+      kinds[i] = arguments.get(i).kind();
+    }
+  }
+
+  @Override
+  public ValueEval evaluate(ValueEval[] args, OperationEvaluationContext ec) {
+    if (args.length > kinds.length) {
+      return ErrorEval.VALUE_INVALID;
+    }
+    Object[] neutral = new Object[args.length];
+    for (int i = 0; i < args.length; i++) {
+      neutral[i] = PoiValues.toNeutral(args[i], kinds[i]);
+    }
+    Object result;
+    try {
+      result = function.invoke(neutral);
+    } catch (RuntimeException e) {
+      // The contract says invoke never throws; a host still must not crash on a bug.
+      return ErrorEval.VALUE_INVALID;
+    }
+    return PoiValues.fromNeutral(result, ec.getRowIndex(), ec.getColumnIndex());
+  }
+
+  @Override
+  public String toString() {
+    return "CatalogueUdf[" + function.name() + "]";
+  }
+}

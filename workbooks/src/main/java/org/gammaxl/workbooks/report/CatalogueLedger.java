@@ -1,0 +1,83 @@
+package org.gammaxl.workbooks.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.gammaxl.sheet.ExcelError;
+import org.gammaxl.sheet.WorksheetFunction;
+
+/**
+ * The ledger computed by calling the worksheet functions themselves through the host-neutral path —
+ * by construction what POI's evaluation of the report's formulas gives. The whole table is held in
+ * memory, so this is for small ledgers and tests; {@link EngineLedger} streams.
+ */
+public final class CatalogueLedger implements LedgerSource {
+  private final WorksheetFunction ledger;
+  private final WorksheetFunction summary;
+
+  public CatalogueLedger(WorksheetFunction ledger, WorksheetFunction summary) {
+    this.ledger = ledger;
+    this.summary = summary;
+  }
+
+  @Override
+  public List<String> header(PositionFile position, PriceSeries prices) throws ReportException {
+    Object[][] table = table(ledger, arguments(position, prices));
+    List<String> names = new ArrayList<>();
+    for (Object o : table[0]) {
+      names.add(String.valueOf(o));
+    }
+    return names;
+  }
+
+  @Override
+  public Object[][] run(PositionFile position, PriceSeries prices, Consumer<Object[]> rows) throws ReportException {
+    Object[] args = arguments(position, prices);
+    Object[][] table = table(ledger, args);
+    for (int r = 1; r < table.length; r++) {
+      rows.accept(table[r]);
+    }
+    return table(summary, args);
+  }
+
+  private static Object[][] table(WorksheetFunction f, Object[] args) throws ReportException {
+    Object result = f.invoke(args);
+    if (result instanceof Object[][] t && t.length > 0) {
+      return t;
+    }
+    String text = result instanceof ExcelError e ? e.text()
+        : result instanceof Double d && ExcelError.fromNaN(d) != null ? ExcelError.fromNaN(d).text() : String.valueOf(result);
+    throw new ReportException(f.name() + " returned " + text + " for these inputs");
+  }
+
+  /** The host-neutral arguments of GX.LEDGER for these inputs, matching {@link LedgerReport#ARGS}. */
+  static Object[] arguments(PositionFile position, PriceSeries prices) {
+    int n = prices.size();
+    Object[][] times = new Object[n][1];
+    Object[][] spots = new Object[n][1];
+    Object[][] vols = prices.vols() == null ? null : new Object[n][1];
+    for (int i = 0; i < n; i++) {
+      times[i][0] = prices.times()[i];
+      spots[i][0] = prices.spots()[i];
+      if (vols != null) {
+        vols[i][0] = prices.vols()[i];
+      }
+    }
+    Map<String, Object> settings = position.settings();
+    Object[][] table = new Object[settings.size()][2];
+    int i = 0;
+    for (var e : settings.entrySet()) {
+      table[i][0] = e.getKey();
+      table[i][1] = e.getValue();
+      i++;
+    }
+    return new Object[] {times, spots, position.typeKeyword(), position.strike(), position.expiry(),
+        position.quantity(), vols == null ? (Object) position.vol() : vols, position.rate(), position.yield(), table};
+  }
+
+  /** The two functions as a POI tool pack, so that the report's formulas parse against them. */
+  org.apache.poi.ss.formula.udf.UDFFinder finder() {
+    return org.gammaxl.workbooks.poi.GxFunctions.finder(List.of(ledger, summary));
+  }
+}

@@ -1,0 +1,334 @@
+package org.gammaxl.workbooks.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xddf.usermodel.PresetColor;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.gammaxl.sheet.Empty;
+import org.gammaxl.sheet.ExcelError;
+import org.gammaxl.sheet.WorksheetFunction;
+import org.gammaxl.workbooks.io.AtomicOutput;
+import org.gammaxl.workbooks.poi.GxFunctions;
+import org.gammaxl.workbooks.templates.Charts;
+import org.gammaxl.workbooks.templates.Styles;
+
+/**
+ * A filled ledger report: sheets {@code Summary} (GX.LEDGER.SUMMARY), {@code Ledger} (one GX.LEDGER
+ * array formula over the whole ledger), {@code Charts}, {@code Inputs} (the position and policy as
+ * named cells) and {@code Prices} (the observations, and the vol marks when the CSV has them). Every
+ * formula is written with its cached value, computed by the engine, so the file shows numbers in any
+ * viewer and Excel with the add-in recomputes the same numbers. The ledger and price sheets are
+ * streamed (SXSSF) and the engine streams its rows, so memory does not grow with the ledger.
+ */
+public final class LedgerReport {
+  /** Ledgers up to this many rows carry their points in the chart cache. */
+  private static final int CHART_CACHE_ROWS = 10_000;
+
+  private final LedgerSource source;
+
+  /** A report writer computing with the ledger engine, streamed. */
+  public LedgerReport() {
+    this(new EngineLedger());
+  }
+
+  /** A report writer computing with the given worksheet functions (a test may pass its own). */
+  public LedgerReport(WorksheetFunction ledger, WorksheetFunction summary) {
+    this(new CatalogueLedger(ledger, summary));
+  }
+
+  public LedgerReport(LedgerSource source) {
+    this.source = source;
+  }
+
+  /** The arguments of both functions as they appear in the formulas (named ranges of the report). */
+  static String args(PriceSeries prices) {
+    return "LedgerTimes,LedgerSpots,OptType,Strike,Expiry,Contracts," + (prices.vols() == null ? "ImpliedVol" : "LedgerVols")
+        + ",RiskFreeRate,DivYield,LedgerSettings";
+  }
+
+  /** What a written report holds. */
+  public record Result(Path file, int rows, Object[][] summary) {}
+
+  /**
+   * Computes the ledger and writes the report to {@code out} (temporary file, then rename).
+   *
+   * @param inputs files the report was read from; {@code out} may not be one of them
+   * @throws ReportException when the engine rejects the inputs (its message names the argument)
+   */
+  public Result write(PositionFile position, PriceSeries prices, String sourceName, Path out, Path... inputs)
+      throws IOException, ReportException {
+    List<String> header = source.header(position, prices);
+    int n = prices.size();
+    int width = header.size();
+    String args = args(prices);
+    XSSFWorkbook template = new XSSFWorkbook();
+    template.addToolPack(GxFunctions.standard());
+    if (source instanceof CatalogueLedger c) {
+      template.addToolPack(c.finder());
+    }
+    Styles st = new Styles(template);
+    XSSFSheet summarySheet = template.createSheet("Summary");
+    XSSFSheet charts = template.createSheet("Charts");
+    XSSFSheet inputsSheet = template.createSheet("Inputs");
+    template.createSheet("Prices");
+    name(template, "LedgerTimes", "Prices!$A$2:$A$" + (n + 1));
+    name(template, "LedgerSpots", "Prices!$B$2:$B$" + (n + 1));
+    if (prices.vols() != null) {
+      name(template, "LedgerVols", "Prices!$C$2:$C$" + (n + 1));
+    }
+    writeInputs(template, inputsSheet, st, position, sourceName);
+
+    int pnl = column(header, "TOTAL", "PNL");
+    int hedge = column(header, "HEDGE", "POS");
+    boolean cache = n <= CHART_CACHE_ROWS;
+    Double[] pnlCache = new Double[cache ? n : 0];
+    Double[] hedgeCache = new Double[cache ? n : 0];
+    Object[][] summaryRows;
+    try (ArrayFormulaWorkbook wb = new ArrayFormulaWorkbook(template)) {
+      SXSSFSheet priceSheet = wb.getSheet("Prices");
+      CellStyle timeStyle = wb.createCellStyle();
+      timeStyle.setDataFormat(wb.createDataFormat().getFormat(Styles.DATE_TIME));
+      CellStyle volStyle = wb.createCellStyle();
+      volStyle.setDataFormat(wb.createDataFormat().getFormat(Styles.PERCENT));
+      Row ph = priceSheet.createRow(0);
+      String[] priceHeads = prices.vols() == null ? new String[] {"Time", "Spot"} : new String[] {"Time", "Spot", "Vol"};
+      for (int c = 0; c < priceHeads.length; c++) {
+        ph.createCell(c).setCellValue(priceHeads[c]);
+        ph.getCell(c).setCellStyle(st.header);
+      }
+      for (int i = 0; i < n; i++) {
+        Row r = priceSheet.createRow(i + 1);
+        Cell t = r.createCell(0);
+        t.setCellValue(prices.times()[i]);
+        t.setCellStyle(timeStyle);
+        r.createCell(1).setCellValue(prices.spots()[i]);
+        if (prices.vols() != null) {
+          Cell v = r.createCell(2);
+          v.setCellValue(prices.vols()[i]);
+          v.setCellStyle(volStyle);
+        }
+      }
+      priceSheet.setColumnWidth(0, 18 * 256);
+      priceSheet.createFreezePane(0, 1);
+
+      String ref = "A1:" + CellReference.convertNumToColString(width - 1) + (n + 1);
+      SXSSFSheet sheet = wb.createSheetWithArrayFormula("Ledger", 0, 0, GxFunctions.xll("GX.LEDGER", args), ref);
+      CellStyle[] styles = new CellStyle[width];
+      Row head = sheet.createRow(0);
+      for (int c = 0; c < width; c++) {
+        styles[c] = wb.createCellStyle();
+        styles[c].setDataFormat(wb.createDataFormat().getFormat(formatFor(header.get(c))));
+        head.createCell(c).setCellValue(header.get(c));
+      }
+      int[] next = {1};
+      String[] problem = {null};
+      summaryRows = source.run(position, prices, values -> {
+        int r = next[0]++;
+        if (values.length != width && problem[0] == null) {
+          problem[0] = "row " + r + " has " + values.length + " columns, the header " + width;
+        }
+        Row row = sheet.createRow(r);
+        for (int c = 0; c < width && c < values.length; c++) {
+          Cell cell = row.createCell(c);
+          set(cell, values[c]);
+          cell.setCellStyle(styles[c]);
+        }
+        if (cache && r - 1 < n) {
+          pnlCache[r - 1] = values[pnl] instanceof Double d ? d : null;
+          hedgeCache[r - 1] = values[hedge] instanceof Double d ? d : null;
+        }
+      });
+      if (problem[0] != null || next[0] != n + 1) {
+        throw new ReportException(problem[0] != null ? problem[0]
+            : "the ledger has " + (next[0] - 1) + " rows for " + n + " observations");
+      }
+      if (summaryRows.length == 0) {
+        throw new ReportException("GX.LEDGER.SUMMARY returned no rows");
+      }
+      for (int c = 0; c < width; c++) {
+        sheet.setColumnWidth(c, (c == 0 ? 18 : 14) * 256);
+      }
+      sheet.createFreezePane(1, 1);
+      writeSummary(wb.getXSSFWorkbook(), summarySheet, st, summaryRows, position, sourceName, args);
+
+      XSSFSheet ledgerXssf = wb.getXSSFWorkbook().getSheet("Ledger");
+      XSSFSheet pricesXssf = wb.getXSSFWorkbook().getSheet("Prices");
+      var drawing = charts.createDrawingPatriarch();
+      CellRangeAddress x = new CellRangeAddress(1, n, 0, 0);
+      Double[] xs = new Double[cache ? n : 0];
+      Double[] spots = new Double[cache ? n : 0];
+      for (int i = 0; i < xs.length; i++) {
+        xs[i] = prices.times()[i];
+        spots[i] = prices.spots()[i];
+      }
+      Charts.lineChart(drawing, pricesXssf, "Cumulative P&L", "Time", x, xs, 0, 1, 12, 21,
+          new Charts.Series("Total P&L", new CellRangeAddress(1, n, pnl, pnl), PresetColor.DARK_GREEN, false,
+              pnlCache, ledgerXssf));
+      Charts.lineChart(drawing, pricesXssf, "Spot and hedge position", "Time", x, xs, 0, 23, 12, 43,
+          // Spot is read from the Prices sheet (plain numbers): it draws even where GX formulas cannot be computed.
+          new Charts.Series("Spot", new CellRangeAddress(1, n, 1, 1), PresetColor.DARK_BLUE, false, spots, pricesXssf),
+          new Charts.Series("Hedge position", new CellRangeAddress(1, n, hedge, hedge), PresetColor.ORANGE_RED, true,
+              hedgeCache, ledgerXssf));
+      charts.getPrintSetup().setLandscape(true);
+      charts.setFitToPage(true);
+      wb.setPrintArea(wb.getSheetIndex("Charts"), 0, 12, 0, 43);
+      wb.setPrintArea(wb.getSheetIndex("Summary"), 0, 1, 0, summaryRows.length + 4);
+      String[] order = {"Summary", "Ledger", "Charts", "Inputs", "Prices", "SummaryCalc"};
+      for (int i = 0; i < order.length; i++) {
+        wb.setSheetOrder(order[i], i);
+      }
+      wb.setForceFormulaRecalculation(false);
+      wb.setActiveSheet(0);
+      wb.setSelectedTab(0);
+      AtomicOutput.write(out, wb::write, inputs);
+      wb.dispose();
+    }
+    return new Result(out, n, summaryRows);
+  }
+
+  private static void writeInputs(XSSFWorkbook wb, XSSFSheet s, Styles st, PositionFile p, String source) {
+    Object[][] inputs = {
+        {"Underlying", "Underlying", p.underlying(), Styles.GENERAL}, {"OptType", "Option type", p.typeKeyword(), Styles.GENERAL},
+        {"Strike", "Strike", p.strike(), Styles.PRICE}, {"Expiry", "Expiry", p.expiry(), Styles.DATE_TIME},
+        {"Contracts", "Quantity (options, signed)", p.quantity(), Styles.QTY},
+        {"ImpliedVol", "Implied vol", p.vol(), Styles.PERCENT},
+        {"RiskFreeRate", "Rate (continuous)", p.rate(), Styles.PERCENT},
+        {"DivYield", "Yield (continuous)", p.yield(), Styles.PERCENT},
+        {"EntryPremium", "Entry premium per option", p.premium() == null ? "" : p.premium(), Styles.PRICE}};
+    cell(s, 0, 0, st.title).setCellValue("Inputs");
+    cell(s, 1, 0, st.note).setCellValue("Source: " + source);
+    for (int i = 0; i < inputs.length; i++) {
+      cell(s, 3 + i, 0, st.label).setCellValue((String) inputs[i][1]);
+      Cell c = cell(s, 3 + i, 1, st.input((String) inputs[i][3]));
+      if (inputs[i][2] instanceof Double d) {
+        c.setCellValue(d);
+      } else {
+        c.setCellValue(String.valueOf(inputs[i][2]));
+      }
+      name(wb, (String) inputs[i][0], "Inputs!$B$" + (4 + i));
+    }
+    cell(s, 2, 3, st.header).setCellValue("GX.LEDGER settings");
+    int r = 3;
+    for (var e : p.settings().entrySet()) {
+      cell(s, r, 3, st.label).setCellValue(e.getKey());
+      Cell c = cell(s, r, 4, st.input(Styles.GENERAL));
+      if (e.getValue() instanceof Double d) {
+        c.setCellValue(d);
+      } else {
+        c.setCellValue(String.valueOf(e.getValue()));
+      }
+      r++;
+    }
+    name(wb, "LedgerSettings", "Inputs!$D$4:$E$" + r);
+    s.setColumnWidth(0, 28 * 256);
+    s.setColumnWidth(1, 18 * 256);
+    s.setColumnWidth(3, 16 * 256);
+    s.setColumnWidth(4, 12 * 256);
+  }
+
+  /**
+   * The summary: the GX.LEDGER.SUMMARY array formula sits on the hidden sheet {@code SummaryCalc}; the
+   * visible number cells are references to it (labels and text are values). Excel computes the summary once; a viewer without the
+   * add-in that drops the cached results of array formulas it cannot compute (LibreOffice does) still
+   * shows the visible cells' cached values.
+   */
+  private static void writeSummary(XSSFWorkbook wb, XSSFSheet s, Styles st, Object[][] rows, PositionFile p,
+      String source, String args) {
+    XSSFSheet calc = wb.createSheet("SummaryCalc");
+    int width = Math.max(1, rows[0].length);
+    calc.setArrayFormula(GxFunctions.xll("GX.LEDGER.SUMMARY", args),
+        new CellRangeAddress(0, rows.length - 1, 0, width - 1));
+    cell(s, 0, 0, st.title).setCellValue("Hedge ledger summary — " + p.underlying());
+    cell(s, 1, 0, st.note).setCellValue("Source: " + source);
+    int first = 3;
+    CellStyle number = st.formula("#,##0.00##;[Red]-#,##0.00##");
+    CellStyle label = st.formula(Styles.GENERAL);
+    for (int r = 0; r < rows.length; r++) {
+      for (int c = 0; c < rows[r].length; c++) {
+        set(calc.getRow(r).getCell(c), rows[r][c]);
+        Cell cell = cell(s, first + r, c, c > 0 ? number : label);
+        if (!(rows[r][c] instanceof String)) {
+          // LibreOffice recomputes formulas whose cached result is text, so labels and text values are
+          // written as values; numbers are references with cached values.
+          cell.setCellFormula("SummaryCalc!" + new CellReference(r, c).formatAsString());
+        }
+        set(cell, rows[r][c]);
+      }
+    }
+    s.setColumnWidth(0, 34 * 256);
+    s.setColumnWidth(1, 18 * 256);
+    calc.protectSheet("");
+    wb.setSheetHidden(wb.getSheetIndex(calc), true);
+  }
+
+  /** Writes a host-neutral value into a cell (the cached value when the cell holds a formula). */
+  static void set(Cell cell, Object v) {
+    if (v instanceof Double d) {
+      ExcelError e = Double.isFinite(d) ? null : ExcelError.fromNaN(d);
+      if (Double.isFinite(d)) {
+        cell.setCellValue(d);
+      } else {
+        cell.setCellErrorValue((byte) (e == null ? ExcelError.NUM.code() : e.code()));
+      }
+    } else if (v instanceof Number num) {
+      cell.setCellValue(num.doubleValue());
+    } else if (v instanceof Boolean b) {
+      cell.setCellValue(b);
+    } else if (v instanceof String s) {
+      cell.setCellValue(s);
+    } else if (v instanceof ExcelError e) {
+      cell.setCellErrorValue((byte) e.code());
+    } else if (v == null || v instanceof Empty) {
+      cell.setBlank();
+    }
+  }
+
+  static int column(List<String> header, String... fragments) {
+    outer:
+    for (int c = 0; c < header.size(); c++) {
+      String n = header.get(c).toUpperCase(java.util.Locale.ROOT);
+      for (String f : fragments) {
+        if (!n.contains(f)) {
+          continue outer;
+        }
+      }
+      return c;
+    }
+    return header.size() - 1;
+  }
+
+  static String formatFor(String name) {
+    String n = name.toUpperCase(java.util.Locale.ROOT);
+    if (n.equals("TIME") || n.contains("DATE")) {
+      return Styles.DATE_TIME;
+    }
+    if (n.contains("PNL") || n.contains("CASH") || n.contains("COST") || n.contains("FEE") || n.contains("VALUE")) {
+      return Styles.MONEY;
+    }
+    if (n.contains("DELTA") || n.contains("GAMMA")) {
+      return Styles.GREEK;
+    }
+    return "#,##0.00####";
+  }
+
+  private static Cell cell(XSSFSheet sheet, int r, int c, CellStyle style) {
+    Row row = sheet.getRow(r) == null ? sheet.createRow(r) : sheet.getRow(r);
+    Cell cell = row.getCell(c) == null ? row.createCell(c) : row.getCell(c);
+    cell.setCellStyle(style);
+    return cell;
+  }
+
+  private static void name(XSSFWorkbook wb, String name, String ref) {
+    var n = wb.createName();
+    n.setNameName(name);
+    n.setRefersToFormula(ref);
+  }
+}

@@ -1,0 +1,74 @@
+package org.gammaxl.workbooks.templates;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
+import org.gammaxl.workbooks.io.AtomicOutput;
+import org.gammaxl.workbooks.poi.Recalculator;
+import org.gammaxl.workbooks.report.DemoData;
+import org.gammaxl.workbooks.report.PositionFile;
+import org.gammaxl.workbooks.report.PriceSeries;
+
+/**
+ * Writes the three templates ({@code .xltx}) and their filled examples ({@code .xlsx}, recalculated
+ * so that they show numbers in any viewer).
+ */
+public final class Templates {
+  private Templates() {}
+
+  /** The files written, in order. */
+  public static List<Path> writeAll(Path dir) throws IOException {
+    List<Path> written = new ArrayList<>();
+    PriceSeries path = DemoData.path(120);
+    PositionFile position = DemoData.position(path);
+    write(dir.resolve("gammaxl-ledger.xltx"), LedgerTemplate.build(position, null, LedgerTemplate.DEFAULT_CAPACITY), true, false, written);
+    write(dir.resolve("gammaxl-journal.xltx"), JournalTemplate.build(List.of()), true, false, written);
+    write(dir.resolve("gammaxl-risk.xltx"), RiskTemplate.build(100, path.times()[0], 0.0, 0.0, 1, List.of()), true, false, written);
+    write(dir.resolve("gammaxl-ledger-example.xlsx"), LedgerTemplate.build(position, path, path.size()), false, true, written);
+    write(dir.resolve("gammaxl-journal-example.xlsx"), JournalTemplate.build(exampleFills(path)), false, true, written);
+    double t0 = Math.floor(path.times()[0]);
+    write(dir.resolve("gammaxl-risk-example.xlsx"), RiskTemplate.build(100, path.times()[0], 0.03, 0.0, 1, List.of(
+        new RiskTemplate.Leg("Short ATM call", "CALL", 100, t0 + 30, -100, 1, 0.60),
+        new RiskTemplate.Leg("Long 90 put", "PUT", 90, t0 + 30, 50, 1, 0.65),
+        new RiskTemplate.Leg("Long 120 call 3M", "CALL", 120, t0 + 91, 80, 1, 0.58))), false, true, written);
+    return written;
+  }
+
+  private static List<JournalTemplate.Fill> exampleFills(PriceSeries path) {
+    List<JournalTemplate.Fill> fills = new ArrayList<>();
+    double position = 0;
+    for (int i = 0; i < 20; i++) {
+      double target = Math.round(50 + 10 * Math.sin(i));
+      double trade = target - position;
+      if (trade == 0) {
+        continue;
+      }
+      double px = path.spots()[i];
+      fills.add(new JournalTemplate.Fill(path.times()[i] + 0.01 * (i % 3), "DEMO", trade > 0 ? "BUY" : "SELL",
+          Math.abs(trade), px, Math.abs(trade) * px * 1e-4, i % 2 == 0 ? "XNAS" : "ARCX", "simulated fill"));
+      position = target;
+    }
+    return fills;
+  }
+
+  private static void write(Path file, XSSFWorkbook wb, boolean template, boolean recalc, List<Path> written)
+      throws IOException {
+    try (wb) {
+      if (template) {
+        // An Excel template differs from a workbook only in the content type of its main part.
+        wb.getPackage().replaceContentType(XSSFRelation.WORKBOOK.getContentType(),
+            XSSFRelation.TEMPLATE_WORKBOOK.getContentType());
+      }
+      if (recalc) {
+        new Recalculator().recalculate(wb);
+      } else {
+        wb.setForceFormulaRecalculation(true);
+      }
+      AtomicOutput.write(file, wb::write);
+      written.add(file);
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package org.gammaxl.workbooks.report;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.gammaxl.workbooks.io.InputFileException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InputFilesTest {
+  @TempDir
+  Path dir;
+
+  private Path file(String name, String text) throws Exception {
+    return Files.writeString(dir.resolve(name), text);
+  }
+
+  private String priceError(String text) throws Exception {
+    Path f = file("p.csv", text);
+    return assertThrows(InputFileException.class, () -> PriceSeries.read(f)).getMessage();
+  }
+
+  private String positionError(String text) throws Exception {
+    Path f = file("p.position", text);
+    return assertThrows(InputFileException.class, () -> PositionFile.read(f)).getMessage();
+  }
+
+  @Test
+  void readsTimesAsExcelSerialsAndOptionalColumnsInAnyOrder() throws Exception {
+    PriceSeries p = PriceSeries.read(file("p.csv", "# comment\nSpot,Time,vol\n100,2024-01-02,0.2\n\n101.5,2024-01-02T12:00,0.25\n99,45294,0.3\n"));
+    // 2024-01-02 is Excel serial 45293 (1900 date system); noon adds 0.5.
+    assertArrayEquals(new double[] {45293, 45293.5, 45294}, p.times(), 1e-9);
+    assertArrayEquals(new double[] {100, 101.5, 99}, p.spots());
+    assertArrayEquals(new double[] {0.2, 0.25, 0.3}, p.vols());
+    assertNull(p.bids());
+  }
+
+  @Test
+  void malformedPriceFilesNameFileLineAndField() throws Exception {
+    Path f = dir.resolve("p.csv");
+    assertEquals(f + ":3: spot: 'abc' is not a number", priceError("time,spot\n2024-01-02,100\n2024-01-03,abc\n"));
+    assertEquals(f + ":3: time: must be later than the previous row's time",
+        priceError("time,spot\n2024-01-02,100\n2024-01-02,101\n"));
+    assertEquals(f + ":2: spot: must be > 0, was -1", priceError("time,spot\n2024-01-02,-1\n2024-01-03,1\n"));
+    assertEquals(f + ":1: header: unknown column 'price'; expected time, spot and optionally vol, bid, ask",
+        priceError("time,price\n"));
+    assertEquals(f + ":1: header: needs the columns time and spot", priceError("time,vol\n"));
+    assertEquals(f + ":2: time: '2024-13-01' is not a date (yyyy-MM-dd), date-time (yyyy-MM-ddTHH:mm[:ss]) or Excel serial number",
+        priceError("time,spot\n2024-13-01,100\n"));
+    assertEquals(f + ":2: spot: missing; the line has only 1 fields", priceError("time,spot\n2024-01-02\n"));
+    assertEquals(f + ":2: bid: bid 101.0 is above ask 100.0", priceError("time,spot,bid,ask\n2024-01-02,100,101,100\n"));
+    assertEquals(f + ":1: header: the file is empty; expected a header line 'time,spot'", priceError(""));
+    assertEquals(f + ":2: spot: needs at least 2 observations, found 1", priceError("time,spot\n2024-01-02,100\n"));
+  }
+
+  @Test
+  void readsAPositionWithDefaults() throws Exception {
+    PositionFile p = PositionFile.read(file("p.position",
+        "type = put  # comment\nstrike=95\nexpiry=2024-03-28\nquantity=-10\nvol=0.3\nRULE=delta\nthreshold=0.1\n"));
+    assertEquals("PUT", p.typeKeyword());
+    assertEquals(95, p.strike());
+    assertEquals(-10, p.quantity());
+    assertEquals("DELTA", p.rule());
+    assertEquals(1.0, p.multiplier());
+    assertEquals("SPOT", p.hedge());
+    assertNull(p.premium());
+    assertEquals("DELTA", p.settings().get("RULE"));
+  }
+
+  @Test
+  void malformedPositionFilesNameFileLineAndField() throws Exception {
+    Path f = dir.resolve("p.position");
+    String ok = "type=C\nstrike=100\nexpiry=2024-03-28\nquantity=-10\nvol=0.3\n";
+    assertEquals(f + ":1: type: 'X' is not one of C, CALL, P, PUT", positionError(ok.replace("type=C", "type=X")));
+    assertEquals(f + ":2: strike: must be a finite number > 0, was -5", positionError(ok.replace("strike=100", "strike=-5")));
+    assertEquals(f + ":4: strike: missing; it is required", positionError(ok.replace("strike=100\n", "")));
+    assertEquals(f + ":6: colour: unknown key; expected one of expiry, fee_bps, hedge, multiplier, premium, quantity, "
+        + "rate, rule, slippage_bps, strike, threshold, type, underlying, vol, yield", positionError(ok + "colour=red\n"));
+    assertEquals(f + ":6: vol: given twice (first on line 5)", positionError(ok + "vol=0.2\n"));
+    assertEquals(f + ":4: quantity: must not be 0", positionError(ok.replace("quantity=-10", "quantity=0")));
+    assertEquals(f + ":6: rule: 'SOMETIMES' is not one of DELTA, EVERY, MOVE, MOVE%, TIME, WW", positionError(ok + "rule=SOMETIMES\n"));
+    assertEquals(f + ":1: strike 100: expected 'key = value'", positionError("strike 100\n"));
+  }
+}

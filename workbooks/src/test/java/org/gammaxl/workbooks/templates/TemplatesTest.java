@@ -1,0 +1,185 @@
+package org.gammaxl.workbooks.templates;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The desk conventions of the generated templates, read back from the written files. */
+class TemplatesTest {
+  @TempDir
+  static Path dir;
+  static List<Path> files;
+
+  @BeforeAll
+  static void write() throws Exception {
+    files = Templates.writeAll(dir);
+  }
+
+  static XSSFWorkbook open(String name) throws Exception {
+    try (InputStream in = Files.newInputStream(dir.resolve(name))) {
+      return new XSSFWorkbook(in);
+    }
+  }
+
+  @Test
+  void threeTemplatesAndThreeFilledExamples() throws Exception {
+    assertEquals(6, files.size());
+    for (String t : List.of("gammaxl-ledger.xltx", "gammaxl-journal.xltx", "gammaxl-risk.xltx")) {
+      try (OPCPackage pkg = OPCPackage.open(dir.resolve(t).toFile(), org.apache.poi.openxml4j.opc.PackageAccess.READ)) {
+        assertEquals(1, pkg.getPartsByContentType(XSSFRelation.TEMPLATE_WORKBOOK.getContentType()).size(), t + " is an Excel template");
+      }
+    }
+  }
+
+  @Test
+  void ledgerHasNamedInputsDropDownsTableProtectionFrozenPanesAndPrintSetup() throws Exception {
+    try (XSSFWorkbook wb = open("gammaxl-ledger.xltx")) {
+      Set<String> names = wb.getAllNames().stream().map(n -> n.getNameName()).collect(Collectors.toSet());
+      assertTrue(names.containsAll(Set.of("OptType", "Strike", "Expiry", "Contracts", "Multiplier", "EntryPremium",
+          "ImpliedVol", "HedgeRule", "Threshold", "FeeBps", "SlippageBps", "RiskFreeRate", "DivYield", "LedgerSettings")), names.toString());
+      XSSFSheet s = wb.getSheet("Ledger");
+      assertTrue(s.getProtect(), "formula sheet protected");
+      var lists = s.getDataValidations().stream()
+          .map(v -> String.join(",", v.getValidationConstraint().getExplicitListValues() == null ? new String[0]
+              : v.getValidationConstraint().getExplicitListValues())).collect(Collectors.toSet());
+      assertTrue(lists.containsAll(Set.of("CALL,PUT", "EVERY,TIME,DELTA,MOVE,WW")), lists.toString());
+      assertEquals("HedgeLedger", s.getTables().get(0).getName());
+      assertNotNull(s.getPaneInformation());
+      assertTrue(s.getPaneInformation().isFreezePane());
+      assertNotNull(wb.getPrintArea(wb.getSheetIndex(s)));
+      assertTrue(s.getPrintSetup().getLandscape());
+      // Strike input is unlocked; table formula cells are locked and call the add-in as Excel stores it.
+      assertFalse(wb.getName("Strike") == null);
+      assertFalse(s.getRow(5).getCell(1).getCellStyle().getLocked(), "input cell unlocked");
+      Cell time = s.getRow(LedgerTemplate.FIRST_DATA_ROW).getCell(0);
+      Cell formula = s.getRow(LedgerTemplate.FIRST_DATA_ROW).getCell(2);
+      assertFalse(time.getCellStyle().getLocked(), "time column is typed by the trader");
+      assertEquals(CellType.FORMULA, formula.getCellType());
+      assertTrue(formula.getCellStyle().getLocked(), "formula columns are locked");
+      Cell engine = wb.getSheet("Engine").getRow(0).getCell(0);
+      assertTrue(engine.isPartOfArrayFormulaGroup());
+      assertTrue(engine.getCellFormula().startsWith("_xll.GX.LEDGER("), engine.getCellFormula());
+      assertTrue(wb.isSheetHidden(wb.getSheetIndex("Engine")));
+      assertTrue(wb.getForceFormulaRecalculation(), "a template recalculates when opened");
+    }
+  }
+
+  @Test
+  void chartSeriesHaveExplicitLineProperties() throws Exception {
+    try (XSSFWorkbook wb = open("gammaxl-ledger.xltx")) {
+      List<XSSFChart> charts = wb.getSheet("Charts").getDrawingPatriarch().getCharts();
+      assertEquals(2, charts.size());
+      for (XSSFChart chart : charts) {
+        for (var data : chart.getChartSeries()) {
+          for (int i = 0; i < data.getSeriesCount(); i++) {
+            var line = data.getSeries(i).getShapeProperties().getLineProperties();
+            assertNotNull(line, "explicit line properties, or LibreOffice draws nothing");
+            assertNotNull(line.getFillProperties());
+            assertTrue(line.getWidth() > 0);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void riskSheetComputesPositionGreeksAndHedgeQuantityWithGxFunctions() throws Exception {
+    try (XSSFWorkbook wb = open("gammaxl-risk.xltx")) {
+      XSSFSheet s = wb.getSheet("Risk");
+      String row = String.join(" ", java.util.stream.IntStream.rangeClosed(7, 12)
+          .mapToObj(c -> s.getRow(11).getCell(c).getCellFormula()).toList());
+      for (String f : List.of("_xll.GX.YEARS(", "_xll.GX.PRICE(", "_xll.GX.DELTA(", "_xll.GX.GAMMA(", "_xll.GX.VEGA(", "_xll.GX.THETA(")) {
+        assertTrue(row.contains(f), f + " in " + row);
+      }
+      var hedge = wb.getName("HedgeQuantity");
+      Cell h = s.getRow(new org.apache.poi.ss.util.CellReference(hedge.getRefersToFormula()).getRow())
+          .getCell(new org.apache.poi.ss.util.CellReference(hedge.getRefersToFormula()).getCol());
+      assertEquals("_xll.GX.HEDGE.QTY(TotalDelta,1,HedgeLot)", h.getCellFormula());
+    }
+  }
+
+  @Test
+  void journalDailySummaryIsComputedFromTheFills() throws Exception {
+    try (XSSFWorkbook wb = open("gammaxl-journal-example.xlsx")) {
+      XSSFSheet fills = wb.getSheet("Fills");
+      XSSFSheet daily = wb.getSheet("Daily");
+      // Recompute day 1 by hand from the log and compare with the cached formula results.
+      double day = daily.getRow(4).getCell(0).getNumericCellValue();
+      double bought = 0;
+      double sold = 0;
+      double cash = 0;
+      for (int r = 4; r <= fills.getLastRowNum(); r++) {
+        var row = fills.getRow(r);
+        if (row.getCell(0).getCellType() != CellType.NUMERIC || Math.floor(row.getCell(0).getNumericCellValue()) != day) {
+          continue;
+        }
+        double q = row.getCell(3).getNumericCellValue();
+        double px = row.getCell(4).getNumericCellValue();
+        double fee = row.getCell(5).getNumericCellValue();
+        boolean buy = row.getCell(2).getStringCellValue().equals("BUY");
+        bought += buy ? q : 0;
+        sold += buy ? 0 : q;
+        cash += (buy ? -q : q) * px - fee;
+      }
+      assertTrue(bought + sold > 0, "the example has fills on its first day");
+      assertEquals(bought, daily.getRow(4).getCell(2).getNumericCellValue(), 1e-9);
+      assertEquals(sold, daily.getRow(4).getCell(3).getNumericCellValue(), 1e-9);
+      assertEquals(cash, daily.getRow(4).getCell(8).getNumericCellValue(), 1e-6);
+      assertFalse(wb.getForceFormulaRecalculation(), "a filled example shows its cached values");
+    }
+  }
+
+  /** The desk's workbook and the server's engine show the same numbers. */
+  @Test
+  void ledgerExampleTableShowsTheEnginesNumbers() throws Exception {
+    var path = org.gammaxl.workbooks.report.DemoData.path(120);
+    var position = org.gammaxl.workbooks.report.DemoData.position(path);
+    java.util.List<Object[]> rows = new java.util.ArrayList<>();
+    new org.gammaxl.workbooks.report.EngineLedger().run(position, path, rows::add);
+    java.util.List<String> header = org.gammaxl.ledger.LedgerRow.headers();
+    try (XSSFWorkbook wb = open("gammaxl-ledger-example.xlsx")) {
+      XSSFSheet s = wb.getSheet("Ledger");
+      var head = s.getRow(LedgerTemplate.HEADER_ROW);
+      int checked = 0;
+      for (int c = 2; c < head.getLastCellNum(); c++) {
+        String display = head.getCell(c).getStringCellValue();
+        int k = -1;
+        for (int j = 0; j < header.size(); j++) {
+          if (LedgerColumns.display(header.get(j)).equals(display)) {
+            k = j;
+          }
+        }
+        assertTrue(k >= 0, display);
+        for (int i = 0; i < rows.size(); i++) {
+          Cell cell = s.getRow(LedgerTemplate.FIRST_DATA_ROW + i).getCell(c);
+          Object expected = rows.get(i)[k];
+          if (expected instanceof Double d) {
+            assertEquals(d, cell.getNumericCellValue(), 1e-9 * Math.max(1, Math.abs(d)), display + " row " + i);
+          } else {
+            assertEquals(expected, cell.getStringCellValue(), display + " row " + i);
+          }
+          checked++;
+        }
+      }
+      assertEquals(120 * (header.size() - 2), checked);
+    }
+  }
+}
