@@ -243,28 +243,41 @@ final class LognormalKernel {
    */
   static void firstGreeks(int phi, double s, double k, double t, double vol, double r, double b, double[] out) {
     double df = Math.exp(-r * t);
-    double cf = Math.exp((b - r) * t);
+    double growth = Math.exp(b * t);
+    double cf = growth * df;
+    if (!(cf > 0 && cf < Double.POSITIVE_INFINITY)) {
+      cf = Math.exp((b - r) * t); // growth overflowed or df underflowed: the product is not the carry factor
+    }
     double sqrtT = Math.sqrt(t);
     double sd = vol * sqrtT;
+    double f = s * growth;
+    boolean finiteForward = f > 0 && f < Double.POSITIVE_INFINITY;
     if (sd == 0) {
       double w = step(phi, s * cf, k * df);
-      double dualDelta = -phi * df * w;
-      out[0] = Math.max(phi * (s * cf - k * df), 0.0);
+      out[0] = finiteForward ? df * Math.max(phi * (f - k), 0.0) : Math.max(phi * (s * cf - k * df), 0.0);
       out[1] = phi * cf * w;
       out[2] = 0.0;
       out[3] = 0.0;
       out[4] = -phi * w * ((b - r) * s * cf + r * k * df);
       return;
     }
-    double d1 = (Math.log(s / k) + b * t) / sd + 0.5 * sd;
+    double x = finiteForward ? ImpliedVolatility.logMoneyness(f, k) : Math.log(s / k) + b * t;
+    double d1 = x / sd + 0.5 * sd;
     double d2 = d1 - sd;
     double n1 = Normal.pdf(d1);
-    double n2 = n1 > 1e-290 ? n1 * ((s * cf) / (k * df)) : Normal.pdf(d2);
-    double nd1 = Normal.cdf(phi * d1, n1);
-    double nd2 = Normal.cdf(phi * d2, n2);
+    double n2 = n1 > 1e-290 ? n1 * (finiteForward ? f / k : (s * cf) / (k * df)) : Normal.pdf(d2);
+    double tail1 = Normal.cdf(-Math.abs(d1), n1);
+    double tail2 = Normal.cdf(-Math.abs(d2), n2);
+    double nd1 = phi * d1 > 0 ? 1 - tail1 : tail1;
+    double nd2 = phi * d2 > 0 ? 1 - tail2 : tail2;
     double scf = s * cf;
-    double dualDelta = -phi * df * nd2;
-    out[0] = Math.max(phi * (scf * nd1 - k * df * nd2), 0.0);
+    if (!finiteForward) {
+      out[0] = Math.max(phi * (scf * nd1 - k * df * nd2), 0.0);
+    } else {
+      double timeValue = NormalisedBlack.needsExpansion(x, sd) ? expandedTimeValue(f, k, x, sd, n1, n2)
+          : plainTimeValue(f, k, x, d1, d2, tail1, tail2);
+      out[0] = df * (Math.max(phi * (f - k), 0.0) + timeValue);
+    }
     out[1] = phi * cf * nd1;
     if (n1 == 0) {
       out[2] = 0.0;
@@ -273,8 +286,9 @@ final class LognormalKernel {
       out[2] = cf * n1 / (s * sd);
       out[3] = scf * n1 * sqrtT;
     }
-    out[4] = -scf * n1 * vol / (2 * sqrtT) - (b - r) * scf * phi * nd1 + r * k * dualDelta;
+    out[4] = -scf * n1 * vol / (2 * sqrtT) - (b - r) * scf * phi * nd1 + r * k * (-phi * df * nd2);
   }
+
 
   /** Sets gamma, vega and the other greeks proportional to the density n(d) to 0. */
   static void zeroDensityTerms(double[] g) {
