@@ -43,6 +43,11 @@ final class LognormalKernel {
 
   /** Checks the lognormal domain: spot and strike &gt; 0, years and vol ≥ 0, rate and yield finite. */
   static void validate(double spot, double strike, double years, double vol, double rate, double yield) {
+    if (spot > 0 && spot < Double.POSITIVE_INFINITY && strike > 0 && strike < Double.POSITIVE_INFINITY
+        && years >= 0 && years < Double.POSITIVE_INFINITY && vol >= 0 && vol < Double.POSITIVE_INFINITY
+        && Math.abs(rate) < Double.POSITIVE_INFINITY && Math.abs(yield) < Double.POSITIVE_INFINITY) {
+      return; // one test on the common path; the checks below name the first bad argument
+    }
     InvalidInputException.positive("spot", spot);
     InvalidInputException.positive("strike", strike);
     InvalidInputException.nonNegative("years", years);
