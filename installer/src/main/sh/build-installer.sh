@@ -3,7 +3,7 @@
 # Usage: build-installer.sh REPO_ROOT OUT_DIR VERSION
 # The payload:
 #   gammaxl64.xll, gammaxl.meta, gammaxl.cfg, lib/     <- addin/target/xll/ (the add-in folder)
-#   templates/*.xltx                                   <- written by the workbooks module's command-line tool
+#   templates/*.xltx, examples/*-example.xlsx          <- written by the workbooks module's command-line tool
 #   docs/functions.md                                  <- docs/functions.md
 #   jre/ (optional bundled 64-bit Java runtime)        <- $GAMMAXL_RUNTIME if set
 set -euo pipefail
@@ -22,6 +22,7 @@ cli=$(ls "$root"/workbooks/target/gammaxl-workbooks-*-cli.jar 2>/dev/null | head
 [ -n "$cli" ] || { echo "build-installer: the workbooks command-line jar is missing: build the workbooks module first" >&2; exit 1; }
 java -jar "$cli" templates -o "$out/templates" >/dev/null
 cp "$out/templates/"*.xltx "$payload/templates/"
+mkdir -p "$payload/examples" && cp "$out/templates/"*-example.xlsx "$payload/examples/"
 if [ -n "${GAMMAXL_RUNTIME:-}" ]; then
   [ -f "$GAMMAXL_RUNTIME/bin/server/jvm.dll" ] || { echo "build-installer: GAMMAXL_RUNTIME=$GAMMAXL_RUNTIME has no bin/server/jvm.dll (a 64-bit Windows Java runtime is needed)" >&2; exit 1; }
   cp -r "$GAMMAXL_RUNTIME" "$payload/jre"

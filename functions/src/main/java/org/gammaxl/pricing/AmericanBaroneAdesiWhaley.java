@@ -17,7 +17,7 @@ package org.gammaxl.pricing;
  * the European and intrinsic values. Greeks are numerical ({@link AmericanGreeks}); implied vol is
  * a bracketed Brent search.
  */
-public final class AmericanBaroneAdesiWhaley implements OptionPricer {
+public final class AmericanBaroneAdesiWhaley extends AmericanApproximation {
   /** The single instance. */
   public static final AmericanBaroneAdesiWhaley INSTANCE = new AmericanBaroneAdesiWhaley();
 
@@ -28,27 +28,6 @@ public final class AmericanBaroneAdesiWhaley implements OptionPricer {
   }
 
   @Override
-  public double price(OptionType type, double spot, double strike, double years, double vol, double rate,
-      double yield) {
-    AmericanSupport.checkInputs(type, spot, strike, years, vol, rate, yield);
-    return value(type, spot, strike, years, vol, rate, yield);
-  }
-
-  @Override
-  public Greeks greeks(OptionType type, double spot, double strike, double years, double vol, double rate,
-      double yield) {
-    AmericanSupport.checkInputs(type, spot, strike, years, vol, rate, yield);
-    return AmericanGreeks.of(this::value, type, spot, strike, years, vol, rate, yield);
-  }
-
-  @Override
-  public double impliedVol(OptionType type, double price, double spot, double strike, double years, double rate,
-      double yield) {
-    AmericanSupport.checkImpliedInputs(type, price, spot, strike, years, rate, yield);
-    return AmericanImpliedVol.solve(this::value, type, price, spot, strike, years, rate, yield);
-  }
-
-  /** The value for inputs already checked. */
   double value(OptionType type, double spot, double strike, double years, double vol, double rate,
       double yield) {
     double intrinsic = type.intrinsic(spot, strike);

@@ -29,7 +29,7 @@ package org.gammaxl.pricing;
  * <p>Greeks are numerical: central finite differences of this smooth approximation, see
  * {@link AmericanGreeks} for the bump sizes. Implied vol is a bracketed Brent root search in vol.
  */
-public final class AmericanBjerksundStensland implements OptionPricer {
+public final class AmericanBjerksundStensland extends AmericanApproximation {
   /** The 2002 two-piece flat-boundary approximation (the default American model). */
   public static final AmericanBjerksundStensland INSTANCE = new AmericanBjerksundStensland(true);
   /** The 1993 one-piece flat-boundary approximation, as tabulated by Haug (1998) and QuantLib. */
@@ -55,27 +55,6 @@ public final class AmericanBjerksundStensland implements OptionPricer {
   }
 
   @Override
-  public double price(OptionType type, double spot, double strike, double years, double vol, double rate,
-      double yield) {
-    AmericanSupport.checkInputs(type, spot, strike, years, vol, rate, yield);
-    return value(type, spot, strike, years, vol, rate, yield);
-  }
-
-  @Override
-  public Greeks greeks(OptionType type, double spot, double strike, double years, double vol, double rate,
-      double yield) {
-    AmericanSupport.checkInputs(type, spot, strike, years, vol, rate, yield);
-    return AmericanGreeks.of(this::value, type, spot, strike, years, vol, rate, yield);
-  }
-
-  @Override
-  public double impliedVol(OptionType type, double price, double spot, double strike, double years, double rate,
-      double yield) {
-    AmericanSupport.checkImpliedInputs(type, price, spot, strike, years, rate, yield);
-    return AmericanImpliedVol.solve(this::value, type, price, spot, strike, years, rate, yield);
-  }
-
-  /** The value for inputs already checked. */
   double value(OptionType type, double spot, double strike, double years, double vol, double rate,
       double yield) {
     double intrinsic = type.intrinsic(spot, strike);

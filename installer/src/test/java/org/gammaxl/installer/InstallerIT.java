@@ -94,7 +94,8 @@ class InstallerIT {
     assertTrue(Files.isRegularFile(installDir().resolve("gammaxl64.xll")));
     assertTrue(Files.isRegularFile(installDir().resolve("uninstall.exe")));
     assertTrue(Files.isRegularFile(installDir().resolve("docs/functions.md")));
-    assertTrue(Files.isRegularFile(installDir().resolve("templates/hedge-ledger.xltx")), "the templates are installed");
+    assertTrue(Files.isRegularFile(installDir().resolve("templates/gammaxl-ledger.xltx")), "the templates are installed");
+    assertTrue(Files.isRegularFile(installDir().resolve("examples/gammaxl-ledger-example.xlsx")), "the filled examples are installed");
     try (var jars = Files.list(installDir().resolve("lib"))) {
       assertTrue(jars.anyMatch(p -> p.toString().endsWith(".jar")), "the Java libraries are installed");
     }

@@ -4,28 +4,26 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
+import org.gammaxl.time.YearFraction;
 
 /**
- * Excel serial date-times in the 1900 date system: whole days since 1899-12-30 (which absorbs
- * Excel's fictitious 29 February 1900 for every date from March 1900 on), fractional days for the
- * time of day.
+ * Excel serial date-times as the input files give them. The conversions themselves are the
+ * catalogue's ({@link org.gammaxl.sheet.ExcelDates}, {@link YearFraction}), so a file, a worksheet and
+ * the engine read a date the same way; this class adds the text forms a CSV may use.
  */
 public final class ExcelDates {
-  private static final LocalDateTime EPOCH = LocalDateTime.of(1899, 12, 30, 0, 0);
   private static final DateTimeFormatter SPACED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]");
 
   private ExcelDates() {}
 
   /** The serial number of a date-time. */
   public static double serial(LocalDateTime t) {
-    long seconds = ChronoUnit.SECONDS.between(EPOCH, t);
-    return seconds / 86_400.0;
+    return org.gammaxl.sheet.ExcelDates.toSerial(t);
   }
 
-  /** The date-time of a serial number, to the second. */
+  /** The date-time of a serial number, to the microsecond. */
   public static LocalDateTime dateTime(double serial) {
-    return EPOCH.plusSeconds(Math.round(serial * 86_400.0));
+    return YearFraction.fromExcelSerial(serial);
   }
 
   /**
