@@ -78,11 +78,14 @@ final class LognormalKernel {
       return df * Math.max(phi * (f - k), 0.0);
     }
     double x = ImpliedVolatility.logMoneyness(f, k);
-    double d1 = x / sd + 0.5 * sd;
+    double q = x / sd;
+    double d1 = q + 0.5 * sd;
     double d2 = d1 - sd;
     double n1 = Normal.pdf(d1);
     double n2 = n1 > 1e-290 ? n1 * (f / k) : Normal.pdf(d2);
-    double timeValue = NormalisedBlack.needsExpansion(x, sd) ? expandedTimeValue(f, k, x, sd, n1, n2)
+    double h = -Math.abs(q);
+    double halfSd = 0.5 * sd;
+    double timeValue = NormalisedBlack.needsExpansionAt(h, halfSd) ? expandedTimeValue(f, k, x, h, halfSd, n1, n2)
         : plainTimeValue(f, k, x, d1, d2, Normal.cdf(-Math.abs(d1), n1), Normal.cdf(-Math.abs(d2), n2));
     return df * (Math.max(phi * (f - k), 0.0) + timeValue);
   }
@@ -103,8 +106,9 @@ final class LognormalKernel {
    * The time value F·φ(d1)·(Y(h+t) − Y(h−t)) (= K·φ(d2)·…, taken from the larger density) by Jäckel's expansions,
    * where the plain difference cancels: short expiries near the money and the far wings.
    */
-  private static double expandedTimeValue(double f, double k, double x, double sd, double n1, double n2) {
-    return (x > 0 ? k * n2 : f * n1) * NormalisedBlack.scaledTimeValue(x, sd);
+  private static double expandedTimeValue(double f, double k, double x, double h, double halfSd, double n1,
+      double n2) {
+    return (x > 0 ? k * n2 : f * n1) * NormalisedBlack.scaledTimeValueAt(h, halfSd);
   }
 
   /**
@@ -188,7 +192,8 @@ final class LognormalKernel {
       return g;
     }
     double x = finiteForward ? ImpliedVolatility.logMoneyness(f, k) : Math.log(s / k) + b * t;
-    double d1 = x / sd + 0.5 * sd;
+    double q = x / sd;
+    double d1 = q + 0.5 * sd;
     double d2 = d1 - sd;
     double n1 = Normal.pdf(d1);
     double n2 = n1 > 1e-290 ? n1 * (finiteForward ? f / k : (s * cf) / (k * df)) : Normal.pdf(d2);
@@ -203,7 +208,9 @@ final class LognormalKernel {
       v = Math.max(phi * (scf * nd1 - k * df * nd2), 0.0);
     } else {
       // the same value as price(): intrinsic plus the out-of-the-money option's time value
-      double timeValue = NormalisedBlack.needsExpansion(x, sd) ? expandedTimeValue(f, k, x, sd, n1, n2)
+      double h = -Math.abs(q);
+      double halfSd = 0.5 * sd;
+      double timeValue = NormalisedBlack.needsExpansionAt(h, halfSd) ? expandedTimeValue(f, k, x, h, halfSd, n1, n2)
           : plainTimeValue(f, k, x, d1, d2, tail1, tail2);
       v = df * (Math.max(phi * (f - k), 0.0) + timeValue);
     }
@@ -267,7 +274,8 @@ final class LognormalKernel {
       return;
     }
     double x = finiteForward ? ImpliedVolatility.logMoneyness(f, k) : Math.log(s / k) + b * t;
-    double d1 = x / sd + 0.5 * sd;
+    double q = x / sd;
+    double d1 = q + 0.5 * sd;
     double d2 = d1 - sd;
     double n1 = Normal.pdf(d1);
     double n2 = n1 > 1e-290 ? n1 * (finiteForward ? f / k : (s * cf) / (k * df)) : Normal.pdf(d2);
@@ -279,7 +287,9 @@ final class LognormalKernel {
     if (!finiteForward) {
       out[0] = Math.max(phi * (scf * nd1 - k * df * nd2), 0.0);
     } else {
-      double timeValue = NormalisedBlack.needsExpansion(x, sd) ? expandedTimeValue(f, k, x, sd, n1, n2)
+      double h = -Math.abs(q);
+      double halfSd = 0.5 * sd;
+      double timeValue = NormalisedBlack.needsExpansionAt(h, halfSd) ? expandedTimeValue(f, k, x, h, halfSd, n1, n2)
           : plainTimeValue(f, k, x, d1, d2, tail1, tail2);
       out[0] = df * (Math.max(phi * (f - k), 0.0) + timeValue);
     }

@@ -74,8 +74,16 @@ public final class NormalisedBlack {
    * @param s total standard deviation σ√T &gt; 0
    */
   public static boolean needsExpansion(double x, double s) {
-    double h = -Math.abs(x) / s;
-    double t = 0.5 * s;
+    return needsExpansionAt(-Math.abs(x) / s, 0.5 * s);
+  }
+
+  /**
+   * {@link #needsExpansion} for a caller that already holds h = −|x|/s and t = s/2 (a pricer forms x/s for d1).
+   *
+   * @param h −|x|/s, ≤ 0
+   * @param t s/2 &gt; 0
+   */
+  public static boolean needsExpansionAt(double h, double t) {
     return t < SMALL_T_THRESHOLD || isAsymptoticRegion(h, t);
   }
 
@@ -91,6 +99,17 @@ public final class NormalisedBlack {
    */
   public static double scaledTimeValue(double x, double s) {
     return scaledOutOfTheMoneyCall(-Math.abs(x), s);
+  }
+
+  /**
+   * {@link #scaledTimeValue} where {@link #needsExpansionAt}(h, t) holds, from h = −|x|/s and t = s/2 formed by the
+   * caller: the same value, without dividing again or re-testing the plain-formula region.
+   *
+   * @param h −|x|/s, ≤ 0
+   * @param t s/2 &gt; 0
+   */
+  public static double scaledTimeValueAt(double h, double t) {
+    return scaledInRegions124(h, t);
   }
 
   /** The normalised call value b(x, s) for any log-moneyness x. */
@@ -260,39 +279,45 @@ public final class NormalisedBlack {
    * Region 2. Y(h+t) − Y(h−t) = 2·Σ_{k odd} Y^{(k)}(h)·t^k/k!, with the derivatives of the Mills ratio from
    * Y' = 1 + h·Y and Y^{(n+1)} = h·Y^{(n)} + n·Y^{(n−1)}. Terms up to t^13 are kept: for t &lt; 0.21 the
    * next one is below 10^{−17} relative. Returns the scaled value b/φ̂.
+   *
+   * <p>The recurrence is linear, so Y^{(k)} = a_k(h)·Y' + b_k(h)·Y with polynomials a_k (even in h) and b_k (odd)
+   * of positive integer coefficients (a_3 = h² + 2, b_3 = h, a_5 = h⁴ + 9h² + 8, b_5 = h³ + 7h, …). The sum is
+   * therefore t·(Y' + Y'·A + Y·h·B) with A = Σ_{m=1..6} t^{2m}·a_{2m+1}/(2m+1)! and B = Σ t^{2m}·(b_{2m+1}/h)/(2m+1)!,
+   * polynomials in h² and t² with positive coefficients that are evaluated without cancellation and in parallel
+   * with Y(h) itself: the only dependent chain after Y is Y' = 1 + h·Y and two fused multiply-adds, where the
+   * recurrence took thirteen. The terms after Y'·t are below t²/6 &lt; 0.008 of the sum (they cancel among themselves
+   * far from the money, as the recurrence's did), so the only rounding at full weight is the last one.
    */
   static double smallTExpansion(double h, double t) {
-    // Y^{(k)} by fused multiply-adds, one rounding per step. The terms Y^{(k)}·t^k/k! for k ≥ 3 are summed
-    // as they appear, in their own accumulator, so that the sum finishes with the recurrence instead of
-    // after it; they are below t²/6 < 0.008 of the sum, whose only rounding at full weight is the last one.
     double w = t * t;
-    double c3 = t * w * INVERSE_3_FACTORIAL;
-    double c5 = c3 * w * (1.0 / 20);
-    double c7 = c5 * w * (1.0 / 42);
-    double c9 = c7 * w * (1.0 / 72);
-    double c11 = c9 * w * (1.0 / 110);
-    double c13 = c11 * w * (1.0 / 156);
+    double g = h * h;
     double y0 = SQRT_PI_OVER_TWO * Normal.erfcx(-ONE_OVER_SQRT_TWO * h);
+    double a1 = Math.fma(g, 1.0 / 6, 2.0 / 6);
+    double a2 = Math.fma(g, Math.fma(g, 1.0 / 120, 9.0 / 120), 8.0 / 120);
+    double a3 = Math.fma(g, Math.fma(g, Math.fma(g, 1.0 / 5040, 20.0 / 5040), 87.0 / 5040), 48.0 / 5040);
+    double a4 = Math.fma(g, Math.fma(g, Math.fma(g, Math.fma(g, 1.0 / 362880, 35.0 / 362880), 345.0 / 362880), 975.0 / 362880), 384.0 / 362880);
+    double a5 = Math.fma(g, Math.fma(g, Math.fma(g, Math.fma(g, Math.fma(g, 1.0 / 39916800, 54.0 / 39916800), 938.0 / 39916800), 6090.0 / 39916800), 12645.0 / 39916800), 3840.0 / 39916800);
+    double a6 = Math.fma(g, Math.fma(g, Math.fma(g, Math.fma(g, Math.fma(g, Math.fma(g, 1.0 / 6227020800L, 77.0 / 6227020800L), 2070.0 / 6227020800L), 23814.0 / 6227020800L), 114765.0 / 6227020800L), 187425.0 / 6227020800L), 46080.0 / 6227020800L);
+    double b1 = 1.0 / 6;
+    double b2 = Math.fma(g, 1.0 / 120, 7.0 / 120);
+    double b3 = Math.fma(g, Math.fma(g, 1.0 / 5040, 18.0 / 5040), 57.0 / 5040);
+    double b4 = Math.fma(g, Math.fma(g, Math.fma(g, 1.0 / 362880, 33.0 / 362880), 285.0 / 362880), 561.0 / 362880);
+    double b5 = Math.fma(g, Math.fma(g, Math.fma(g, Math.fma(g, 1.0 / 39916800, 52.0 / 39916800), 840.0 / 39916800), 4680.0 / 39916800), 6555.0 / 39916800);
+    double b6 = Math.fma(g, Math.fma(g, Math.fma(g, Math.fma(g, Math.fma(g, 1.0 / 6227020800L, 75.0 / 6227020800L), 1926.0 / 6227020800L), 20370.0 / 6227020800L), 82845.0 / 6227020800L), 89055.0 / 6227020800L);
+    // Horner in t² of the coefficients above, each times t^{2m}
+    double a = Math.fma(w, a6, a5);
+    a = Math.fma(w, a, a4);
+    a = Math.fma(w, a, a3);
+    a = Math.fma(w, a, a2);
+    a = Math.fma(w, a, a1) * w;
+    double b = Math.fma(w, b6, b5);
+    b = Math.fma(w, b, b4);
+    b = Math.fma(w, b, b3);
+    b = Math.fma(w, b, b2);
+    b = Math.fma(w, b, b1) * w;
     double y1 = Math.fma(h, y0, 1);
-    double y2 = Math.fma(h, y1, y0);
-    double y3 = Math.fma(h, y2, 2 * y1);
-    double higher = y3 * c3;
-    double y4 = Math.fma(h, y3, 3 * y2);
-    double y5 = Math.fma(h, y4, 4 * y3);
-    higher = Math.fma(y5, c5, higher);
-    double y6 = Math.fma(h, y5, 5 * y4);
-    double y7 = Math.fma(h, y6, 6 * y5);
-    higher = Math.fma(y7, c7, higher);
-    double y8 = Math.fma(h, y7, 7 * y6);
-    double y9 = Math.fma(h, y8, 8 * y7);
-    higher = Math.fma(y9, c9, higher);
-    double y10 = Math.fma(h, y9, 9 * y8);
-    double y11 = Math.fma(h, y10, 10 * y9);
-    higher = Math.fma(y11, c11, higher);
-    double y12 = Math.fma(h, y11, 11 * y10);
-    double y13 = Math.fma(h, y12, 12 * y11);
-    higher = Math.fma(y13, c13, higher);
-    // Σ_{k odd ≤ 13} Y^{(k)}(h)·t^k/k!
+    // Σ_{k odd ≤ 13} Y^{(k)}(h)·t^k/k! = Y'·t + t·(Y'·A + Y·h·B)
+    double higher = t * Math.fma(y1, a, y0 * (h * b));
     double sum = Math.fma(y1, t, higher);
     return Math.max(2 * sum, 0.0);
   }
