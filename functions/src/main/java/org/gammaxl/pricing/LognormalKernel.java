@@ -78,7 +78,9 @@ final class LognormalKernel {
       return df * Math.max(phi * (f - k), 0.0);
     }
     double x = ImpliedVolatility.logMoneyness(f, k);
-    double q = x / sd;
+    // 1/(σ√T) does not wait for x: x/(σ√T) becomes a multiplication (0 at the money even where σ√T is subnormal)
+    double invSd = 1 / sd;
+    double q = x == 0 ? 0.0 : x * invSd;
     double d1 = q + 0.5 * sd;
     double d2 = d1 - sd;
     double n1 = Normal.pdf(d1);
@@ -192,7 +194,9 @@ final class LognormalKernel {
       return g;
     }
     double x = finiteForward ? ImpliedVolatility.logMoneyness(f, k) : Math.log(s / k) + b * t;
-    double q = x / sd;
+    // 1/(σ√T) does not wait for x: x/(σ√T) becomes a multiplication (0 at the money even where σ√T is subnormal)
+    double invSd = 1 / sd;
+    double q = x == 0 ? 0.0 : x * invSd;
     double d1 = q + 0.5 * sd;
     double d2 = d1 - sd;
     double n1 = Normal.pdf(d1);
@@ -216,10 +220,14 @@ final class LognormalKernel {
     }
     double delta = phi * cf * nd1;
     double dualDelta = -phi * df * nd2;
-    double gamma = cf * n1 / (s * sd);
+    // five reciprocals instead of a dozen divisions: the divider, not the multipliers, bounds this method
+    double invS = 1 / s;
+    double invVol = 1 / vol;
+    double halfInvT = 0.5 / t;
+    double gamma = cf * n1 * (1 / (s * sd));
     double vega = scf * n1 * sqrtT;
     // ∂d1/∂T = b/(σ√T) − d2/(2T); shared by charm, color and veta
-    double dd1dT = b / sd - d2 / (2 * t);
+    double dd1dT = b / sd - d2 * halfInvT;
     double d1d2 = d1 * d2;
     g[0] = v;
     g[1] = delta;
@@ -228,14 +236,14 @@ final class LognormalKernel {
     g[4] = -scf * n1 * vol / (2 * sqrtT) - (b - r) * scf * phi * nd1 + r * k * dualDelta;
     g[5] = -t * k * dualDelta;
     g[6] = -t * s * delta;
-    g[7] = -cf * n1 * d2 / vol;
+    g[7] = -cf * n1 * d2 * invVol;
     g[8] = -cf * (n1 * dd1dT + phi * (b - r) * nd1);
-    g[9] = vega * d1d2 / vol;
-    g[10] = -gamma / s * (1 + d1 / sd);
-    g[11] = gamma * (d1d2 - 1) / vol;
-    g[12] = gamma * ((r - b) + d1 * dd1dT + 1 / (2 * t));
-    g[13] = vega * ((r - b) + d1 * dd1dT - 1 / (2 * t));
-    g[14] = vega / (vol * vol) * (d1d2 * d1d2 - d1 * d1 - d2 * d2 - d1d2);
+    g[9] = vega * d1d2 * invVol;
+    g[10] = -gamma * invS * (1 + d1 / sd);
+    g[11] = gamma * (d1d2 - 1) * invVol;
+    g[12] = gamma * ((r - b) + d1 * dd1dT + halfInvT);
+    g[13] = vega * ((r - b) + d1 * dd1dT - halfInvT);
+    g[14] = vega * (invVol * invVol) * (d1d2 * d1d2 - d1 * d1 - d2 * d2 - d1d2);
     g[15] = dualDelta;
     g[16] = gamma * (s / k) * (s / k);
     g[17] = lambda(delta, s, v);
@@ -274,7 +282,9 @@ final class LognormalKernel {
       return;
     }
     double x = finiteForward ? ImpliedVolatility.logMoneyness(f, k) : Math.log(s / k) + b * t;
-    double q = x / sd;
+    // 1/(σ√T) does not wait for x: x/(σ√T) becomes a multiplication (0 at the money even where σ√T is subnormal)
+    double invSd = 1 / sd;
+    double q = x == 0 ? 0.0 : x * invSd;
     double d1 = q + 0.5 * sd;
     double d2 = d1 - sd;
     double n1 = Normal.pdf(d1);
@@ -298,7 +308,7 @@ final class LognormalKernel {
       out[2] = 0.0;
       out[3] = 0.0;
     } else {
-      out[2] = cf * n1 / (s * sd);
+      out[2] = cf * n1 * (1 / (s * sd));
       out[3] = scf * n1 * sqrtT;
     }
     out[4] = -scf * n1 * vol / (2 * sqrtT) - (b - r) * scf * phi * nd1 + r * k * (-phi * df * nd2);

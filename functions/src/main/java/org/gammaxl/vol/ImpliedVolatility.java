@@ -111,17 +111,22 @@ public final class ImpliedVolatility {
    * (where ln(F/K) by a ratio would carry an absolute error of an ulp of 1). Public so that the pricers form
    * the same x, bit for bit, as the inversion of their premiums.
    *
+   * <p>With r = F·(1/K) rounded (within two ulps of F/K), ln(F/K) = ln r + ln(1 + δ), δ = (F − r·K)/(r·K): the
+   * fused multiply-add gives the residual F − r·K to full relative precision, |δ| &lt; 3·2^{−53}, so ln(1 + δ) = δ
+   * to 10^{−32} absolute, and {@link Math#log} is accurate relative to ln r also near r = 1. The reciprocal of K does
+   * not wait for F and the residual's division runs beside the logarithm: a shorter dependent chain than
+   * ln(1 + (F − K)/K), which divides before the logarithm.
+   *
    * @param forward the forward F &gt; 0
    * @param strike the strike K &gt; 0
    */
   public static double logMoneyness(double forward, double strike) {
-    if (forward <= 2 * strike && strike <= 2 * forward) {
-      // F − K is exact here (Sterbenz), so the only rounding is relative to x itself.
-      return log1p((forward - strike) / strike);
-    }
-    double ratio = forward / strike;
+    double ratio = forward * (1 / strike);
     if (ratio > Double.MIN_NORMAL && ratio < Double.POSITIVE_INFINITY) {
-      return Math.log(ratio);
+      if (forward == strike) {
+        return 0.0; // r may be 1 − 2^−53 there; the two terms would cancel only to 10^−32
+      }
+      return Math.log(ratio) + Math.fma(-ratio, strike, forward) / forward;
     }
     return Math.log(forward) - Math.log(strike);
   }

@@ -292,34 +292,79 @@ public final class NormalisedBlack {
     double w = t * t;
     double g = h * h;
     double y0 = SQRT_PI_OVER_TWO * Normal.erfcx(-ONE_OVER_SQRT_TWO * h);
-    double a1 = Math.fma(g, 1.0 / 6, 2.0 / 6);
-    double a2 = Math.fma(g, Math.fma(g, 1.0 / 120, 9.0 / 120), 8.0 / 120);
-    double a3 = Math.fma(g, Math.fma(g, Math.fma(g, 1.0 / 5040, 20.0 / 5040), 87.0 / 5040), 48.0 / 5040);
-    double a4 = Math.fma(g, Math.fma(g, Math.fma(g, Math.fma(g, 1.0 / 362880, 35.0 / 362880), 345.0 / 362880), 975.0 / 362880), 384.0 / 362880);
-    double a5 = Math.fma(g, Math.fma(g, Math.fma(g, Math.fma(g, Math.fma(g, 1.0 / 39916800, 54.0 / 39916800), 938.0 / 39916800), 6090.0 / 39916800), 12645.0 / 39916800), 3840.0 / 39916800);
-    double a6 = Math.fma(g, Math.fma(g, Math.fma(g, Math.fma(g, Math.fma(g, Math.fma(g, 1.0 / 6227020800L, 77.0 / 6227020800L), 2070.0 / 6227020800L), 23814.0 / 6227020800L), 114765.0 / 6227020800L), 187425.0 / 6227020800L), 46080.0 / 6227020800L);
-    double b1 = 1.0 / 6;
-    double b2 = Math.fma(g, 1.0 / 120, 7.0 / 120);
-    double b3 = Math.fma(g, Math.fma(g, 1.0 / 5040, 18.0 / 5040), 57.0 / 5040);
-    double b4 = Math.fma(g, Math.fma(g, Math.fma(g, 1.0 / 362880, 33.0 / 362880), 285.0 / 362880), 561.0 / 362880);
-    double b5 = Math.fma(g, Math.fma(g, Math.fma(g, Math.fma(g, 1.0 / 39916800, 52.0 / 39916800), 840.0 / 39916800), 4680.0 / 39916800), 6555.0 / 39916800);
-    double b6 = Math.fma(g, Math.fma(g, Math.fma(g, Math.fma(g, Math.fma(g, 1.0 / 6227020800L, 75.0 / 6227020800L), 1926.0 / 6227020800L), 20370.0 / 6227020800L), 82845.0 / 6227020800L), 89055.0 / 6227020800L);
-    // Horner in t² of the coefficients above, each times t^{2m}
-    double a = Math.fma(w, a6, a5);
-    a = Math.fma(w, a, a4);
-    a = Math.fma(w, a, a3);
-    a = Math.fma(w, a, a2);
-    a = Math.fma(w, a, a1) * w;
-    double b = Math.fma(w, b6, b5);
-    b = Math.fma(w, b, b4);
-    b = Math.fma(w, b, b3);
-    b = Math.fma(w, b, b2);
-    b = Math.fma(w, b, b1) * w;
+    double a = evenSeries(g, w);
+    double b = oddSeries(g, w);
     double y1 = Math.fma(h, y0, 1);
     // Σ_{k odd ≤ 13} Y^{(k)}(h)·t^k/k! = Y'·t + t·(Y'·A + Y·h·B)
     double higher = t * Math.fma(y1, a, y0 * (h * b));
     double sum = Math.fma(y1, t, higher);
     return Math.max(2 * sum, 0.0);
+  }
+
+  /** A = Σ_{m=1..6} w^m·a_{2m+1}(h)/(2m+1)!, g = h², w = t² (a_{2m+1} is a polynomial in h² of degree m). */
+  private static double evenSeries(double g, double w) {
+    double a1 = 1.0 / 6;
+    a1 = Math.fma(g, a1, 2.0 / 6);
+    double a2 = 1.0 / 120;
+    a2 = Math.fma(g, a2, 9.0 / 120);
+    a2 = Math.fma(g, a2, 8.0 / 120);
+    double a3 = 1.0 / 5040;
+    a3 = Math.fma(g, a3, 20.0 / 5040);
+    a3 = Math.fma(g, a3, 87.0 / 5040);
+    a3 = Math.fma(g, a3, 48.0 / 5040);
+    double a4 = 1.0 / 362_880;
+    a4 = Math.fma(g, a4, 35.0 / 362_880);
+    a4 = Math.fma(g, a4, 345.0 / 362_880);
+    a4 = Math.fma(g, a4, 975.0 / 362_880);
+    a4 = Math.fma(g, a4, 384.0 / 362_880);
+    double a5 = 1.0 / 39_916_800;
+    a5 = Math.fma(g, a5, 54.0 / 39_916_800);
+    a5 = Math.fma(g, a5, 938.0 / 39_916_800);
+    a5 = Math.fma(g, a5, 6090.0 / 39_916_800);
+    a5 = Math.fma(g, a5, 12645.0 / 39_916_800);
+    a5 = Math.fma(g, a5, 3840.0 / 39_916_800);
+    double a6 = 1 / 6_227_020_800.0;
+    a6 = Math.fma(g, a6, 77 / 6_227_020_800.0);
+    a6 = Math.fma(g, a6, 2070 / 6_227_020_800.0);
+    a6 = Math.fma(g, a6, 23814 / 6_227_020_800.0);
+    a6 = Math.fma(g, a6, 114765 / 6_227_020_800.0);
+    a6 = Math.fma(g, a6, 187425 / 6_227_020_800.0);
+    a6 = Math.fma(g, a6, 46080 / 6_227_020_800.0);
+    double a = Math.fma(w, a6, a5);
+    a = Math.fma(w, a, a4);
+    a = Math.fma(w, a, a3);
+    a = Math.fma(w, a, a2);
+    return Math.fma(w, a, a1) * w;
+  }
+
+  /** B = Σ_{m=1..6} w^m·(b_{2m+1}(h)/h)/(2m+1)!, g = h², w = t² (b_{2m+1}/h is a polynomial in h² of degree m − 1). */
+  private static double oddSeries(double g, double w) {
+    double b1 = 1.0 / 6;
+    double b2 = 1.0 / 120;
+    b2 = Math.fma(g, b2, 7.0 / 120);
+    double b3 = 1.0 / 5040;
+    b3 = Math.fma(g, b3, 18.0 / 5040);
+    b3 = Math.fma(g, b3, 57.0 / 5040);
+    double b4 = 1.0 / 362_880;
+    b4 = Math.fma(g, b4, 33.0 / 362_880);
+    b4 = Math.fma(g, b4, 285.0 / 362_880);
+    b4 = Math.fma(g, b4, 561.0 / 362_880);
+    double b5 = 1.0 / 39_916_800;
+    b5 = Math.fma(g, b5, 52.0 / 39_916_800);
+    b5 = Math.fma(g, b5, 840.0 / 39_916_800);
+    b5 = Math.fma(g, b5, 4680.0 / 39_916_800);
+    b5 = Math.fma(g, b5, 6555.0 / 39_916_800);
+    double b6 = 1 / 6_227_020_800.0;
+    b6 = Math.fma(g, b6, 75 / 6_227_020_800.0);
+    b6 = Math.fma(g, b6, 1926 / 6_227_020_800.0);
+    b6 = Math.fma(g, b6, 20370 / 6_227_020_800.0);
+    b6 = Math.fma(g, b6, 82845 / 6_227_020_800.0);
+    b6 = Math.fma(g, b6, 89055 / 6_227_020_800.0);
+    double b = Math.fma(w, b6, b5);
+    b = Math.fma(w, b, b4);
+    b = Math.fma(w, b, b3);
+    b = Math.fma(w, b, b2);
+    return Math.fma(w, b, b1) * w;
   }
 
   /** Region 3: e^{x/2}·Φ(h+t) − e^{−x/2}·Φ(h−t). */
