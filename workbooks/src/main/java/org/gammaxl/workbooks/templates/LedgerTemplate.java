@@ -29,7 +29,8 @@ import org.gammaxl.workbooks.report.PriceSeries;
  * drop-downs for option type, hedge rule and hedge instrument), the summary block
  * ({@code GX.LEDGER.SUMMARY}), and the ledger as the Excel table {@code HedgeLedger}: the trader types
  * time and spot, every other column is a formula. Sheet {@code Engine} (hidden) holds the one
- * {@code GX.LEDGER} array formula that computes the whole ledger; the table's formula columns read it
+ * {@code GX.LEDGER} array formula that computes the whole ledger, and the {@code GX.LEDGER.SUMMARY}
+ * array the summary block refers to; the table's formula columns read it
  * by column name, so the sheet shows exactly the engine's numbers (Excel forbids array formulas inside
  * tables). Sheet {@code Charts}: cumulative P&amp;L, and spot against the hedge position.
  *
@@ -139,16 +140,22 @@ public final class LedgerTemplate {
 
     // Summary block G3:H20
     cell(sheet, 2, 6, st.header).setCellValue("Summary (GX.LEDGER.SUMMARY)");
-    sheet.setArrayFormula(GxFunctions.xll("GX.LEDGER.SUMMARY", args), new CellRangeAddress(3, 3 + SUMMARY_ROWS - 1, 6, 7));
-    CellStyle summaryNumber = st.formula("#,##0.00##;[Red]-#,##0.00##");
-    for (int r = 3; r < 3 + SUMMARY_ROWS; r++) {
-      sheet.getRow(r).getCell(6).setCellStyle(plain);
-      sheet.getRow(r).getCell(7).setCellStyle(summaryNumber);
-    }
-
-    // Engine sheet: the one array formula.
+    // The GX.LEDGER.SUMMARY array sits on the hidden Engine sheet, right of the ledger; the visible block
+    // shows the item labels as text and each value as a reference to the array. A viewer without the
+    // add-in that drops the array's cached results (LibreOffice shows #NAME?) keeps the references'.
     List<String> columns = LedgerColumns.names();
     int width = columns.size();
+    int summaryCol = width + 1;
+    engine.setArrayFormula(GxFunctions.xll("GX.LEDGER.SUMMARY", args),
+        new CellRangeAddress(0, SUMMARY_ROWS - 1, summaryCol, summaryCol + 1));
+    CellStyle summaryNumber = st.formula("#,##0.00##;[Red]-#,##0.00##");
+    org.gammaxl.ledger.SummaryItem[] items = org.gammaxl.ledger.SummaryItem.values();
+    for (int i = 0; i < SUMMARY_ROWS; i++) {
+      cell(sheet, 3 + i, 6, plain).setCellValue(items[i].label());
+      cell(sheet, 3 + i, 7, summaryNumber).setCellFormula("Engine!" + new CellReference(i, summaryCol + 1, true, true).formatAsString());
+    }
+
+    // Engine sheet: the one ledger array formula.
     engine.setArrayFormula(GxFunctions.xll("GX.LEDGER", args), new CellRangeAddress(0, capacity, 0, width - 1));
     String engineData = "Engine!$A$2:$" + CellReference.convertNumToColString(width - 1) + "$" + (capacity + 1);
     String engineHead = "Engine!$A$1:$" + CellReference.convertNumToColString(width - 1) + "$1";
