@@ -126,17 +126,15 @@ public final class LedgerReport {
       priceSheet.createFreezePane(0, 1);
 
       String ref = "A1:" + CellReference.convertNumToColString(width - 1) + (n + 1);
-      SXSSFSheet calc = wb.createSheetWithArrayFormula(CALC_SHEET, 0, 0, GxFunctions.xll("GX.LEDGER", args), ref);
-      SXSSFSheet sheet = wb.createSheetOfReferences("Ledger", CALC_SHEET, 1);
+      wb.createSheetWithArrayFormula(CALC_SHEET, 0, 0, GxFunctions.xll("GX.LEDGER", args), ref);
+      SXSSFSheet sheet = wb.createViewOfArraySheet("Ledger", 1);
       CellStyle[] styles = new CellStyle[width];
       Row head = sheet.createRow(0);
-      Row calcHead = calc.createRow(0);
       for (int c = 0; c < width; c++) {
         styles[c] = wb.createCellStyle();
         styles[c].setDataFormat(wb.createDataFormat().getFormat(formatFor(header.get(c))));
         head.createCell(c).setCellValue(header.get(c));
         head.getCell(c).setCellStyle(st.header);
-        calcHead.createCell(c).setCellValue(header.get(c));
       }
       int[] next = {1};
       String[] problem = {null};
@@ -146,12 +144,10 @@ public final class LedgerReport {
           problem[0] = "row " + r + " has " + values.length + " columns, the header " + width;
         }
         Row row = sheet.createRow(r);
-        Row calcRow = calc.createRow(r);
         for (int c = 0; c < width && c < values.length; c++) {
           Cell cell = row.createCell(c);
           set(cell, values[c]);
           cell.setCellStyle(styles[c]);
-          set(calcRow.createCell(c), values[c]);
         }
         if (cache && r - 1 < n) {
           pnlCache[r - 1] = values[pnl] instanceof Double d ? d : null;

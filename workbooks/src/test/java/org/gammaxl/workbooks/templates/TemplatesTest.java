@@ -78,6 +78,13 @@ class TemplatesTest {
       assertTrue(engine.isPartOfArrayFormulaGroup());
       assertTrue(engine.getCellFormula().startsWith("_xll.GX.LEDGER("), engine.getCellFormula());
       assertTrue(wb.isSheetHidden(wb.getSheetIndex("Engine")));
+      // The summary block shows labels as text and refers to the GX.LEDGER.SUMMARY array on Engine.
+      Cell summary = wb.getSheet("Engine").getRow(0).getCell(LedgerColumns.names().size() + 1);
+      assertTrue(summary.getCellFormula().startsWith("_xll.GX.LEDGER.SUMMARY("), summary.getCellFormula());
+      Cell label = wb.getSheet("Ledger").getRow(3).getCell(6);
+      assertEquals(org.gammaxl.ledger.SummaryItem.values()[0].label(), label.getStringCellValue());
+      assertEquals("Engine!" + new org.apache.poi.ss.util.CellReference(0, LedgerColumns.names().size() + 2, true, true)
+          .formatAsString(), wb.getSheet("Ledger").getRow(3).getCell(7).getCellFormula());
       assertTrue(wb.getForceFormulaRecalculation(), "a template recalculates when opened");
     }
   }
