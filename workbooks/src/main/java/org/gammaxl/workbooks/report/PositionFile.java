@@ -159,7 +159,9 @@ public record PositionFile(String underlying, String type, double strike, double
       }
       futureExpiry = r.date("future_expiry");
     } else if (hedge.equals("FUTURE")) {
-      throw r.error("future_expiry", "missing; it is required when hedge = FUTURE");
+      // Reported on the line that makes it required.
+      throw new InputFileException(file, lines.getOrDefault("hedge", lineNo), "future_expiry",
+          "missing; it is required when hedge = FUTURE");
     }
     double lot = r.number("lot", 0.0, false);
     if (lot < 0) {
