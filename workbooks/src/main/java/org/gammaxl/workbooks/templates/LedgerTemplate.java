@@ -63,6 +63,9 @@ public final class LedgerTemplate {
       {"RiskFreeRate", "Rate (continuous)", Styles.PERCENT},
       {"DivYield", "Yield (continuous)", Styles.PERCENT},
       {"HedgeInstrument", "Hedge instrument", Styles.GENERAL},
+      {"FutureExpiry", "Hedge future delivery (blank = expiry)", Styles.DATE_TIME},
+      {"HedgeLot", "Hedge lot size (0 = no rounding)", Styles.QTY},
+      {"PricingModel", "Option model", Styles.GENERAL},
   };
 
   /** An empty template with a sample position. */
@@ -88,7 +91,7 @@ public final class LedgerTemplate {
     cell(sheet, 1, 0, st.note).setCellValue("Yellow cells are inputs: type time and spot into the table. Every other "
         + "column is computed by the GammaXL add-in (GX.LEDGER on the hidden Engine sheet).");
 
-    // Inputs block A3:B18
+    // Inputs block A3:B21
     cell(sheet, 2, 0, st.header).setCellValue("Inputs");
     Map<String, Object> values = Map.ofEntries(
         Map.entry("Underlying", position.underlying()), Map.entry("OptType", position.typeKeyword()),
@@ -98,7 +101,9 @@ public final class LedgerTemplate {
         Map.entry("ImpliedVol", position.vol()), Map.entry("HedgeRule", position.rule()),
         Map.entry("Threshold", position.threshold()), Map.entry("FeeBps", position.feeBps()),
         Map.entry("SlippageBps", position.slippageBps()), Map.entry("RiskFreeRate", position.rate()),
-        Map.entry("DivYield", position.yield()), Map.entry("HedgeInstrument", position.hedge()));
+        Map.entry("DivYield", position.yield()), Map.entry("HedgeInstrument", position.hedge()),
+        Map.entry("FutureExpiry", Double.isNaN(position.futureExpiry()) ? "" : position.futureExpiry()),
+        Map.entry("HedgeLot", position.lot()), Map.entry("PricingModel", position.model()));
     for (int i = 0; i < INPUTS.length; i++) {
       int r = 3 + i;
       cell(sheet, r, 0, st.label).setCellValue(INPUTS[i][1]);
@@ -115,14 +120,17 @@ public final class LedgerTemplate {
     list(sheet, dv, 4, "CALL", "PUT");
     list(sheet, dv, 11, "EVERY", "TIME", "DELTA", "MOVE", "WW");
     list(sheet, dv, 17, "SPOT", "FUTURE", "PERP", "INVERSE");
+    list(sheet, dv, 21, "BSM", "BLACK76", "BACHELIER", "AMERICAN", "INVERSE");
     positive(sheet, dv, 5, "Strike must be a number > 0");
     positive(sheet, dv, 10, "Implied vol must be > 0 (0.2 = 20 %)");
 
-    // Settings block D3:E10: the name/value table GX.LEDGER reads.
+    // Settings block D3:E13: the name/value table GX.LEDGER reads.
     cell(sheet, 2, 3, st.header).setCellValue("GX.LEDGER settings");
     String[][] settings = {{"RULE", "HedgeRule"}, {"THRESHOLD", "Threshold"}, {"TIME", "\"DATES\""},
         {"FEE_BPS", "FeeBps"}, {"SLIPPAGE_BPS", "SlippageBps"}, {"MULTIPLIER", "Multiplier"},
-        {"HEDGE", "HedgeInstrument"}};
+        {"HEDGE", "HedgeInstrument"},
+        // A blank delivery means the hedge future delivers at the option's expiry (used only with FUTURE).
+        {"FUTURE_EXPIRY", "IF(FutureExpiry=\"\",Expiry,FutureExpiry)"}, {"LOT", "HedgeLot"}, {"MODEL", "PricingModel"}};
     CellStyle plain = st.formula(Styles.GENERAL);
     for (int i = 0; i < settings.length; i++) {
       cell(sheet, 3 + i, 3, plain).setCellValue(settings[i][0]);
