@@ -883,7 +883,9 @@ static int cmd_bench(int argc, char **argv) {
   while (pos < ntok && k < 64) { parse_value(argv + 10, ntok, &pos, &args[k]); av[k] = &args[k]; k++; }
   call c = {(char *)name, sym(reg->fields[1]), k, args, av, 1};
   char *first = do_call(&c, NULL);
-  printf("VALUE\tstub %s\tC %.17g\n", first, bsm_delta(S, K, T, r, q, v, cp));
+  int path = last_path();
+  printf("VALUE\tstub %s\tC %.17g\tpath=%s\n", first, bsm_delta(S, K, T, r, q, v, cp),
+         path == 1 ? "numeric" : path == 2 ? "numeric with text" : path == 3 ? "general" : "none");
   free(first);
   bench_job warm = {&c, n / 10, 0};
   bench_work(&warm);
