@@ -19,6 +19,15 @@ printf 'runtime = %s\nclasspath = %s;%s\noption = -Xmx256m\n' "$jdk" "$here/targ
 echo "== numeric fast path (type given as 1)"
 "$native/linux/gxhost" "$dir/libgammaxl.so" bench GX.DELTA "$n" 100 105 0.5 0.03 0.01 0.25 1 -- \
   n:1 n:100 n:105 n:0.5 n:0.25 n:0.03 n:0.01 m
-echo "== general path (type given as \"C\")"
+echo "== numeric fast path, type given as \"C\" (read through the shim's per-thread text cache)"
 "$native/linux/gxhost" "$dir/libgammaxl.so" bench GX.DELTA "$n" 100 105 0.5 0.03 0.01 0.25 1 -- \
   s:C n:100 n:105 n:0.5 n:0.25 n:0.03 n:0.01 m
+echo "== numeric fast path, type \"C\" and model \"BSM\" as text"
+"$native/linux/gxhost" "$dir/libgammaxl.so" bench GX.DELTA "$n" 100 105 0.5 0.03 0.01 0.25 1 -- \
+  s:C n:100 n:105 n:0.5 n:0.25 n:0.03 n:0.01 s:BSM
+# The general path: the same call with the type as "C" followed by 40 spaces. The catalogue ignores the
+# spaces (same keyword, same value); the text is longer than the cache's 32-unit key, so the shim boxes the
+# arguments into an Object[] and calls XllBridge.call, as it did for every text argument before the cache.
+echo "== general path (type given as \"C\" + 40 spaces: too long for the text cache)"
+"$native/linux/gxhost" "$dir/libgammaxl.so" bench GX.DELTA "$n" 100 105 0.5 0.03 0.01 0.25 1 -- \
+  "s:C                                        " n:100 n:105 n:0.5 n:0.25 n:0.03 n:0.01 m

@@ -37,6 +37,31 @@
                        : (GX_SMALL_MAX + 1) * GX_POOL_SMALL + ((k) - GX_SMALL_MAX - 1) * GX_POOL_LARGE)
 #define GX_SLOTS GX_SLOT_BASE(GX_MAX_ARITY + 1)
 #define GX_FAST_MAX 64
+/*
+ * Per-thread text cache of the numeric fast path: what XllBridge.textAsNumber said about a text in
+ * one argument position of one function (its numeric form, or "general path"). GX_TEXT_SETS sets of
+ * GX_TEXT_WAYS entries, each holding at most GX_TEXT_KEY_MAX UTF-16 units; longer text always takes
+ * the general path. Fixed size (about 5 KB a thread), part of the thread's state, freed with it.
+ */
+#define GX_TEXT_KEY_MAX 32
+#define GX_TEXT_SETS 16
+#define GX_TEXT_WAYS 4
+/* Double.NaN's bits: the bridge's answer "no numeric form, use the general path" */
+#define JAVA_NAN 0x7FF8000000000000ULL
+
+/* what the last call on a thread did (GammaXLLastPath) */
+#define PATH_NONE 0
+#define PATH_NUMERIC 1
+#define PATH_NUMERIC_TEXT 2
+#define PATH_GENERAL 3
+/* per-thread counters (GammaXLCounters) */
+#define C_NUMERIC 0
+#define C_NUMERIC_TEXT 1
+#define C_GENERAL 2
+#define C_TEXT_HITS 3
+#define C_TEXT_MISSES 4
+#define C_TEXT_EVICTIONS 5
+#define C_COUNT 6
 
 #define ST_CLOSED 0
 #define ST_STARTING 1
@@ -67,11 +92,25 @@ typedef struct {
   long errors;
 } gx_function;
 
+typedef struct {
+  int32_t fn;          /* Java function index */
+  uint16_t arg;        /* argument position */
+  uint8_t used;
+  uint8_t general;     /* 1: this text has no numeric form here, take the general path */
+  uint16_t len;        /* UTF-16 units in text */
+  double value;        /* the numeric form (bits as Java returned them: keyword codes are tagged NaNs) */
+  XCHAR text[GX_TEXT_KEY_MAX];
+} text_entry;
+
 typedef struct thread_state {
   char pad_before[64]; /* keep each thread's hot fields off its neighbours' cache lines */
   JNIEnv *env;
   jdoubleArray dbuf;   /* global ref, GX_FAST_MAX doubles */
   XLOPER12 result;
+  int last_path;
+  unsigned victim;     /* round-robin replacement within a set */
+  long long counters[C_COUNT];
+  text_entry text[GX_TEXT_SETS][GX_TEXT_WAYS];
   struct thread_state *next;
   char pad_after[64];
 } thread_state;
@@ -108,7 +147,7 @@ static created_vms_fn g_created_vms;
 
 static struct {
   jclass bridge, dbl, str, boolean, error, empty, object, object_array;
-  jmethodID numeric, call, value_of, double_value, boolean_value, error_code, log;
+  jmethodID numeric, call, text_number, value_of, double_value, boolean_value, error_code, log;
   jobject t, f, missing, blank, err[44];
 } J;
 
@@ -589,12 +628,13 @@ static int init_cache(JNIEnv *env, char *why, size_t whyn) {
   }
   J.numeric = (*env)->GetStaticMethodID(env, J.bridge, "callNumeric", "(I[DIJ)D");
   J.call = (*env)->GetStaticMethodID(env, J.bridge, "call", "(I[Ljava/lang/Object;)Ljava/lang/Object;");
+  J.text_number = (*env)->GetStaticMethodID(env, J.bridge, "textAsNumber", "(IILjava/lang/String;)D");
   J.error_code = (*env)->GetStaticMethodID(env, J.bridge, "errorCode", "(Ljava/lang/Object;)I");
   J.log = (*env)->GetStaticMethodID(env, J.bridge, "logFromShim", "(Ljava/lang/String;)V");
   J.value_of = (*env)->GetStaticMethodID(env, J.dbl, "valueOf", "(D)Ljava/lang/Double;");
   J.double_value = (*env)->GetMethodID(env, J.dbl, "doubleValue", "()D");
   J.boolean_value = (*env)->GetMethodID(env, J.boolean, "booleanValue", "()Z");
-  if (!J.numeric || !J.call || !J.error_code || !J.log || !J.value_of || !J.double_value || !J.boolean_value) {
+  if (!J.numeric || !J.call || !J.text_number || !J.error_code || !J.log || !J.value_of || !J.double_value || !J.boolean_value) {
     char ex[512];
     describe_exception(env, ex, sizeof ex);
     snprintf(why, whyn, "bridge methods not found (%s)", ex);
@@ -899,6 +939,56 @@ static void log_call_failure(gx_function *f, JNIEnv *env) {
   if (n <= 20 || n % 10000 == 0) gx_log("%s: Java failure #%ld: %s -> #VALUE!", f->name, n, ex);
 }
 
+/*
+ * The numeric form of text s in argument arg of function f, from this thread's cache or, on a miss,
+ * from one call of XllBridge.textAsNumber (whose answer is cached either way). Returns 1 with *out
+ * set, or 0 when the call must take the general path. The shim never interprets the text itself.
+ */
+static int text_number(thread_state *ts, JNIEnv *env, gx_function *f, int arg, const XCHAR *s, double *out) {
+  if (!s) return 0;
+  unsigned len = s[0];
+  if (len > GX_TEXT_KEY_MAX) return 0;
+  uint32_t h = 2166136261u;
+  h = (h ^ (uint32_t)f->java_index) * 16777619u;
+  h = (h ^ (uint32_t)arg) * 16777619u;
+  for (unsigned i = 1; i <= len; i++) h = (h ^ s[i]) * 16777619u;
+  text_entry *set = ts->text[(h ^ (h >> 16)) % GX_TEXT_SETS];
+  for (int w = 0; w < GX_TEXT_WAYS; w++) {
+    text_entry *e = &set[w];
+    if (e->used && e->fn == f->java_index && e->arg == arg && e->len == len &&
+        memcmp(e->text, s + 1, len * sizeof(XCHAR)) == 0) {
+      ts->counters[C_TEXT_HITS]++;
+      if (e->general) return 0;
+      *out = e->value;
+      return 1;
+    }
+  }
+  ts->counters[C_TEXT_MISSES]++;
+  jstring js = (*env)->NewString(env, (const jchar *)(s + 1), (jsize)len);
+  if (!js) { (*env)->ExceptionClear(env); return 0; }
+  double d = (*env)->CallStaticDoubleMethod(env, J.bridge, J.text_number, f->java_index, (jint)arg, js);
+  (*env)->DeleteLocalRef(env, js);
+  if ((*env)->ExceptionCheck(env)) { log_call_failure(f, env); return 0; } /* not cached: may be transient */
+  uint64_t bits;
+  memcpy(&bits, &d, sizeof bits);
+  text_entry *e = NULL;
+  for (int w = 0; w < GX_TEXT_WAYS && !e; w++) if (!set[w].used) e = &set[w];
+  if (!e) {
+    e = &set[ts->victim++ % GX_TEXT_WAYS];
+    ts->counters[C_TEXT_EVICTIONS]++;
+  }
+  e->used = 1;
+  e->fn = f->java_index;
+  e->arg = (uint16_t)arg;
+  e->len = (uint16_t)len;
+  memcpy(e->text, s + 1, len * sizeof(XCHAR));
+  e->general = bits == JAVA_NAN;
+  e->value = d;
+  if (e->general) return 0;
+  *out = d;
+  return 1;
+}
+
 LPXLOPER12 gx_dispatch(int slot, LPXLOPER12 *argv, int argc);
 
 LPXLOPER12 gx_dispatch(int slot, LPXLOPER12 *argv, int argc) {
@@ -916,14 +1006,17 @@ LPXLOPER12 gx_dispatch(int slot, LPXLOPER12 *argv, int argc) {
   if (f->fast && argc <= GX_FAST_MAX) {
     double vals[GX_FAST_MAX];
     jlong mask = 0;
-    int numeric = 1;
+    int numeric = 1, texts = 0;
     for (int i = 0; i < argc; i++) {
       uint32_t t = argv[i]->xltype & GX_TYPE_MASK;
       if (t == xltypeNum) vals[i] = argv[i]->val.num;
       else if (t == xltypeMissing) { vals[i] = 0; mask |= (jlong)1 << i; }
+      else if (t == xltypeStr && text_number(ts, env, f, i, argv[i]->val.str, &vals[i])) texts++;
       else { numeric = 0; break; }
     }
     if (numeric) {
+      ts->last_path = texts ? PATH_NUMERIC_TEXT : PATH_NUMERIC;
+      ts->counters[texts ? C_NUMERIC_TEXT : C_NUMERIC]++;
       if (argc > 0) (*env)->SetDoubleArrayRegion(env, ts->dbuf, 0, argc, vals);
       double r = (*env)->CallStaticDoubleMethod(env, J.bridge, J.numeric, f->java_index, ts->dbuf, argc, mask);
       if ((*env)->ExceptionCheck(env)) { log_call_failure(f, env); return err_result(ts, xlerrValue); }
@@ -938,6 +1031,8 @@ LPXLOPER12 gx_dispatch(int slot, LPXLOPER12 *argv, int argc) {
     }
   }
 
+  ts->last_path = PATH_GENERAL;
+  ts->counters[C_GENERAL]++;
   if ((*env)->PushLocalFrame(env, 16) != 0) { (*env)->ExceptionClear(env); return err_result(ts, xlerrValue); }
   LPXLOPER12 ret;
   jobjectArray args = (*env)->NewObjectArray(env, argc, J.object, NULL);
@@ -1155,3 +1250,22 @@ GX_EXPORT LPXLOPER12 xlAddInManagerInfo12(LPXLOPER12 action) {
 
 /* Diagnostics for hosts and tests: 0 closed, 1 starting, 2 ready, 3 failed (no Java). */
 GX_EXPORT int GammaXLStatus(void) { return state_get(); }
+
+/* Diagnostics: the path of the calling thread's last call: 0 none (#N/A before Java is ready), 1 numeric fast
+   path, 2 numeric fast path with text arguments read through the text cache, 3 general path. */
+GX_EXPORT int GammaXLLastPath(void) {
+  return t_state && t_generation == g_generation ? t_state->last_path : PATH_NONE;
+}
+
+/* Diagnostics: counters summed over every calculation thread of this session (exact when no call is running):
+   numeric, numeric with text, general, text cache hits, misses, evictions. Returns how many were written. */
+GX_EXPORT int GammaXLCounters(long long *out, int n) {
+  if (!out || n <= 0) return 0;
+  if (n > C_COUNT) n = C_COUNT;
+  memset(out, 0, sizeof(long long) * (size_t)n);
+  gx_lock(&g_mutex);
+  for (thread_state *ts = g_threads; ts; ts = ts->next)
+    for (int i = 0; i < n; i++) out[i] += ts->counters[i];
+  gx_unlock(&g_mutex);
+  return n;
+}

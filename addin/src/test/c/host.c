@@ -333,6 +333,21 @@ static int status(void) {
   return st ? st() : -1;
 }
 
+/* the path of this thread's last call: 0 none, 1 numeric, 2 numeric with text, 3 general */
+static int last_path(void) {
+  int (*p)(void) = (int (*)(void))sym("GammaXLLastPath");
+  return p ? p() : -1;
+}
+
+/* prints the shim's counters (call before close: they belong to the session) */
+static void print_counters(void) {
+  long long c[6] = {0};
+  int (*get)(long long *, int) = (int (*)(long long *, int))sym("GammaXLCounters");
+  if (get) get(c, 6);
+  printf("COUNTERS\tnumeric=%lld\tnumeric_text=%lld\tgeneral=%lld\ttext_hits=%lld\ttext_misses=%lld\ttext_evictions=%lld\n",
+         c[0], c[1], c[2], c[3], c[4], c[5]);
+}
+
 static int open_addin(void) {
   auto_fn open = (auto_fn)sym("xlAutoOpen");
   if (!open) die("xlAutoOpen not exported");
@@ -601,9 +616,12 @@ static int cmd_calls(const char *file, double wait) {
     free(r);
   }
   printf("STATUS\t%d\n", status());
-  char **res = run_all();
-  for (int i = 0; i < ncalls; i++) printf("RES\t%d\t%s\n", i, res[i]);
-  free_results(res);
+  for (int i = 0; i < ncalls; i++) {
+    char *r = do_call(&calls[i], NULL);
+    printf("RES\t%d\t%s\n", i, r);
+    printf("PATH\t%d\t%d\n", i, last_path());
+    free(r);
+  }
   /* a second round: results must not change, and (with no Java) no second alert */
   char **again = run_all();
   int differ = 0;
@@ -612,6 +630,7 @@ static int cmd_calls(const char *file, double wait) {
   free_results(again);
   free_results(first);
   printf("REPEAT\tdiffer=%d\talerts=%d\n", differ, alerts);
+  print_counters();
   close_addin();
   free_calls();
   return 0;
@@ -657,6 +676,7 @@ static int cmd_threads(const char *file, int nthreads, double seconds) {
   int safe = 0;
   for (int i = 0; i < ncalls; i++) safe += calls[i].thread_safe;
   printf("THREADS\tthreads=%d\tthread_safe_calls=%d\tcalls=%ld\tmismatches=%ld\n", nthreads, safe, total, mism);
+  print_counters();
   free(ws);
   free(ts);
   free_results(expected);
@@ -682,6 +702,7 @@ static int cmd_cycles(const char *file, int n, const char *path) {
       free_results(res);
     }
     int st = status();
+    print_counters();
     close_addin();
     free_calls();
     printf("CYCLE\t%d\tstatus=%d\tcalls=%d\tmismatches=%d\n", c, st, ref_n, mism);
@@ -748,6 +769,41 @@ static void random_value(XLOPER12 *x, int depth) {
   }
 }
 
+/* Text a trader types: keywords of every kind in random case, with spaces or dashes, ISO dates, near misses. */
+static void random_word(XLOPER12 *x) {
+  static const char *words[] = {"C", "P", "call", "PUT", "Call", "c", "p", "BSM", "black76", "Black-76",
+                                "bachelier", "american", "inverse", "RAW", "trader", "delta", "Vanna",
+                                "dualgamma", "LAMBDA", "ULTIMA", "price", "ACT/365F", "act/360", "BUS/252",
+                                "spot", "FUTURE", "perp", "yz", "parkinson", "GK", "exact", "2026-11-23",
+                                "2026-02-30", "2026-11-23T16:30", "CALLS", "x", "", "100", "0.25", "C P"};
+  const int nw = (int)(sizeof words / sizeof words[0]);
+  const char *w = words[rnd() % nw];
+  int n = (int)strlen(w);
+  int pad = rnd() % 8 == 0 ? (int)(rnd() % 40) : 0; /* sometimes longer than the shim's cache key */
+  XCHAR *s = malloc(sizeof(XCHAR) * (n + pad + 1));
+  s[0] = (XCHAR)(n + pad);
+  for (int i = 0; i < n; i++) {
+    char ch = w[i];
+    if (ch >= 'a' && ch <= 'z' && rnd() % 4 == 0) ch = (char)(ch - 32);
+    else if (ch >= 'A' && ch <= 'Z' && rnd() % 4 == 0) ch = (char)(ch + 32);
+    s[1 + i] = (XCHAR)ch;
+  }
+  for (int i = 0; i < pad; i++) s[1 + n + i] = (XCHAR)(rnd() % 2 ? ' ' : '-');
+  x->xltype = xltypeStr;
+  x->val.str = s;
+}
+
+/* An argument of a plausible call: mostly numbers, some missing, some keyword text. */
+static void plausible_value(XLOPER12 *x) {
+  memset(x, 0, sizeof *x);
+  int k = (int)(rnd() % 20);
+  static const double nums[] = {1, -1, 100, 105, 0.5, 0.25, 0.03, 0.01, 0, 45000, 46000, 2, 1e-9, -5};
+  if (k < 12) { x->xltype = xltypeNum; x->val.num = nums[rnd() % 14]; }
+  else if (k < 14) x->xltype = xltypeMissing;
+  else if (k < 19) random_word(x);
+  else random_value(x, 0);
+}
+
 static int cmd_fuzz(double seconds, uint64_t seed) {
   rng_state = seed ? seed : 88172645463325252ULL;
   open_addin();
@@ -765,7 +821,12 @@ static int cmd_fuzz(double seconds, uint64_t seed) {
     XLOPER12 args[64];
     LPXLOPER12 argv[64];
     if (argc > 64) continue;
-    for (int i = 0; i < argc; i++) { random_value(&args[i], 0); argv[i] = &args[i]; }
+    int plausible = rnd() % 2; /* half the calls look like a trader's, to reach the text fast path */
+    for (int i = 0; i < argc; i++) {
+      if (plausible) plausible_value(&args[i]);
+      else random_value(&args[i], 0);
+      argv[i] = &args[i];
+    }
     call c = {r->fields[3], sym(r->fields[1]), argc, args, argv, 1};
     int wf = 0;
     char *out = do_call(&c, &wf);
@@ -775,6 +836,7 @@ static int cmd_fuzz(double seconds, uint64_t seed) {
     n++;
   }
   printf("FUZZ\tfunctions=%d\tcalls=%ld\tmalformed=%ld\n", nf, n, bad);
+  print_counters();
   close_addin();
   return 0;
 }
@@ -821,7 +883,9 @@ static int cmd_bench(int argc, char **argv) {
   while (pos < ntok && k < 64) { parse_value(argv + 10, ntok, &pos, &args[k]); av[k] = &args[k]; k++; }
   call c = {(char *)name, sym(reg->fields[1]), k, args, av, 1};
   char *first = do_call(&c, NULL);
-  printf("VALUE\tstub %s\tC %.17g\n", first, bsm_delta(S, K, T, r, q, v, cp));
+  int path = last_path();
+  printf("VALUE\tstub %s\tC %.17g\tpath=%s\n", first, bsm_delta(S, K, T, r, q, v, cp),
+         path == 1 ? "numeric" : path == 2 ? "numeric with text" : path == 3 ? "general" : "none");
   free(first);
   bench_job warm = {&c, n / 10, 0};
   bench_work(&warm);

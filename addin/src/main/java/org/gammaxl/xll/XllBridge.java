@@ -18,9 +18,12 @@ import org.gammaxl.sheet.WorksheetFunction;
  * <p>Two call paths:
  *
  * <ul>
- *   <li>{@link #callNumeric}: every argument a number or missing. The shim fills a per-thread
- *       {@code double[]} and a missing mask; the result is a double whose tagged NaNs carry Excel
- *       errors ({@link ExcelError#asNaN()}). Nothing is allocated on the way.
+ *   <li>{@link #callNumeric}: every argument a number, missing, or text with a numeric form for its
+ *       position ({@link #textAsNumber}: keywords such as the option type, ISO dates). The shim fills
+ *       a per-thread {@code double[]} and a missing mask; the result is a double whose tagged NaNs
+ *       carry Excel errors ({@link ExcelError#asNaN()}). Nothing is allocated on the way. The shim
+ *       asks {@link #textAsNumber} once per thread for each (function, position, text) it meets and
+ *       keeps the answer in a small per-thread cache; it never reads the text itself.
  *   <li>{@link #call}: anything else. The arguments arrive as host-neutral values (Double, Boolean,
  *       String, ExcelError, Empty, {@code Object[][]}), the result is returned {@link #normalize
  *       normalized}: Double (finite), Boolean, String (at most 32,767 characters), ExcelError, Empty.BLANK
@@ -32,6 +35,9 @@ public final class XllBridge {
   public static final int MAX_STRING = 32_767;
   /** System property naming a {@code Supplier<List<WorksheetFunction>>} served instead of the catalogue (test hosts). */
   public static final String FUNCTIONS_PROPERTY = "gammaxl.xll.functions";
+
+  /** The payload bits where the catalogue's tagged NaNs (errors, keyword codes) carry their marker. */
+  private static final long NAN_MARKER = 0x0000_FFFF_0000_0000L;
 
   private static volatile XllBridge active;
 
@@ -71,6 +77,14 @@ public final class XllBridge {
   /** The fast path; see {@link #numeric(int, double[], int, long)}. */
   public static double callNumeric(int index, double[] args, int count, long missingMask) {
     return active.numeric(index, args, count, missingMask);
+  }
+
+  /**
+   * The numeric-path form of text given as argument {@code argument} of function {@code index}, for
+   * the shim's text cache; see {@link #numericForm(WorksheetFunction, int, String)}.
+   */
+  public static double textAsNumber(int index, int argument, String text) {
+    return active.textNumber(index, argument, text);
   }
 
   /** The general path; see {@link #invoke(int, Object[])}. */
@@ -146,6 +160,38 @@ public final class XllBridge {
     ExcelError shown = e == null ? ExcelError.NUM : e;
     log.error(index, () -> describe(f, boxed(args, count, missingMask)) + " -> " + shown.text());
     return shown.asNaN();
+  }
+
+  /** {@link #numericForm} for function {@code index}; a failure is logged and answered with {@link Double#NaN}. */
+  public double textNumber(int index, int argument, String text) {
+    WorksheetFunction f = functions[index];
+    try {
+      return numericForm(f, argument, text);
+    } catch (Throwable t) {
+      log.error(index, () -> f.name() + ": textAsNumber(" + argument + ", " + show(text) + ") threw " + t);
+      return Double.NaN;
+    }
+  }
+
+  /**
+   * What {@code f.textAsNumber(argument, text)} says, in the form the shim caches: the number to pass
+   * to {@link WorksheetFunction#invokeNumeric} (keyword codes keep their tagged-NaN bits), or exactly
+   * {@link Double#NaN} when the call must take {@link WorksheetFunction#invoke}: the function has no
+   * fast path, the text has no numeric form in that position, or the answer is an untagged NaN or an
+   * Excel error's NaN.
+   */
+  public static double numericForm(WorksheetFunction f, int argument, String text) {
+    if (!f.numericFastPath() || text == null) {
+      return Double.NaN;
+    }
+    double d = f.textAsNumber(argument, text);
+    if (d == d) {
+      return d;
+    }
+    // a keyword code is a NaN tagged with a marker in payload bits 32-47 (as ExcelError's are); any
+    // other NaN is untagged and means "no numeric form"
+    boolean tagged = (Double.doubleToRawLongBits(d) & NAN_MARKER) != 0;
+    return tagged && ExcelError.fromNaN(d) == null ? d : Double.NaN;
   }
 
   /** Calls function {@code index} on host-neutral values and returns its {@link #normalize normalized} result. */

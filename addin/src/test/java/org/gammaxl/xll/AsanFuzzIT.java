@@ -51,6 +51,12 @@ class AsanFuzzIT {
     System.out.println("[AsanFuzzIT] " + String.join(" ", f));
     assertEquals(String.valueOf(Catalogue.standard().functions().size()), Host.field(f, "functions"));
     assertEquals("0", Host.field(f, "malformed"));
+    // half the calls look like a trader's: keyword text reaches the fast path and the cache fills and evicts
+    String[] c = Host.line(out, "COUNTERS");
+    System.out.println("[AsanFuzzIT] " + String.join(" ", c));
+    assertTrue(Long.parseLong(Host.field(c, "numeric_text")) > 0, String.join(" ", c));
+    assertTrue(Long.parseLong(Host.field(c, "text_evictions")) > 0, String.join(" ", c));
+    assertEquals("0", Host.field(Host.line(out, "CLOSE"), "excel_allocs"));
   }
 
   @Test

@@ -80,11 +80,20 @@ class HostIT {
     Path module = Host.addinFolder(dir, "linux", test);
     List<WorksheetFunction> fs = functions(test);
     List<CallPlan.Call> calls = new ArrayList<>(CallPlan.of(fs));
+    calls.addAll(KeywordCalls.of(fs));
     if (test) {
       calls.addAll(TestCalls.extra(fs));
     }
     Path file = Host.callFile(dir, calls);
     List<String> out = Host.linux("linux", module, Map.of(), "calls", file.toString(), "30");
+    assertEveryCallEqualsTheJavaApiOnTheRightPath(out, calls);
+  }
+
+  /**
+   * Each result equals the Java API's, and each call took the path the bridge's answers imply: the
+   * numeric fast path when every argument is a number, missing, or text with a numeric form.
+   */
+  static void assertEveryCallEqualsTheJavaApiOnTheRightPath(List<String> out, List<CallPlan.Call> calls) {
     if (!calls.isEmpty()) {
       String[] early = Host.line(out, "EARLY");
       if (early[1].equals("1") && early[3].equals("1")) {
@@ -95,8 +104,25 @@ class HostIT {
     assertEquals("2", Host.line(out, "STATUS")[1], "JVM ready");
     List<String> res = out.stream().filter(l -> l.startsWith("RES\t")).toList();
     assertEquals(calls.size(), res.size());
+    List<String> paths = out.stream().filter(l -> l.startsWith("PATH\t")).toList();
+    assertEquals(calls.size(), paths.size());
     int mismatches = 0;
+    int wrongPaths = 0;
+    int textFast = 0;
     StringBuilder report = new StringBuilder();
+    for (String line : paths) {
+      String[] t = line.split("\t", -1);
+      CallPlan.Call c = calls.get(Integer.parseInt(t[1]));
+      int expected = KeywordCalls.expectedPath(c);
+      textFast += expected == 2 ? 1 : 0;
+      if (expected != Integer.parseInt(t[2])) {
+        wrongPaths++;
+        if (report.length() < 4000) {
+          report.append(Tokens.callLine(c.function().name(), c.args())).append("\n  path ").append(t[2])
+              .append(", expected ").append(expected).append('\n');
+        }
+      }
+    }
     for (String line : res) {
       String[] t = line.split("\t", -1);
       int i = Integer.parseInt(t[1]);
@@ -114,11 +140,29 @@ class HostIT {
         }
       }
     }
-    assertEquals(0, mismatches, report::toString);
+    assertEquals(0, mismatches + wrongPaths, report::toString);
+    String[] counters = Host.line(out, "COUNTERS");
+    System.out.println("[HostIT] " + String.join(" ", counters));
+    assertEquals(textFast > 0, Long.parseLong(Host.field(counters, "numeric_text")) > 0, String.join(" ", counters));
     String[] repeat = Host.line(out, "REPEAT");
     assertEquals("differ=0", repeat[1]);
     assertEquals("alerts=0", repeat[2]);
     assertEquals("0", Host.field(Host.line(out, "CLOSE"), "still_registered"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void theTextCacheIsBoundedAndEvictsWithoutChangingAnyResult() throws Exception {
+    Path module = Host.addinFolder(dir, "linux", false);
+    WorksheetFunction delta = TestCalls.find(functions(false), "GX.DELTA");
+    List<CallPlan.Call> calls = KeywordCalls.manySpellings(delta, 300);
+    Path file = Host.callFile(dir, calls);
+    List<String> out = Host.linux("linux", module, Map.of(), "calls", file.toString(), "30");
+    assertEveryCallEqualsTheJavaApiOnTheRightPath(out, calls);
+    assertTrue(out.stream().filter(l -> l.startsWith("PATH\t")).allMatch(l -> l.endsWith("\t2")), "all on the fast path");
+    String[] counters = Host.line(out, "COUNTERS");
+    // 300 distinct texts, each call made three times (answer, repeat, repeat) plus the early and first calls
+    assertTrue(Long.parseLong(Host.field(counters, "text_misses")) >= 300, String.join(" ", counters));
+    assertTrue(Long.parseLong(Host.field(counters, "text_evictions")) >= 300 - 64, String.join(" ", counters));
   }
 
   /** What the Java API gives for a call, in the form the bridge hands to Excel. */
@@ -134,7 +178,8 @@ class HostIT {
   @ValueSource(booleans = {false, true})
   void severalThreadsAtOnceGetTheSameResults(boolean test) throws Exception {
     Path module = Host.addinFolder(dir, "linux", test);
-    List<CallPlan.Call> calls = CallPlan.of(functions(test));
+    List<CallPlan.Call> calls = new ArrayList<>(CallPlan.of(functions(test)));
+    calls.addAll(KeywordCalls.of(functions(test)));
     Path file = Host.callFile(dir, calls);
     List<String> out = Host.linux("linux", module, Map.of(), "threads", file.toString(), "4", "2");
     String[] t = Host.line(out, "THREADS");
@@ -149,7 +194,9 @@ class HostIT {
   @ValueSource(booleans = {false, true})
   void opensClosesAndReopensWithoutLeakingRegistrations(boolean test) throws Exception {
     Path module = Host.addinFolder(dir, "linux", test);
-    Path file = Host.callFile(dir, CallPlan.of(functions(test)));
+    List<CallPlan.Call> calls = new ArrayList<>(CallPlan.of(functions(test)));
+    calls.addAll(KeywordCalls.of(functions(test)));
+    Path file = Host.callFile(dir, calls);
     List<String> out = Host.linux("linux", module, Map.of(), "cycles", file.toString(), "3");
     List<String> cycles = out.stream().filter(l -> l.startsWith("CYCLE\t")).toList();
     assertEquals(3, cycles.size());

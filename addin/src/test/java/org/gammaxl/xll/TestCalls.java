@@ -41,6 +41,11 @@ final class TestCalls {
     c.add(new CallPlan.Call(add, new Object[] {1.0, Empty.MISSING}));
     c.add(new CallPlan.Call(add, new Object[] {Empty.MISSING, 2.0}));
     c.add(new CallPlan.Call(add, new Object[] {-1.0, 2.0}));
+    // TEST.ADD reads "one" as 1 on both paths; "boom" makes textAsNumber throw, "nan" answers a stray NaN
+    for (String t : new String[] {"one", "ONE", "One", "boom", "nan", "two", ""}) {
+      c.add(new CallPlan.Call(add, new Object[] {t, 2.0}));
+      c.add(new CallPlan.Call(add, new Object[] {2.0, t}));
+    }
     for (double x : new double[] {1, 2, 3}) {
       c.add(new CallPlan.Call(thrower, new Object[] {x}));
     }

@@ -35,6 +35,9 @@ public final class TestFunctions implements Supplier<List<WorksheetFunction>> {
           @Override
           public Object invoke(Object[] a) {
             Object x = a.length > 0 ? a[0] : Empty.MISSING;
+            if (x instanceof String s && s.equalsIgnoreCase("one")) {
+              x = 1.0;
+            }
             Object y = a.length > 1 ? a[1] : Empty.MISSING;
             if (!(x instanceof Double dx)) {
               return ExcelError.VALUE;
@@ -53,6 +56,18 @@ public final class TestFunctions implements Supplier<List<WorksheetFunction>> {
             }
             double dy = (missing & 2) != 0 || count < 2 ? 1.0 : a[1];
             return a[0] < 0 ? ExcelError.NUM.asNaN() : a[0] + dy;
+          }
+
+          /** "one" (any case) as 1; "boom" throws; "nan" answers an untagged NaN with a payload. */
+          @Override
+          public double textAsNumber(int argument, String text) {
+            if (argument == 0 && text.equalsIgnoreCase("one")) {
+              return 1.0;
+            }
+            if (text.equals("boom")) {
+              throw new IllegalStateException("textAsNumber fails");
+            }
+            return text.equals("nan") ? Double.longBitsToDouble(0x7FF8_0000_0000_0001L) : Double.NaN;
           }
         },
         new Fn("TEST.GRID", 2, false, true, false) {

@@ -2,13 +2,16 @@ package org.gammaxl.xll;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.gammaxl.InvalidInputException;
+import org.gammaxl.sheet.Catalogue;
 import org.gammaxl.sheet.Empty;
 import org.gammaxl.sheet.ExcelError;
+import org.gammaxl.sheet.WorksheetFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,5 +78,38 @@ class XllBridgeTest {
     assertArrayEquals(new Object[][] {{1.0, 2.0}}, (Object[][]) XllBridge.normalize(new double[] {1, 2}));
     assertEquals(ExcelError.NA, XllBridge.normalize(new Object[0][]));
     assertEquals(ExcelError.VALUE, XllBridge.normalize(new StringBuilder("not a value")));
+  }
+
+  static final long JAVA_NAN = Double.doubleToRawLongBits(Double.NaN);
+
+  @Test
+  void keywordTextHasTheCataloguesNumericFormAndAnythingElseAsksForTheGeneralPath() {
+    WorksheetFunction delta = TestCalls.find(Catalogue.standard().functions(), "GX.DELTA");
+    assertEquals(1.0, XllBridge.numericForm(delta, 0, "C"));
+    assertEquals(1.0, XllBridge.numericForm(delta, 0, "call"));
+    assertEquals(-1.0, XllBridge.numericForm(delta, 0, "Put"));
+    assertEquals(JAVA_NAN, Double.doubleToRawLongBits(XllBridge.numericForm(delta, 0, "X")), "unknown keyword");
+    assertEquals(JAVA_NAN, Double.doubleToRawLongBits(XllBridge.numericForm(delta, 1, "100")), "text for the spot");
+    assertEquals(JAVA_NAN, Double.doubleToRawLongBits(XllBridge.numericForm(delta, 99, "C")), "no such argument");
+    double model = XllBridge.numericForm(delta, 7, "black76");
+    assertTrue(Double.isNaN(model));
+    assertNotEquals(JAVA_NAN, Double.doubleToRawLongBits(model), "a model keyword is a tagged code");
+    // the fast path given those forms equals the general path given the text, bit for bit
+    Object general = delta.invoke(new Object[] {"C", 100.0, 105.0, 0.5, 0.25, 0.03, 0.01, "BLACK76"});
+    double fast = delta.invokeNumeric(new double[] {1.0, 100, 105, 0.5, 0.25, 0.03, 0.01, model}, 8, 0L);
+    assertEquals(Double.doubleToRawLongBits((Double) general), Double.doubleToRawLongBits(fast));
+  }
+
+  @Test
+  void theTextAnswerIsNeverAnExceptionOrAStrayNaN() throws Exception {
+    XllBridge b = bridge();
+    int add = b.indexOf("TEST.ADD");
+    assertEquals(1.0, b.textNumber(add, 0, "ONE"));
+    assertEquals(JAVA_NAN, Double.doubleToRawLongBits(b.textNumber(add, 1, "one")), "only the first argument");
+    assertEquals(JAVA_NAN, Double.doubleToRawLongBits(b.textNumber(add, 0, "nan")), "an untagged NaN with a payload");
+    assertEquals(JAVA_NAN, Double.doubleToRawLongBits(b.textNumber(add, 0, "boom")));
+    assertEquals(JAVA_NAN, Double.doubleToRawLongBits(b.textNumber(b.indexOf("TEST.ECHO"), 0, "one")), "no fast path");
+    String log = Files.readString(dir.resolve("gammaxl.log"));
+    assertTrue(log.contains("TEST.ADD: textAsNumber(0, \"boom\") threw java.lang.IllegalStateException: textAsNumber fails"), log);
   }
 }

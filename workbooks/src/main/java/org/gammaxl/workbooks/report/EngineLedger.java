@@ -24,7 +24,8 @@ import org.gammaxl.time.YearFraction;
  * The ledger computed by the engine ({@link HedgeLedger}) with the rows streamed: memory does not grow
  * with the path, so a report of a million rows needs no more heap than one of a thousand. It applies
  * the report's settings exactly as the catalogue's GX.LEDGER does (times and expiry as Excel
- * date-times turned into ACT/365F years from the first observation, BSM pricer, one vol mark per row
+ * date-times turned into ACT/365F years from the first observation, the position's pricer, lot and
+ * future delivery, one vol mark per row
  * when the prices carry one); {@code EngineLedgerTest} checks that both give the same table.
  */
 public final class EngineLedger implements LedgerSource {
@@ -38,7 +39,7 @@ public final class EngineLedger implements LedgerSource {
   public Object[][] run(PositionFile position, PriceSeries prices, Consumer<Object[]> rows) throws ReportException {
     try {
       double origin = prices.times()[0];
-      HedgePolicy policy = HedgePolicy.builder()
+      HedgePolicy.Builder builder = HedgePolicy.builder()
           .rule(RebalanceRule.parse(position.rule()))
           .threshold(position.threshold())
           .feeBps(position.feeBps())
@@ -46,10 +47,14 @@ public final class EngineLedger implements LedgerSource {
           .instrument(HedgeInstrument.parse(position.hedge()))
           .rate(position.rate())
           .yield(position.yield())
-          .build();
+          .lotSize(position.lot());
+      if (!Double.isNaN(position.futureExpiry())) {
+        builder.futureExpiry(years(origin, position.futureExpiry(), "FUTURE_EXPIRY"));
+      }
+      HedgePolicy policy = builder.build();
       OptionLeg leg = OptionLeg.of(position.typeKeyword().equals("CALL") ? OptionType.CALL : OptionType.PUT,
           position.strike(), years(origin, position.expiry(), "expiry"), position.quantity(), position.multiplier());
-      LedgerRun run = HedgeLedger.of(Model.BSM.pricer(), Position.of(leg), policy).start();
+      LedgerRun run = HedgeLedger.of(Model.parse(position.model()).pricer(), Position.of(leg), policy).start();
       int width = LedgerColumn.values().length;
       int time = LedgerColumn.TIME.ordinal();
       double[] vols = prices.vols();

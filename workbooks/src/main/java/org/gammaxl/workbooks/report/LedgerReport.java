@@ -21,16 +21,22 @@ import org.gammaxl.workbooks.templates.Charts;
 import org.gammaxl.workbooks.templates.Styles;
 
 /**
- * A filled ledger report: sheets {@code Summary} (GX.LEDGER.SUMMARY), {@code Ledger} (one GX.LEDGER
- * array formula over the whole ledger), {@code Charts}, {@code Inputs} (the position and policy as
- * named cells) and {@code Prices} (the observations, and the vol marks when the CSV has them). Every
- * formula is written with its cached value, computed by the engine, so the file shows numbers in any
- * viewer and Excel with the add-in recomputes the same numbers. The ledger and price sheets are
+ * A filled ledger report: sheets {@code Summary} (GX.LEDGER.SUMMARY), {@code Ledger} (the ledger
+ * table), {@code Charts}, {@code Inputs} (the position and policy as named cells) and {@code Prices}
+ * (the observations, and the vol marks when the CSV has them). The one GX.LEDGER array formula over the
+ * whole ledger sits on the hidden sheet {@code LedgerCalc} (the summary's on {@code SummaryCalc}); every
+ * visible ledger and summary number is a plain reference to it, {@code =LedgerCalc!B5}. Every formula
+ * is written with its cached value, computed by the engine, so the file shows numbers in any viewer and
+ * Excel with the add-in recomputes the same numbers. A viewer without the add-in that drops the cached
+ * results of array formulas calling an unknown function (LibreOffice replaces them with #NAME?) still
+ * shows the references' cached values, in the table and in the charts drawn from it. The ledger and price sheets are
  * streamed (SXSSF) and the engine streams its rows, so memory does not grow with the ledger.
  */
 public final class LedgerReport {
   /** Ledgers up to this many rows carry their points in the chart cache. */
   private static final int CHART_CACHE_ROWS = 10_000;
+  /** The hidden sheet holding the one GX.LEDGER array formula; the visible {@code Ledger} sheet refers to it. */
+  static final String CALC_SHEET = "LedgerCalc";
 
   private final LedgerSource source;
 
@@ -120,13 +126,15 @@ public final class LedgerReport {
       priceSheet.createFreezePane(0, 1);
 
       String ref = "A1:" + CellReference.convertNumToColString(width - 1) + (n + 1);
-      SXSSFSheet sheet = wb.createSheetWithArrayFormula("Ledger", 0, 0, GxFunctions.xll("GX.LEDGER", args), ref);
+      wb.createSheetWithArrayFormula(CALC_SHEET, 0, 0, GxFunctions.xll("GX.LEDGER", args), ref);
+      SXSSFSheet sheet = wb.createViewOfArraySheet("Ledger", 1);
       CellStyle[] styles = new CellStyle[width];
       Row head = sheet.createRow(0);
       for (int c = 0; c < width; c++) {
         styles[c] = wb.createCellStyle();
         styles[c].setDataFormat(wb.createDataFormat().getFormat(formatFor(header.get(c))));
         head.createCell(c).setCellValue(header.get(c));
+        head.getCell(c).setCellStyle(st.header);
       }
       int[] next = {1};
       String[] problem = {null};
@@ -181,10 +189,11 @@ public final class LedgerReport {
       charts.setFitToPage(true);
       wb.setPrintArea(wb.getSheetIndex("Charts"), 0, 12, 0, 43);
       wb.setPrintArea(wb.getSheetIndex("Summary"), 0, 1, 0, summaryRows.length + 4);
-      String[] order = {"Summary", "Ledger", "Charts", "Inputs", "Prices", "SummaryCalc"};
+      String[] order = {"Summary", "Ledger", "Charts", "Inputs", "Prices", "SummaryCalc", CALC_SHEET};
       for (int i = 0; i < order.length; i++) {
         wb.setSheetOrder(order[i], i);
       }
+      wb.setSheetHidden(wb.getSheetIndex(CALC_SHEET), true);
       wb.setForceFormulaRecalculation(false);
       wb.setActiveSheet(0);
       wb.setSelectedTab(0);

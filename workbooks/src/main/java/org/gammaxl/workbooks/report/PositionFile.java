@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.gammaxl.InvalidInputException;
+import org.gammaxl.pricing.Model;
 import org.gammaxl.workbooks.io.ExcelDates;
 import org.gammaxl.workbooks.io.InputFileException;
 
@@ -32,17 +34,37 @@ import org.gammaxl.workbooks.io.InputFileException;
  * rate         = 0.03            # continuous rate (default 0)
  * yield        = 0               # continuous dividend / borrow / foreign rate (default 0)
  * hedge        = SPOT            # SPOT, FUTURE, PERP or INVERSE (default SPOT)
+ * future_expiry = 2024-09-27     # delivery of the hedge future: date, date-time or Excel serial (FUTURE only, required there)
+ * lot          = 0.01            # hedge lot size in hedge-instrument units, 0 = no rounding (default 0)
+ * model        = BSM             # option pricer: BSM, BLACK76, BACHELIER, AMERICAN or INVERSE (default BSM)
  * </pre>
+ *
+ * The last three are GX.LEDGER's settings {@code FUTURE_EXPIRY}, {@code LOT} and {@code MODEL}.
+ *
+ * @param futureExpiry delivery of the hedge future as an Excel serial, NaN when the hedge is not a future
+ * @param lot hedge lot size in hedge-instrument units, 0 = no rounding
+ * @param model the pricer keyword as GX.LEDGER's {@code MODEL} setting reads it ({@link Model#name()})
  */
 public record PositionFile(String underlying, String type, double strike, double expiry, double quantity,
     double multiplier, double vol, Double premium, String rule, double threshold, double feeBps,
-    double slippageBps, double rate, double yield, String hedge) {
+    double slippageBps, double rate, double yield, String hedge, double futureExpiry, double lot, String model) {
+
+  /** A position hedged without lot rounding, priced with BSM, in an instrument that is not a future. */
+  public PositionFile(String underlying, String type, double strike, double expiry, double quantity,
+      double multiplier, double vol, Double premium, String rule, double threshold, double feeBps,
+      double slippageBps, double rate, double yield, String hedge) {
+    this(underlying, type, strike, expiry, quantity, multiplier, vol, premium, rule, threshold, feeBps, slippageBps,
+        rate, yield, hedge, Double.NaN, 0.0, Model.BSM.name());
+  }
 
   private static final Set<String> KEYS = Set.of("underlying", "type", "strike", "expiry", "quantity",
-      "multiplier", "vol", "premium", "rule", "threshold", "fee_bps", "slippage_bps", "rate", "yield", "hedge");
+      "multiplier", "vol", "premium", "rule", "threshold", "fee_bps", "slippage_bps", "rate", "yield", "hedge",
+      "future_expiry", "lot", "model");
   private static final Set<String> TYPES = Set.of("C", "P", "CALL", "PUT");
   private static final Set<String> RULES = Set.of("EVERY", "TIME", "DELTA", "MOVE", "MOVE%", "WW");
   private static final Set<String> HEDGES = Set.of("SPOT", "FUTURE", "PERP", "INVERSE");
+  private static final String MODELS = String.join(", ",
+      java.util.Arrays.stream(Model.values()).map(Model::name).toList());
 
   /**
    * The built-in position of {@code demo}: short 100 at-the-money calls at 60 % implied vol, hedged in
@@ -68,6 +90,11 @@ public record PositionFile(String underlying, String type, double strike, double
     s.put("SLIPPAGE_BPS", slippageBps);
     s.put("MULTIPLIER", multiplier);
     s.put("HEDGE", hedge);
+    if (!Double.isNaN(futureExpiry)) {
+      s.put("FUTURE_EXPIRY", futureExpiry);
+    }
+    s.put("LOT", lot);
+    s.put("MODEL", model);
     return s;
   }
 
@@ -124,9 +151,33 @@ public record PositionFile(String underlying, String type, double strike, double
     if (fee < 0 || slip < 0) {
       throw r.error(fee < 0 ? "fee_bps" : "slippage_bps", "must be >= 0");
     }
+    String hedge = r.keyword("hedge", "SPOT", HEDGES);
+    double futureExpiry = Double.NaN;
+    if (values.containsKey("future_expiry")) {
+      if (!hedge.equals("FUTURE")) {
+        throw r.error("future_expiry", "is only used when hedge = FUTURE (hedge is " + hedge + ")");
+      }
+      futureExpiry = r.date("future_expiry");
+    } else if (hedge.equals("FUTURE")) {
+      // Reported on the line that makes it required.
+      throw new InputFileException(file, lines.getOrDefault("hedge", lineNo), "future_expiry",
+          "missing; it is required when hedge = FUTURE");
+    }
+    double lot = r.number("lot", 0.0, false);
+    if (lot < 0) {
+      throw r.error("lot", "must be >= 0 (0 = no rounding), was " + values.get("lot"));
+    }
+    String model = Model.BSM.name();
+    if (values.containsKey("model")) {
+      try {
+        model = Model.parse(r.required("model")).name();
+      } catch (InvalidInputException e) {
+        throw r.error("model", "'" + values.get("model") + "' is not one of " + MODELS);
+      }
+    }
     return new PositionFile(values.getOrDefault("underlying", "UNDERLYING"), type.substring(0, 1), strike, expiry,
         quantity, multiplier, vol, premium, rule, threshold, fee, slip, r.number("rate", 0.0, false),
-        r.number("yield", 0.0, false), r.keyword("hedge", "SPOT", HEDGES));
+        r.number("yield", 0.0, false), hedge, futureExpiry, lot, model);
   }
 
   private record Reader(Path file, Map<String, String> values, Map<String, Integer> lines, int lastLine) {

@@ -29,7 +29,8 @@ import org.gammaxl.workbooks.report.PriceSeries;
  * drop-downs for option type, hedge rule and hedge instrument), the summary block
  * ({@code GX.LEDGER.SUMMARY}), and the ledger as the Excel table {@code HedgeLedger}: the trader types
  * time and spot, every other column is a formula. Sheet {@code Engine} (hidden) holds the one
- * {@code GX.LEDGER} array formula that computes the whole ledger; the table's formula columns read it
+ * {@code GX.LEDGER} array formula that computes the whole ledger, and the {@code GX.LEDGER.SUMMARY}
+ * array the summary block refers to; the table's formula columns read it
  * by column name, so the sheet shows exactly the engine's numbers (Excel forbids array formulas inside
  * tables). Sheet {@code Charts}: cumulative P&amp;L, and spot against the hedge position.
  *
@@ -62,6 +63,9 @@ public final class LedgerTemplate {
       {"RiskFreeRate", "Rate (continuous)", Styles.PERCENT},
       {"DivYield", "Yield (continuous)", Styles.PERCENT},
       {"HedgeInstrument", "Hedge instrument", Styles.GENERAL},
+      {"FutureExpiry", "Hedge future delivery (blank = expiry)", Styles.DATE_TIME},
+      {"HedgeLot", "Hedge lot size (0 = no rounding)", Styles.QTY},
+      {"PricingModel", "Option model", Styles.GENERAL},
   };
 
   /** An empty template with a sample position. */
@@ -87,7 +91,7 @@ public final class LedgerTemplate {
     cell(sheet, 1, 0, st.note).setCellValue("Yellow cells are inputs: type time and spot into the table. Every other "
         + "column is computed by the GammaXL add-in (GX.LEDGER on the hidden Engine sheet).");
 
-    // Inputs block A3:B18
+    // Inputs block A3:B21
     cell(sheet, 2, 0, st.header).setCellValue("Inputs");
     Map<String, Object> values = Map.ofEntries(
         Map.entry("Underlying", position.underlying()), Map.entry("OptType", position.typeKeyword()),
@@ -97,7 +101,9 @@ public final class LedgerTemplate {
         Map.entry("ImpliedVol", position.vol()), Map.entry("HedgeRule", position.rule()),
         Map.entry("Threshold", position.threshold()), Map.entry("FeeBps", position.feeBps()),
         Map.entry("SlippageBps", position.slippageBps()), Map.entry("RiskFreeRate", position.rate()),
-        Map.entry("DivYield", position.yield()), Map.entry("HedgeInstrument", position.hedge()));
+        Map.entry("DivYield", position.yield()), Map.entry("HedgeInstrument", position.hedge()),
+        Map.entry("FutureExpiry", Double.isNaN(position.futureExpiry()) ? "" : position.futureExpiry()),
+        Map.entry("HedgeLot", position.lot()), Map.entry("PricingModel", position.model()));
     for (int i = 0; i < INPUTS.length; i++) {
       int r = 3 + i;
       cell(sheet, r, 0, st.label).setCellValue(INPUTS[i][1]);
@@ -114,14 +120,17 @@ public final class LedgerTemplate {
     list(sheet, dv, 4, "CALL", "PUT");
     list(sheet, dv, 11, "EVERY", "TIME", "DELTA", "MOVE", "WW");
     list(sheet, dv, 17, "SPOT", "FUTURE", "PERP", "INVERSE");
+    list(sheet, dv, 21, "BSM", "BLACK76", "BACHELIER", "AMERICAN", "INVERSE");
     positive(sheet, dv, 5, "Strike must be a number > 0");
     positive(sheet, dv, 10, "Implied vol must be > 0 (0.2 = 20 %)");
 
-    // Settings block D3:E10: the name/value table GX.LEDGER reads.
+    // Settings block D3:E13: the name/value table GX.LEDGER reads.
     cell(sheet, 2, 3, st.header).setCellValue("GX.LEDGER settings");
     String[][] settings = {{"RULE", "HedgeRule"}, {"THRESHOLD", "Threshold"}, {"TIME", "\"DATES\""},
         {"FEE_BPS", "FeeBps"}, {"SLIPPAGE_BPS", "SlippageBps"}, {"MULTIPLIER", "Multiplier"},
-        {"HEDGE", "HedgeInstrument"}};
+        {"HEDGE", "HedgeInstrument"},
+        // A blank delivery means the hedge future delivers at the option's expiry (used only with FUTURE).
+        {"FUTURE_EXPIRY", "IF(FutureExpiry=\"\",Expiry,FutureExpiry)"}, {"LOT", "HedgeLot"}, {"MODEL", "PricingModel"}};
     CellStyle plain = st.formula(Styles.GENERAL);
     for (int i = 0; i < settings.length; i++) {
       cell(sheet, 3 + i, 3, plain).setCellValue(settings[i][0]);
@@ -139,16 +148,22 @@ public final class LedgerTemplate {
 
     // Summary block G3:H20
     cell(sheet, 2, 6, st.header).setCellValue("Summary (GX.LEDGER.SUMMARY)");
-    sheet.setArrayFormula(GxFunctions.xll("GX.LEDGER.SUMMARY", args), new CellRangeAddress(3, 3 + SUMMARY_ROWS - 1, 6, 7));
-    CellStyle summaryNumber = st.formula("#,##0.00##;[Red]-#,##0.00##");
-    for (int r = 3; r < 3 + SUMMARY_ROWS; r++) {
-      sheet.getRow(r).getCell(6).setCellStyle(plain);
-      sheet.getRow(r).getCell(7).setCellStyle(summaryNumber);
-    }
-
-    // Engine sheet: the one array formula.
+    // The GX.LEDGER.SUMMARY array sits on the hidden Engine sheet, right of the ledger; the visible block
+    // shows the item labels as text and each value as a reference to the array. A viewer without the
+    // add-in that drops the array's cached results (LibreOffice shows #NAME?) keeps the references'.
     List<String> columns = LedgerColumns.names();
     int width = columns.size();
+    int summaryCol = width + 1;
+    engine.setArrayFormula(GxFunctions.xll("GX.LEDGER.SUMMARY", args),
+        new CellRangeAddress(0, SUMMARY_ROWS - 1, summaryCol, summaryCol + 1));
+    CellStyle summaryNumber = st.formula("#,##0.00##;[Red]-#,##0.00##");
+    org.gammaxl.ledger.SummaryItem[] items = org.gammaxl.ledger.SummaryItem.values();
+    for (int i = 0; i < SUMMARY_ROWS; i++) {
+      cell(sheet, 3 + i, 6, plain).setCellValue(items[i].label());
+      cell(sheet, 3 + i, 7, summaryNumber).setCellFormula("Engine!" + new CellReference(i, summaryCol + 1, true, true).formatAsString());
+    }
+
+    // Engine sheet: the one ledger array formula.
     engine.setArrayFormula(GxFunctions.xll("GX.LEDGER", args), new CellRangeAddress(0, capacity, 0, width - 1));
     String engineData = "Engine!$A$2:$" + CellReference.convertNumToColString(width - 1) + "$" + (capacity + 1);
     String engineHead = "Engine!$A$1:$" + CellReference.convertNumToColString(width - 1) + "$1";

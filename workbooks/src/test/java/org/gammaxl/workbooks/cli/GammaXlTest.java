@@ -91,6 +91,39 @@ class GammaXlTest {
   }
 
   @Test
+  void reportHedgedWithAFutureThroughThePositionFile(@TempDir Path dir) throws Exception {
+    StringBuilder csv = new StringBuilder("time,spot\n");
+    var path = org.gammaxl.workbooks.report.DemoData.path(30);
+    for (int i = 0; i < path.size(); i++) {
+      csv.append(org.gammaxl.workbooks.io.ExcelDates.dateTime(path.times()[i])).append(',').append(path.spots()[i]).append('\n');
+    }
+    Path prices = Files.writeString(dir.resolve("p.csv"), csv);
+    String position = "type=C\nstrike=100\nexpiry=2024-03-29\nquantity=-100\nvol=0.6\nrule=DELTA\nthreshold=5\n"
+        + "hedge=FUTURE\nfuture_expiry=2024-06-28\nlot=1\nmodel=BLACK76\n";
+    Path pos = Files.writeString(dir.resolve("p.position"), position);
+    Path out = dir.resolve("r.xlsx");
+    Run r = run("report", "--prices", prices.toString(), "--position", pos.toString(), "-o", out.toString());
+    assertEquals(0, r.code(), r.err());
+    try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(out.toFile())) {
+      var inputs = wb.getSheet("Inputs");
+      java.util.Map<String, String> settings = new java.util.HashMap<>();
+      for (var row : inputs) {
+        if (row.getCell(3) != null && row.getCell(4) != null && row.getCell(3).getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
+          settings.put(row.getCell(3).getStringCellValue(), new org.apache.poi.ss.usermodel.DataFormatter().formatCellValue(row.getCell(4)));
+        }
+      }
+      assertEquals("FUTURE", settings.get("HEDGE"));
+      assertEquals("BLACK76", settings.get("MODEL"));
+      assertEquals("1", settings.get("LOT"));
+      assertEquals("45471", settings.get("FUTURE_EXPIRY"), "2024-06-28 as GX.LEDGER reads it with TIME=DATES");
+    }
+    Files.writeString(pos, position.replace("future_expiry=2024-06-28\n", ""));
+    Run bad = run("report", "--prices", prices.toString(), "--position", pos.toString(), "-o", dir.resolve("bad.xlsx").toString());
+    assertEquals(1, bad.code());
+    assertTrue(bad.err().contains(pos + ":8: future_expiry: missing; it is required when hedge = FUTURE"), bad.err());
+  }
+
+  @Test
   void demoWritesTemplatesAndReportAndPrintsTheSummary(@TempDir Path dir) {
     Run r = run("demo", "-o", dir.toString(), "--days", "30");
     assertEquals(0, r.code(), r.err());

@@ -2,6 +2,7 @@ package org.gammaxl.workbooks.report;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -71,5 +72,42 @@ class EngineLedgerTest {
     for (int r = 0; r < engineSummary.length; r++) {
       assertArrayEquals(catalogueSummary[r], engineSummary[r], rule + " summary row " + r);
     }
+  }
+
+  /**
+   * A future hedge with lot rounding and another pricer, set through the position file's keys: the same
+   * table as GX.LEDGER with the settings FUTURE_EXPIRY, LOT and MODEL, and they change the ledger.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"BSM", "BLACK76", "AMERICAN"})
+  void futureHedgeLotAndModelAsInTheCataloguesGxLedger(String model) throws Exception {
+    var ledger = Catalogue.standard().find("GX.LEDGER");
+    var summary = Catalogue.standard().find("GX.LEDGER.SUMMARY");
+    assumeTrue(ledger.isPresent() && summary.isPresent(), "GX.LEDGER is not in the catalogue of this build yet; test skipped");
+    PriceSeries path = DemoData.path(80);
+    PositionFile d = position("DELTA", 20, path);
+    PositionFile p = new PositionFile(d.underlying(), d.type(), d.strike(), d.expiry(), d.quantity(), d.multiplier(),
+        d.vol(), null, d.rule(), d.threshold(), d.feeBps(), d.slippageBps(), d.rate(), d.yield(), "FUTURE",
+        d.expiry() + 30, 5.0, model);
+    List<Object[]> engineRows = new ArrayList<>();
+    Object[][] engineSummary = new EngineLedger().run(p, path, engineRows::add);
+    List<Object[]> catalogueRows = new ArrayList<>();
+    Object[][] catalogueSummary = new CatalogueLedger(ledger.get(), summary.get()).run(p, path, catalogueRows::add);
+    assertEquals(catalogueRows.size(), engineRows.size());
+    for (int r = 0; r < engineRows.size(); r++) {
+      assertArrayEquals(catalogueRows.get(r), engineRows.get(r), model + " row " + r);
+    }
+    for (int r = 0; r < engineSummary.length; r++) {
+      assertArrayEquals(catalogueSummary[r], engineSummary[r], model + " summary row " + r);
+    }
+    int hedge = LedgerColumn.HEDGE_POSITION.ordinal();
+    for (Object[] row : engineRows) {
+      double h = (Double) row[hedge];
+      assertEquals(Math.rint(h / 5.0) * 5.0, h, 1e-9, "hedge position in lots of 5");
+    }
+    List<Object[]> spotRows = new ArrayList<>();
+    new EngineLedger().run(d, path, spotRows::add);
+    int total = LedgerColumn.TOTAL_PNL.ordinal();
+    assertNotEquals(spotRows.get(79)[total], engineRows.get(79)[total], "the future hedge changes the ledger");
   }
 }

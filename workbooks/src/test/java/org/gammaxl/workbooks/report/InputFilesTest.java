@@ -78,11 +78,52 @@ class InputFilesTest {
     assertEquals(f + ":1: type: 'X' is not one of C, CALL, P, PUT", positionError(ok.replace("type=C", "type=X")));
     assertEquals(f + ":2: strike: must be a finite number > 0, was -5", positionError(ok.replace("strike=100", "strike=-5")));
     assertEquals(f + ":4: strike: missing; it is required", positionError(ok.replace("strike=100\n", "")));
-    assertEquals(f + ":6: colour: unknown key; expected one of expiry, fee_bps, hedge, multiplier, premium, quantity, "
-        + "rate, rule, slippage_bps, strike, threshold, type, underlying, vol, yield", positionError(ok + "colour=red\n"));
+    assertEquals(f + ":6: colour: unknown key; expected one of expiry, fee_bps, future_expiry, hedge, lot, model, "
+        + "multiplier, premium, quantity, rate, rule, slippage_bps, strike, threshold, type, underlying, vol, yield",
+        positionError(ok + "colour=red\n"));
     assertEquals(f + ":6: vol: given twice (first on line 5)", positionError(ok + "vol=0.2\n"));
     assertEquals(f + ":4: quantity: must not be 0", positionError(ok.replace("quantity=-10", "quantity=0")));
     assertEquals(f + ":6: rule: 'SOMETIMES' is not one of DELTA, EVERY, MOVE, MOVE%, TIME, WW", positionError(ok + "rule=SOMETIMES\n"));
     assertEquals(f + ":1: strike 100: expected 'key = value'", positionError("strike 100\n"));
+  }
+
+  @Test
+  void aFutureHedgeTakesItsDeliveryLotAndModelAsGxLedgerSettings() throws Exception {
+    PositionFile p = PositionFile.read(file("p.position", "type=C\nstrike=100\nexpiry=2024-03-28\nquantity=-10\n"
+        + "vol=0.3\nhedge = future\nfuture_expiry = 2024-06-28\nlot = 0.5\nmodel = black76\n"));
+    assertEquals("FUTURE", p.hedge());
+    assertEquals(45471, p.futureExpiry(), 0.0, "2024-06-28 as an Excel serial");
+    assertEquals(0.5, p.lot());
+    assertEquals("BLACK76", p.model());
+    // The names GX.LEDGER reads (LedgerFunctions' settings table), with the values it expects.
+    assertEquals(45471.0, p.settings().get("FUTURE_EXPIRY"));
+    assertEquals(0.5, p.settings().get("LOT"));
+    assertEquals("BLACK76", p.settings().get("MODEL"));
+    assertEquals("FUTURE", p.settings().get("HEDGE"));
+  }
+
+  @Test
+  void withoutTheNewKeysTheHedgeIsUnroundedBsmAndHasNoDelivery() throws Exception {
+    PositionFile p = PositionFile.read(file("p.position", "type=C\nstrike=100\nexpiry=2024-03-28\nquantity=-10\nvol=0.3\n"));
+    assertEquals(0.0, p.lot());
+    assertEquals("BSM", p.model());
+    assertEquals(Double.NaN, p.futureExpiry());
+    assertEquals(false, p.settings().containsKey("FUTURE_EXPIRY"));
+  }
+
+  @Test
+  void malformedFutureLotAndModelNameFileLineAndField() throws Exception {
+    Path f = dir.resolve("p.position");
+    String ok = "type=C\nstrike=100\nexpiry=2024-03-28\nquantity=-10\nvol=0.3\n";
+    assertEquals(f + ":6: future_expiry: missing; it is required when hedge = FUTURE", positionError(ok + "hedge=FUTURE\n"));
+    assertEquals(f + ":7: future_expiry: '2024-02-30' is not a date (yyyy-MM-dd), date-time (yyyy-MM-ddTHH:mm[:ss]) or Excel serial number",
+        positionError(ok + "hedge=FUTURE\nfuture_expiry=2024-02-30\n"));
+    assertEquals(f + ":6: future_expiry: is only used when hedge = FUTURE (hedge is SPOT)",
+        positionError(ok + "future_expiry=2024-06-28\n"));
+    assertEquals(f + ":6: lot: must be >= 0 (0 = no rounding), was -1", positionError(ok + "lot=-1\n"));
+    assertEquals(f + ":6: lot: 'small' is not a number", positionError(ok + "lot=small\n"));
+    assertEquals(f + ":6: model: 'HESTON' is not one of BSM, BLACK76, BACHELIER, AMERICAN, INVERSE",
+        positionError(ok + "model=HESTON\n"));
+    assertEquals(f + ":6: model: missing; it is required", positionError(ok + "model=\n"));
   }
 }

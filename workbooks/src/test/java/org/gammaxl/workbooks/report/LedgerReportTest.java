@@ -97,7 +97,38 @@ class LedgerReportTest {
     var result = new LedgerReport(FAKE_LEDGER, FAKE_SUMMARY).write(position, prices, "test", out);
     assertEquals(40, result.rows());
     int checked = assertCachedEqualsEvaluated(out, GxFunctions.finder(List.of(FAKE_LEDGER, FAKE_SUMMARY)));
-    assertEquals(41 * 5 + 3 * 2 + 2, checked, "ledger array, summary array and its visible number references");
+    assertEquals(41 * 5 + 40 * 5 + 3 * 2 + 2, checked,
+        "ledger array, its visible references, summary array and its visible number references");
+  }
+
+  @Test
+  void theVisibleLedgerRefersToTheHiddenGxLedgerArray(@TempDir Path dir) throws Exception {
+    PriceSeries prices = DemoData.path(40);
+    Path out = dir.resolve("report.xlsx");
+    new LedgerReport(FAKE_LEDGER, FAKE_SUMMARY).write(DemoData.position(prices), prices, "test", out);
+    try (XSSFWorkbook wb = new XSSFWorkbook(out.toFile())) {
+      var calc = wb.getSheet("LedgerCalc");
+      assertTrue(wb.isSheetHidden(wb.getSheetIndex(calc)));
+      Cell anchor = calc.getRow(0).getCell(0);
+      assertTrue(anchor.isPartOfArrayFormulaGroup());
+      assertEquals("A1:E41", anchor.getArrayFormulaRange().formatAsString());
+      assertTrue(anchor.getCellFormula().startsWith("_xll.GX.LEDGER(LedgerTimes,LedgerSpots,"), anchor.getCellFormula());
+      var ledger = wb.getSheet("Ledger");
+      assertEquals("HEDGE_POSITION", ledger.getRow(0).getCell(2).getStringCellValue());
+      assertEquals(CellType.STRING, ledger.getRow(0).getCell(2).getCellType(), "the header is text, not a formula");
+      Cell spot = ledger.getRow(5).getCell(1);
+      assertEquals("LedgerCalc!B6", spot.getCellFormula());
+      assertEquals(prices.spots()[4], spot.getNumericCellValue(), 0.0);
+      assertEquals(prices.spots()[4], calc.getRow(5).getCell(1).getNumericCellValue(), 0.0, "the array's cached value");
+      // A value that is not a number: LibreOffice recalculates such cells on load, so the reference is
+      // guarded — the cached value when the array is #NAME? (no add-in), the array's own value otherwise.
+      Cell na = ledger.getRow(2).getCell(4);
+      assertEquals("IF(ISERROR(LedgerCalc!E3),IF(ERROR.TYPE(LedgerCalc!E3)=5,#N/A,LedgerCalc!E3),LedgerCalc!E3)",
+          na.getCellFormula());
+      assertEquals(ExcelError.NA.code(), na.getErrorCellValue());
+      assertEquals("IF(ISERROR(LedgerCalc!E4),IF(ERROR.TYPE(LedgerCalc!E4)=5,TRUE,LedgerCalc!E4),LedgerCalc!E4)",
+          ledger.getRow(3).getCell(4).getCellFormula());
+    }
   }
 
   /** Compares every formula cell's cached value with POI's evaluation; returns how many cells. */

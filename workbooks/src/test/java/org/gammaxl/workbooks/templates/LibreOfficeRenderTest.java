@@ -49,6 +49,10 @@ class LibreOfficeRenderTest {
     new LedgerReport(org.gammaxl.workbooks.report.TestLedgers.LEDGER, org.gammaxl.workbooks.report.TestLedgers.SUMMARY)
         .write(position, prices, "test", report);
     files.add(report);
+    // The same report computed by the real ledger engine (GX.LEDGER of the catalogue).
+    Path engineReport = books.resolve("report-engine.xlsx");
+    new LedgerReport().write(position, prices, "test", engineReport);
+    files.add(engineReport);
 
     Path profile = Files.createDirectories(dir.resolve("profile/user"));
     Files.writeString(profile.resolve("registrymodifications.xcu"), """
@@ -82,18 +86,58 @@ class LibreOfficeRenderTest {
     assertTrue(text.waitFor(60, TimeUnit.SECONDS));
     assertTrue(page1.contains("MULTIPLIER") && page1.contains("DELTA") && !page1.contains("#NAME?"), page1);
 
+    // The ledger table shows the engine's numbers too: its cells are references to the hidden GX.LEDGER
+    // array, whose cached values LibreOffice keeps (it drops the array's own: #NAME? without the add-in).
+    for (String base : List.of("report", "report-engine")) {
+      String all = pdfText(pdfs.resolve(base + ".pdf"));
+      var header = java.util.regex.Pattern.compile("(?m)^\\s*TIME\\s+SPOT").matcher(all);
+      int table = header.find() ? header.start() : -1;
+      assertTrue(table > 0 && !all.contains("#NAME?"), base + ": the ledger page shows no #NAME?:\n" + all);
+      String ledgerPages = all.substring(table, all.indexOf("Cumulative P&L", table));
+      long numbers = java.util.regex.Pattern.compile("-?[0-9][0-9,]*\\.[0-9]+").matcher(ledgerPages).results().count();
+      assertTrue(numbers > prices.size() * 3, base + ": the ledger pages show numbers (" + numbers + "):\n" + ledgerPages);
+    }
+    // The filled ledger example: its summary block refers to the hidden GX.LEDGER.SUMMARY array.
+    String example = pdfText(pdfs.resolve("gammaxl-ledger-example.pdf"));
+    assertTrue(example.contains("BREAKEVEN_MOVE") && example.contains("TOTAL_PNL") && !example.contains("#NAME?"), example);
+    String engineText = pdfText(pdfs.resolve("report-engine.pdf"));
+    String engineLedger = engineText.substring(engineText.indexOf("YEARS_LEFT"));
+    for (String column : List.of("DELTA", "GAMMA", "TRADE_QTY", "TOTAL_PNL", "GAMMA_PNL", "RESIDUAL_PNL")) {
+      assertTrue(engineLedger.contains(column), column + " column shown on the ledger pages");
+    }
+
     // The report's charts: count pixels in the colours of the P&L (dark green) and hedge (orange-red) lines.
     Path png = Files.createDirectories(dir.resolve("png"));
-    Process r = new ProcessBuilder("pdftoppm", "-png", "-r", "60", pdfs.resolve("report.pdf").toString(),
-        png.resolve("report").toString()).inheritIO().start();
-    assertTrue(r.waitFor(120, TimeUnit.SECONDS));
-    assertEquals(0, r.exitValue());
+    for (String base : List.of("report", "report-engine")) {
+      Process r = new ProcessBuilder("pdftoppm", "-png", "-r", "60", pdfs.resolve(base + ".pdf").toString(),
+          png.resolve(base).toString()).inheritIO().start();
+      assertTrue(r.waitFor(120, TimeUnit.SECONDS));
+      assertEquals(0, r.exitValue());
+    }
+    if (keep != null) {
+      copy(png, Path.of(keep, "png"));
+    }
+    for (String base : List.of("report", "report-engine")) {
+      assertChartLinesDrawn(png, base);
+    }
+  }
+
+  private static String pdfText(Path pdf) throws Exception {
+    Process text = new ProcessBuilder("pdftotext", "-layout", pdf.toString(), "-").redirectErrorStream(true).start();
+    String all = new String(text.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(text.waitFor(60, TimeUnit.SECONDS));
+    return all;
+  }
+
+  /** The P&L (dark green), spot (dark blue) and hedge (orange-red) lines are drawn, and move. */
+  private static void assertChartLinesDrawn(Path png, String base) throws IOException {
     long green = 0;
     long orange = 0;
+    java.util.Set<String> greenRows = new java.util.HashSet<>();
     java.util.Set<String> orangeRows = new java.util.HashSet<>();
     java.util.Set<String> blueRows = new java.util.HashSet<>();
     try (var pages = Files.list(png)) {
-      for (Path page : pages.toList()) {
+      for (Path page : pages.filter(f -> f.getFileName().toString().matches(java.util.regex.Pattern.quote(base) + "-[0-9]+\\.png")).toList()) {
         BufferedImage img = ImageIO.read(page.toFile());
         for (int y = 0; y < img.getHeight(); y++) {
           for (int x = 0; x < img.getWidth(); x++) {
@@ -103,6 +147,7 @@ class LibreOfficeRenderTest {
             int cb = rgb & 0xff;
             if (cr < 60 && cg > 70 && cg < 140 && cb < 60) {
               green++;
+              greenRows.add(page + ":" + y);
             }
             if (cr < 40 && cg < 40 && cb > 110 && cb < 170) {
               blueRows.add(page + ":" + y);
@@ -115,12 +160,13 @@ class LibreOfficeRenderTest {
         }
       }
     }
-    assertTrue(green > 100, "cumulative P&L line drawn (dark-green pixels: " + green + ")");
-    // LibreOffice has no GX add-in yet: it shows #NAME? in GX formula cells (it does not keep an array
-    // formula's cached values when the function is unknown), so the P&L and hedge lines read zeros and
-    // are drawn flat. The spot line reads plain numbers and must be drawn as a moving line.
-    assertTrue(orange > 0, "hedge position series drawn (orange-red pixels: " + orange + ")");
-    assertTrue(blueRows.size() > 20, "the spot line is drawn and moves (spans " + blueRows.size() + " pixel rows)");
+    assertTrue(green > 100, base + ": cumulative P&L line drawn (dark-green pixels: " + green + ")");
+    // The P&L and hedge lines read the ledger's references (cached values kept without the add-in), so
+    // they move like the spot line does; drawn flat they would span a pixel row or two.
+    assertTrue(greenRows.size() > 20, base + ": the P&L line moves (spans " + greenRows.size() + " pixel rows)");
+    assertTrue(orange > 0 && orangeRows.size() > 10,
+        base + ": the hedge position line moves (orange-red pixels: " + orange + ", rows " + orangeRows.size() + ")");
+    assertTrue(blueRows.size() > 20, base + ": the spot line is drawn and moves (spans " + blueRows.size() + " pixel rows)");
   }
 
   private static void copy(Path from, Path to) throws IOException {

@@ -78,6 +78,13 @@ class TemplatesTest {
       assertTrue(engine.isPartOfArrayFormulaGroup());
       assertTrue(engine.getCellFormula().startsWith("_xll.GX.LEDGER("), engine.getCellFormula());
       assertTrue(wb.isSheetHidden(wb.getSheetIndex("Engine")));
+      // The summary block shows labels as text and refers to the GX.LEDGER.SUMMARY array on Engine.
+      Cell summary = wb.getSheet("Engine").getRow(0).getCell(LedgerColumns.names().size() + 1);
+      assertTrue(summary.getCellFormula().startsWith("_xll.GX.LEDGER.SUMMARY("), summary.getCellFormula());
+      Cell label = wb.getSheet("Ledger").getRow(3).getCell(6);
+      assertEquals(org.gammaxl.ledger.SummaryItem.values()[0].label(), label.getStringCellValue());
+      assertEquals("Engine!" + new org.apache.poi.ss.util.CellReference(0, LedgerColumns.names().size() + 2, true, true)
+          .formatAsString(), wb.getSheet("Ledger").getRow(3).getCell(7).getCellFormula());
       assertTrue(wb.getForceFormulaRecalculation(), "a template recalculates when opened");
     }
   }
@@ -154,8 +161,35 @@ class TemplatesTest {
     var position = org.gammaxl.workbooks.report.DemoData.position(path);
     java.util.List<Object[]> rows = new java.util.ArrayList<>();
     new org.gammaxl.workbooks.report.EngineLedger().run(position, path, rows::add);
-    java.util.List<String> header = org.gammaxl.ledger.LedgerRow.headers();
     try (XSSFWorkbook wb = open("gammaxl-ledger-example.xlsx")) {
+      assertTableEqualsEngine(wb, rows);
+    }
+  }
+
+  /**
+   * A future hedge with lot rounding and another pricer, chosen in the template's inputs (hedge future
+   * delivery, lot size, option model): POI's recalculation of the template gives the engine's ledger
+   * for the same position file.
+   */
+  @Test
+  void ledgerTemplateHedgesWithAFutureInLotsWithTheChosenModel() throws Exception {
+    var path = org.gammaxl.workbooks.report.DemoData.path(60);
+    var d = org.gammaxl.workbooks.report.DemoData.position(path);
+    var future = new org.gammaxl.workbooks.report.PositionFile(d.underlying(), d.type(), d.strike(), d.expiry(),
+        d.quantity(), d.multiplier(), d.vol(), null, d.rule(), d.threshold(), d.feeBps(), d.slippageBps(), d.rate(),
+        d.yield(), "FUTURE", d.expiry() + 30, 2.0, "BLACK76");
+    java.util.List<Object[]> rows = new java.util.ArrayList<>();
+    new org.gammaxl.workbooks.report.EngineLedger().run(future, path, rows::add);
+    try (XSSFWorkbook wb = LedgerTemplate.build(future, path, path.size())) {
+      new org.gammaxl.workbooks.poi.Recalculator().recalculate(wb);
+      assertTableEqualsEngine(wb, rows);
+      assertEquals("BLACK76", wb.getSheet("Ledger").getRow(20).getCell(1).getStringCellValue());
+    }
+  }
+
+  private static void assertTableEqualsEngine(XSSFWorkbook wb, java.util.List<Object[]> rows) {
+    java.util.List<String> header = org.gammaxl.ledger.LedgerRow.headers();
+    {
       XSSFSheet s = wb.getSheet("Ledger");
       var head = s.getRow(LedgerTemplate.HEADER_ROW);
       int checked = 0;
@@ -179,7 +213,7 @@ class TemplatesTest {
           checked++;
         }
       }
-      assertEquals(120 * (header.size() - 2), checked);
+      assertEquals(rows.size() * (header.size() - 2), checked);
     }
   }
 }
