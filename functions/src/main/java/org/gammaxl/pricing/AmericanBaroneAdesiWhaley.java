@@ -28,28 +28,11 @@ public final class AmericanBaroneAdesiWhaley extends AmericanApproximation {
   }
 
   @Override
-  double value(OptionType type, double spot, double strike, double years, double vol, double rate,
-      double yield) {
-    double intrinsic = type.intrinsic(spot, strike);
-    if (years == 0.0) {
-      return intrinsic;
-    }
-    if (vol == 0.0) {
-      return AmericanSupport.zeroVol(type, spot, strike, years, rate, yield);
-    }
-    double european = AmericanSupport.european(type, spot, strike, years, vol, rate, yield);
-    double b = rate - yield;
-    boolean call = type == OptionType.CALL;
-    if (call ? b >= rate : rate <= 0) {
-      return Math.max(european, intrinsic);
-    }
-    double approx = call
+  double earlyExerciseValue(OptionType type, double spot, double strike, double years, double vol, double rate,
+      double yield, double european) {
+    return type == OptionType.CALL
         ? call(spot, strike, years, vol, rate, yield, european)
         : put(spot, strike, years, vol, rate, yield, european);
-    if (Double.isNaN(approx)) {
-      return Math.max(european, intrinsic);
-    }
-    return Math.max(approx, Math.max(european, intrinsic));
   }
 
   private static double call(double s, double k, double t, double v, double r, double q, double european) {

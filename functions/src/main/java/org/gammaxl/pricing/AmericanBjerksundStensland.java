@@ -55,27 +55,12 @@ public final class AmericanBjerksundStensland extends AmericanApproximation {
   }
 
   @Override
-  double value(OptionType type, double spot, double strike, double years, double vol, double rate,
-      double yield) {
-    double intrinsic = type.intrinsic(spot, strike);
-    if (years == 0.0) {
-      return intrinsic;
-    }
-    if (vol == 0.0) {
-      return AmericanSupport.zeroVol(type, spot, strike, years, rate, yield);
-    }
-    double european = AmericanSupport.european(type, spot, strike, years, vol, rate, yield);
+  double earlyExerciseValue(OptionType type, double spot, double strike, double years, double vol, double rate,
+      double yield, double european) {
     double b = rate - yield;
-    double approx;
-    if (type == OptionType.CALL) {
-      approx = b >= rate ? european : call(spot, strike, years, rate, b, vol);
-    } else {
-      approx = rate <= 0 ? european : call(strike, spot, years, rate - b, -b, vol);
-    }
-    if (Double.isNaN(approx)) {
-      return Math.max(european, intrinsic);
-    }
-    return Math.max(approx, Math.max(european, intrinsic));
+    return type == OptionType.CALL
+        ? call(spot, strike, years, rate, b, vol)
+        : call(strike, spot, years, rate - b, -b, vol);
   }
 
   /** The call approximation for b &lt; r. */
