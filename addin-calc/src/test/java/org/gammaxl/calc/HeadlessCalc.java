@@ -105,6 +105,8 @@ final class HeadlessCalc implements AutoCloseable {
     }
     cmd.addAll(List.of(command));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    // The LibreOffice user may not be able to enter the build folder (a clone in a private directory).
+    pb.directory(home.toFile());
     pb.environment().put("HOME", home.toString());
     pb.environment().remove("DISPLAY");
     Process p = pb.start();
