@@ -31,3 +31,11 @@ echo "== numeric fast path, type \"C\" and model \"BSM\" as text"
 echo "== general path (type given as \"C\" + 40 spaces: too long for the text cache)"
 "$native/linux/gxhost" "$dir/libgammaxl.so" bench GX.DELTA "$n" 100 105 0.5 0.03 0.01 0.25 1 -- \
   "s:C                                        " n:100 n:105 n:0.5 n:0.25 n:0.03 n:0.01 m
+# The bridge alone: TEST.ADD(1, 2) of the test functions (a trivial Java body on the numeric fast
+# path), so the cost of the crossing itself shows apart from the delta's arithmetic. Its "C" column is
+# the delta formula again, so only its ns per call through the stub is of interest.
+echo "== bridge alone: TEST.ADD(1, 2), trivial Java body, numeric fast path"
+cp "$native/testfunctions.meta" "$dir/gammaxl.meta"
+printf 'runtime = %s\nclasspath = %s;%s;%s\noption = -Xmx256m\noption = -Dgammaxl.xll.functions=org.gammaxl.xll.TestFunctions\n' \
+  "$jdk" "$here/target/classes" "$here/target/test-classes" "$cp_deps" > "$dir/gammaxl.cfg"
+"$native/linux/gxhost" "$dir/libgammaxl.so" bench TEST.ADD "$n" 100 105 0.5 0.03 0.01 0.25 1 -- n:1 n:2

@@ -105,13 +105,15 @@ typedef struct {
 typedef struct thread_state {
   char pad_before[64]; /* keep each thread's hot fields off its neighbours' cache lines */
   JNIEnv *env;
-  jdoubleArray dbuf;   /* global ref, GX_FAST_MAX doubles */
+  jobject inbuf;       /* global ref: direct ByteBuffer over in[], the thread's Java slot */
+  jint slot;           /* XllBridge.attach's number for this thread */
   XLOPER12 result;
   int last_path;
   unsigned victim;     /* round-robin replacement within a set */
   long long counters[C_COUNT];
   text_entry text[GX_TEXT_SETS][GX_TEXT_WAYS];
   struct thread_state *next;
+  double in[GX_FAST_MAX]; /* fast-path arguments, read by Java through inbuf */
   char pad_after[64];
 } thread_state;
 
@@ -133,6 +135,10 @@ static long g_open_ms;
 /* configuration */
 static char *g_cfg_runtime;
 static char *g_cfg_classpath;
+static char *g_cfg_calls;
+/* XllBridge.callSlot as a native function (a Java 22+ upcall stub), or NULL: call it by JNI */
+typedef double (*gx_upcall_fn)(jint index, jint slot, jint count, jlong missing_mask);
+static gx_upcall_fn g_upcall;
 static char **g_cfg_options;
 static int g_cfg_noptions;
 
@@ -147,7 +153,7 @@ static created_vms_fn g_created_vms;
 
 static struct {
   jclass bridge, dbl, str, boolean, error, empty, object, object_array;
-  jmethodID numeric, call, text_number, value_of, double_value, boolean_value, error_code, log;
+  jmethodID numeric, attach, upcall, call, text_number, value_of, double_value, boolean_value, error_code, log;
   jobject t, f, missing, blank, err[44];
 } J;
 
@@ -423,12 +429,14 @@ static void free_config(void) {
   free(g_cfg_runtime); free(g_cfg_classpath);
   for (int i = 0; i < g_cfg_noptions; i++) free(g_cfg_options[i]);
   free(g_cfg_options);
-  g_cfg_runtime = g_cfg_classpath = NULL;
+  free(g_cfg_calls);
+  g_cfg_runtime = g_cfg_classpath = g_cfg_calls = NULL;
   g_cfg_options = NULL;
   g_cfg_noptions = 0;
 }
 
-/* gammaxl.cfg: "key = value" lines; keys runtime, classpath (';'-separated), option (repeatable), log. */
+/* gammaxl.cfg: "key = value" lines; keys runtime, classpath (';'-separated), option (repeatable), log,
+   calls (auto: a foreign-function upcall on Java 22+, else JNI; jni: always JNI). */
 static void load_config(const char *path) {
   size_t size;
   char *text = read_file(path, &size);
@@ -447,6 +455,7 @@ static void load_config(const char *path) {
     if (strcmp(key, "runtime") == 0) { free(g_cfg_runtime); g_cfg_runtime = strdup(value); }
     else if (strcmp(key, "classpath") == 0) { free(g_cfg_classpath); g_cfg_classpath = strdup(value); }
     else if (strcmp(key, "log") == 0) { free(g_log_path); g_log_path = join_path(g_dir, value); }
+    else if (strcmp(key, "calls") == 0) { free(g_cfg_calls); g_cfg_calls = strdup(value); }
     else if (strcmp(key, "option") == 0) {
       char **o = realloc(g_cfg_options, sizeof(char *) * (g_cfg_noptions + 1));
       if (o) { g_cfg_options = o; g_cfg_options[g_cfg_noptions++] = strdup(value); }
@@ -626,7 +635,9 @@ static int init_cache(JNIEnv *env, char *why, size_t whyn) {
     snprintf(why, whyn, "bridge classes not found on the class path (%s)", ex);
     return -1;
   }
-  J.numeric = (*env)->GetStaticMethodID(env, J.bridge, "callNumeric", "(I[DIJ)D");
+  J.numeric = (*env)->GetStaticMethodID(env, J.bridge, "callSlot", "(IIIJ)D");
+  J.attach = (*env)->GetStaticMethodID(env, J.bridge, "attach", "(Ljava/nio/ByteBuffer;)I");
+  J.upcall = (*env)->GetStaticMethodID(env, J.bridge, "upcall", "(Ljava/lang/String;)J");
   J.call = (*env)->GetStaticMethodID(env, J.bridge, "call", "(I[Ljava/lang/Object;)Ljava/lang/Object;");
   J.text_number = (*env)->GetStaticMethodID(env, J.bridge, "textAsNumber", "(IILjava/lang/String;)D");
   J.error_code = (*env)->GetStaticMethodID(env, J.bridge, "errorCode", "(Ljava/lang/Object;)I");
@@ -634,7 +645,7 @@ static int init_cache(JNIEnv *env, char *why, size_t whyn) {
   J.value_of = (*env)->GetStaticMethodID(env, J.dbl, "valueOf", "(D)Ljava/lang/Double;");
   J.double_value = (*env)->GetMethodID(env, J.dbl, "doubleValue", "()D");
   J.boolean_value = (*env)->GetMethodID(env, J.boolean, "booleanValue", "()Z");
-  if (!J.numeric || !J.call || !J.text_number || !J.error_code || !J.log || !J.value_of || !J.double_value || !J.boolean_value) {
+  if (!J.numeric || !J.attach || !J.upcall || !J.call || !J.text_number || !J.error_code || !J.log || !J.value_of || !J.double_value || !J.boolean_value) {
     char ex[512];
     describe_exception(env, ex, sizeof ex);
     snprintf(why, whyn, "bridge methods not found (%s)", ex);
@@ -705,12 +716,14 @@ static void start_jvm(void *unused) {
       free(copy);
       (void)cpn;
     }
-    int nopt = g_cfg_noptions + 2;
+    int nopt = g_cfg_noptions + 3;
     JavaVMOption *opts = calloc((size_t)nopt, sizeof *opts);
     if (!opts) { free(cp); snprintf(why, sizeof why, "out of memory"); goto fail; }
     opts[0].optionString = cp;
     opts[1].optionString = "-Xrs"; /* leave Ctrl-C and console signals to the host */
-    for (int i = 0; i < g_cfg_noptions; i++) opts[2 + i].optionString = g_cfg_options[i];
+    /* the upcall stub is a restricted method: allowed without a warning (Java 17 accepts the flag too) */
+    opts[2].optionString = "--enable-native-access=ALL-UNNAMED";
+    for (int i = 0; i < g_cfg_noptions; i++) opts[3 + i].optionString = g_cfg_options[i];
     JavaVMInitArgs args;
     memset(&args, 0, sizeof args);
     args.version = JNI_VERSION_1_8;
@@ -747,8 +760,14 @@ static void start_jvm(void *unused) {
       if (g_fns[i].java_index >= 0) bound++;
       else gx_log("%s is registered but the Java catalogue does not serve it: it returns #N/A", g_fns[i].name);
     }
-    gx_log("JVM %s in %ld ms; %d of %d registered functions bound (Java serves %d)",
-           created ? "started" : "attached", now_ms() - g_open_ms, bound, g_nfns, (int)served);
+    jstring mode = (*env)->NewStringUTF(env, g_cfg_calls ? g_cfg_calls : "auto");
+    jlong up = mode ? (*env)->CallStaticLongMethod(env, J.bridge, J.upcall, mode) : 0;
+    if ((*env)->ExceptionCheck(env)) { (*env)->ExceptionClear(env); up = 0; }
+    if (mode) (*env)->DeleteLocalRef(env, mode);
+    g_upcall = (gx_upcall_fn)(intptr_t)up;
+    gx_log("JVM %s in %ld ms; %d of %d registered functions bound (Java serves %d); fast calls by %s",
+           created ? "started" : "attached", now_ms() - g_open_ms, bound, g_nfns, (int)served,
+           g_upcall ? "foreign-function upcall" : "JNI");
   }
   (*vm)->DetachCurrentThread(vm);
   state_set(ST_READY);
@@ -779,10 +798,16 @@ static thread_state *this_thread(void) {
   thread_state *ts = calloc(1, sizeof *ts);
   if (!ts) return NULL;
   ts->env = env;
-  jdoubleArray a = (*env)->NewDoubleArray(env, GX_FAST_MAX);
-  ts->dbuf = a ? (*env)->NewGlobalRef(env, a) : NULL;
-  if (a) (*env)->DeleteLocalRef(env, a);
-  if (!ts->dbuf) { (*env)->ExceptionClear(env); free(ts); return NULL; }
+  jobject b = (*env)->NewDirectByteBuffer(env, ts->in, (jlong)sizeof ts->in);
+  ts->inbuf = b ? (*env)->NewGlobalRef(env, b) : NULL;
+  ts->slot = ts->inbuf ? (*env)->CallStaticIntMethod(env, J.bridge, J.attach, ts->inbuf) : -1;
+  if (b) (*env)->DeleteLocalRef(env, b);
+  if ((*env)->ExceptionCheck(env) || ts->slot < 0) {
+    (*env)->ExceptionClear(env);
+    if (ts->inbuf) (*env)->DeleteGlobalRef(env, ts->inbuf);
+    free(ts);
+    return NULL;
+  }
   gx_lock(&g_mutex);
   ts->next = g_threads;
   g_threads = ts;
@@ -1004,7 +1029,7 @@ LPXLOPER12 gx_dispatch(int slot, LPXLOPER12 *argv, int argc) {
   if (ts->result.xltype & xlbitDLLFree) free_payload(&ts->result);
 
   if (f->fast && argc <= GX_FAST_MAX) {
-    double vals[GX_FAST_MAX];
+    double *vals = ts->in;
     jlong mask = 0;
     int numeric = 1, texts = 0;
     for (int i = 0; i < argc; i++) {
@@ -1017,9 +1042,13 @@ LPXLOPER12 gx_dispatch(int slot, LPXLOPER12 *argv, int argc) {
     if (numeric) {
       ts->last_path = texts ? PATH_NUMERIC_TEXT : PATH_NUMERIC;
       ts->counters[texts ? C_NUMERIC_TEXT : C_NUMERIC]++;
-      if (argc > 0) (*env)->SetDoubleArrayRegion(env, ts->dbuf, 0, argc, vals);
-      double r = (*env)->CallStaticDoubleMethod(env, J.bridge, J.numeric, f->java_index, ts->dbuf, argc, mask);
-      if ((*env)->ExceptionCheck(env)) { log_call_failure(f, env); return err_result(ts, xlerrValue); }
+      double r;
+      if (g_upcall) {
+        r = g_upcall(f->java_index, ts->slot, argc, mask); /* callSlot never throws */
+      } else {
+        r = (*env)->CallStaticDoubleMethod(env, J.bridge, J.numeric, f->java_index, ts->slot, argc, mask);
+        if ((*env)->ExceptionCheck(env)) { log_call_failure(f, env); return err_result(ts, xlerrValue); }
+      }
       if (isfinite(r)) {
         ts->result.xltype = xltypeNum;
         ts->result.val.num = r;
@@ -1182,6 +1211,7 @@ static void close_addin(void) {
   if (g_start_running) { gx_thread_join(g_start_thread); g_start_running = 0; }
   int was_ready = state_get() == ST_READY;
   state_set(ST_CLOSED);
+  g_upcall = NULL;
   int unregistered = 0;
   for (int i = 0; i < g_nfns; i++) {
     gx_function *f = &g_fns[i];
@@ -1203,7 +1233,7 @@ static void close_addin(void) {
     gx_unlock(&g_mutex);
     while (ts) {
       thread_state *next = ts->next;
-      if (ts->dbuf) (*env)->DeleteGlobalRef(env, ts->dbuf);
+      if (ts->inbuf) (*env)->DeleteGlobalRef(env, ts->inbuf);
       free_payload(&ts->result);
       free(ts);
       ts = next;

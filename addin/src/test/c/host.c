@@ -851,6 +851,11 @@ static double bsm_delta(double S, double K, double T, double r, double q, double
   return exp(-q * T) * (call ? n : n - 1.0);
 }
 
+static int cmp_double(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return x < y ? -1 : x > y;
+}
+
 typedef struct { call *c; long n; double seconds; } bench_job;
 static void *bench_work(void *p) {
   bench_job *j = p;
@@ -887,15 +892,29 @@ static int cmd_bench(int argc, char **argv) {
   printf("VALUE\tstub %s\tC %.17g\tpath=%s\n", first, bsm_delta(S, K, T, r, q, v, cp),
          path == 1 ? "numeric" : path == 2 ? "numeric with text" : path == 3 ? "general" : "none");
   free(first);
-  bench_job warm = {&c, n / 10, 0};
-  bench_work(&warm);
-  bench_job one = {&c, n, 0};
-  bench_work(&one);
+  /* Warm up for at least two seconds (the JIT compiles the Java side in the background), then time
+     five rounds of n calls each way and report the median round: steady state, not start-up. */
+  double tw = now_s();
+  while (now_s() - tw < 2.0) {
+    bench_job warm = {&c, n / 10 + 1, 0};
+    bench_work(&warm);
+  }
+  enum { ROUNDS = 5 };
+  double stub_s[ROUNDS], c_s[ROUNDS];
   volatile double vS = S;
   double sink = 0;
-  double t1 = now_s();
-  for (long i = 0; i < n; i++) sink += bsm_delta(vS, K, T, r, q, v, cp);
-  double tc = now_s() - t1;
+  for (int round = 0; round < ROUNDS; round++) {
+    bench_job one = {&c, n, 0};
+    bench_work(&one);
+    stub_s[round] = one.seconds;
+    double t1 = now_s();
+    for (long i = 0; i < n; i++) sink += bsm_delta(vS, K, T, r, q, v, cp);
+    c_s[round] = now_s() - t1;
+  }
+  qsort(stub_s, ROUNDS, sizeof stub_s[0], cmp_double);
+  qsort(c_s, ROUNDS, sizeof c_s[0], cmp_double);
+  bench_job one = {&c, n, stub_s[ROUNDS / 2]};
+  double tc = c_s[ROUNDS / 2];
   bench_job two[2] = {{&c, n, 0}, {&c, n, 0}};
   thread_t th[2];
   double t2 = now_s();
@@ -903,7 +922,9 @@ static int cmd_bench(int argc, char **argv) {
   for (int i = 0; i < 2; i++) thread_join(th[i]);
   double wall2 = now_s() - t2;
   double ns_stub = one.seconds / n * 1e9, ns_c = tc / n * 1e9;
-  printf("BENCH\t%s\tcalls=%ld\tstub_ns_per_call=%.1f\tc_ns_per_call=%.1f\tratio=%.2f\n", name, n, ns_stub, ns_c, ns_stub / ns_c);
+  printf("BENCH\t%s\tcalls=%ld\tstub_ns_per_call=%.1f\tc_ns_per_call=%.1f\tratio=%.2f\t(median of %d rounds; stub %.1f-%.1f, C %.1f-%.1f)\n",
+         name, n, ns_stub, ns_c, ns_stub / ns_c, ROUNDS, stub_s[0] / n * 1e9, stub_s[ROUNDS - 1] / n * 1e9,
+         c_s[0] / n * 1e9, c_s[ROUNDS - 1] / n * 1e9);
   printf("BENCH2\t2 threads x %ld calls\twall=%.3f s\tthroughput=%.0f calls/s (1 thread %.0f)\tscaling=%.2fx\n", n, wall2,
          2.0 * n / wall2, n / one.seconds, (2.0 * n / wall2) / (n / one.seconds));
   printf("SINK\t%g\n", sink);

@@ -42,34 +42,6 @@ public final class InvalidInputException extends IllegalArgumentException {
     return new InvalidInputException(Kind.NOT_AVAILABLE, argument, message);
   }
 
-  /**
-   * Checks that {@code value} is a finite number, naming the argument otherwise.
-   *
-   * @return the value, for chaining
-   */
-  public static double finite(String argument, double value) {
-    if (!Double.isFinite(value)) {
-      throw domain(argument, "must be a finite number, was " + value);
-    }
-    return value;
-  }
-
-  /** Checks that {@code value} is finite and strictly positive. */
-  public static double positive(String argument, double value) {
-    if (!(value > 0) || value == Double.POSITIVE_INFINITY) {
-      throw domain(argument, "must be a finite number > 0, was " + value);
-    }
-    return value;
-  }
-
-  /** Checks that {@code value} is finite and not negative. */
-  public static double nonNegative(String argument, double value) {
-    if (!(value >= 0) || value == Double.POSITIVE_INFINITY) {
-      throw domain(argument, "must be a finite number >= 0, was " + value);
-    }
-    return value;
-  }
-
   public Kind kind() {
     return kind;
   }

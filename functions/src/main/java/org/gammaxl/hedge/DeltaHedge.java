@@ -1,6 +1,6 @@
 package org.gammaxl.hedge;
 
-import org.gammaxl.InvalidInputException;
+import org.gammaxl.Require;
 
 /** The delta-neutral hedge quantity of an option position in a chosen hedge instrument. */
 public final class DeltaHedge {
@@ -24,13 +24,13 @@ public final class DeltaHedge {
    */
   public static double quantity(double positionDelta, HedgeInstrument instrument, double spot, double contractSize,
       double rate, double yield, double yearsToDelivery, double lotSize) {
-    InvalidInputException.finite("positionDelta", positionDelta);
-    InvalidInputException.positive("spot", spot);
-    InvalidInputException.positive("contractSize", contractSize);
-    InvalidInputException.finite("rate", rate);
-    InvalidInputException.finite("yield", yield);
-    InvalidInputException.nonNegative("yearsToDelivery", yearsToDelivery);
-    InvalidInputException.nonNegative("lotSize", lotSize);
+    Require.finite("positionDelta", positionDelta);
+    Require.positive("spot", spot);
+    Require.positive("contractSize", contractSize);
+    Require.finite("rate", rate);
+    Require.finite("yield", yield);
+    Require.nonNegative("yearsToDelivery", yearsToDelivery);
+    Require.nonNegative("lotSize", lotSize);
     double perUnit = instrument.deltaPerUnit(spot, contractSize, rate, yield, yearsToDelivery);
     return roundToLot(-positionDelta / perUnit, lotSize);
   }

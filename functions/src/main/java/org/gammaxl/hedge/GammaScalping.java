@@ -3,6 +3,7 @@ package org.gammaxl.hedge;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
 import org.gammaxl.InvalidInputException;
+import org.gammaxl.Require;
 import org.gammaxl.pricing.OptionPricer;
 import org.gammaxl.pricing.OptionType;
 
@@ -32,12 +33,12 @@ public final class GammaScalping {
    * @param periodYears Δt in years (1/365 for a calendar day, 1/252 for a trading day)
    */
   public static double breakevenMove(double theta, double gamma, double periodYears) {
-    InvalidInputException.finite("theta", theta);
-    InvalidInputException.finite("gamma", gamma);
+    Require.finite("theta", theta);
+    Require.finite("gamma", gamma);
     if (gamma == 0) {
       throw InvalidInputException.domain("gamma", "must be non-zero: without gamma no move breaks even");
     }
-    InvalidInputException.nonNegative("periodYears", periodYears);
+    Require.nonNegative("periodYears", periodYears);
     return Math.sqrt(2 * Math.abs(theta) * periodYears / Math.abs(gamma));
   }
 
@@ -87,14 +88,14 @@ public final class GammaScalping {
    */
   public static double expectedPnlHedgedAtImplied(double spot, double strike, double years, double realizedVol,
       double impliedVol, double rate, double yield, double drift) {
-    InvalidInputException.positive("spot", spot);
-    InvalidInputException.positive("strike", strike);
-    InvalidInputException.positive("years", years);
-    InvalidInputException.positive("realizedVol", realizedVol);
-    InvalidInputException.positive("impliedVol", impliedVol);
-    InvalidInputException.finite("rate", rate);
-    InvalidInputException.finite("yield", yield);
-    InvalidInputException.finite("drift", drift);
+    Require.positive("spot", spot);
+    Require.positive("strike", strike);
+    Require.positive("years", years);
+    Require.positive("realizedVol", realizedVol);
+    Require.positive("impliedVol", impliedVol);
+    Require.finite("rate", rate);
+    Require.finite("yield", yield);
+    Require.finite("drift", drift);
     double integral = 0;
     double panel = years / PANELS;
     for (int p = 0; p < PANELS; p++) {
@@ -135,8 +136,8 @@ public final class GammaScalping {
    * @param rebalances N ≥ 1
    */
   public static double hedgingErrorStdev(double vega, double vol, double rebalances) {
-    InvalidInputException.finite("vega", vega);
-    InvalidInputException.positive("vol", vol);
+    Require.finite("vega", vega);
+    Require.positive("vol", vol);
     if (!(rebalances >= 1) || rebalances == Double.POSITIVE_INFINITY) {
       throw InvalidInputException.domain("rebalances", "must be a finite number >= 1, was " + rebalances);
     }

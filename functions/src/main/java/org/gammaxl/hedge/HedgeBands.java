@@ -1,6 +1,7 @@
 package org.gammaxl.hedge;
 
 import org.gammaxl.InvalidInputException;
+import org.gammaxl.Require;
 
 /**
  * No-trade bands and transaction-cost adjusted volatilities for delta hedging with proportional
@@ -29,12 +30,12 @@ public final class HedgeBands {
    */
   public static double whalleyWilmott(double rate, double years, double costFraction, double spot, double gamma,
       double riskAversion) {
-    InvalidInputException.finite("rate", rate);
-    InvalidInputException.nonNegative("years", years);
-    InvalidInputException.nonNegative("costFraction", costFraction);
-    InvalidInputException.positive("spot", spot);
-    InvalidInputException.finite("gamma", gamma);
-    InvalidInputException.positive("riskAversion", riskAversion);
+    Require.finite("rate", rate);
+    Require.nonNegative("years", years);
+    Require.nonNegative("costFraction", costFraction);
+    Require.positive("spot", spot);
+    Require.finite("gamma", gamma);
+    Require.positive("riskAversion", riskAversion);
     return Math.cbrt(1.5 * Math.exp(-rate * years) * costFraction * spot * gamma * gamma / riskAversion);
   }
 
@@ -87,13 +88,13 @@ public final class HedgeBands {
 
   private static void checkZakamouline(double costFraction, double riskAversion, double spot, double vol, double years,
       double rate, double gamma) {
-    InvalidInputException.nonNegative("costFraction", costFraction);
-    InvalidInputException.positive("riskAversion", riskAversion);
-    InvalidInputException.positive("spot", spot);
-    InvalidInputException.positive("vol", vol);
-    InvalidInputException.positive("years", years);
-    InvalidInputException.finite("rate", rate);
-    InvalidInputException.finite("gamma", gamma);
+    Require.nonNegative("costFraction", costFraction);
+    Require.positive("riskAversion", riskAversion);
+    Require.positive("spot", spot);
+    Require.positive("vol", vol);
+    Require.positive("years", years);
+    Require.finite("rate", rate);
+    Require.finite("gamma", gamma);
   }
 
   /**
@@ -109,9 +110,9 @@ public final class HedgeBands {
    * @param rebalanceYears Δt &gt; 0, the rebalancing interval in years
    */
   public static double lelandNumber(double roundTripCost, double vol, double rebalanceYears) {
-    InvalidInputException.nonNegative("roundTripCost", roundTripCost);
-    InvalidInputException.positive("vol", vol);
-    InvalidInputException.positive("rebalanceYears", rebalanceYears);
+    Require.nonNegative("roundTripCost", roundTripCost);
+    Require.positive("vol", vol);
+    Require.positive("rebalanceYears", rebalanceYears);
     return SQRT_2_OVER_PI * roundTripCost / (vol * Math.sqrt(rebalanceYears));
   }
 

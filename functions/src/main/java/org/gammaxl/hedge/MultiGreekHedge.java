@@ -8,6 +8,7 @@ import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.RealVector;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
 import org.gammaxl.InvalidInputException;
+import org.gammaxl.Require;
 import org.gammaxl.pricing.Greek;
 
 /**
@@ -62,8 +63,8 @@ public final class MultiGreekHedge {
       throw InvalidInputException.domain("weights", "has " + w.length + " weights for " + m + " greeks");
     }
     for (int i = 0; i < m; i++) {
-      InvalidInputException.finite("position[" + (i + 1) + "]", position[i]);
-      InvalidInputException.positive("weights[" + (i + 1) + "]", w[i]);
+      Require.finite("position[" + (i + 1) + "]", position[i]);
+      Require.positive("weights[" + (i + 1) + "]", w[i]);
     }
     double[][] a = new double[m][n];
     for (int j = 0; j < n; j++) {
@@ -72,7 +73,7 @@ public final class MultiGreekHedge {
             + " greeks, expected " + m);
       }
       for (int i = 0; i < m; i++) {
-        a[i][j] = w[i] * InvalidInputException.finite("instruments[" + (j + 1) + "][" + (i + 1) + "]", instruments[j][i]);
+        a[i][j] = w[i] * Require.finite("instruments[" + (j + 1) + "][" + (i + 1) + "]", instruments[j][i]);
       }
     }
     RealVector b = new ArrayRealVector(m);

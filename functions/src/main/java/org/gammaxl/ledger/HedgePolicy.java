@@ -2,6 +2,7 @@ package org.gammaxl.ledger;
 
 import java.util.Objects;
 import org.gammaxl.InvalidInputException;
+import org.gammaxl.Require;
 import org.gammaxl.hedge.HedgeInstrument;
 
 /**
@@ -42,17 +43,17 @@ public final class HedgePolicy {
     this.target = Objects.requireNonNull(b.target, "target");
     this.instrument = Objects.requireNonNull(b.instrument, "instrument");
     this.threshold = b.threshold;
-    this.feeBps = InvalidInputException.nonNegative("feeBps", b.feeBps);
-    this.feePerContract = InvalidInputException.nonNegative("feePerContract", b.feePerContract);
-    this.slippageBps = InvalidInputException.nonNegative("slippageBps", b.slippageBps);
+    this.feeBps = Require.nonNegative("feeBps", b.feeBps);
+    this.feePerContract = Require.nonNegative("feePerContract", b.feePerContract);
+    this.slippageBps = Require.nonNegative("slippageBps", b.slippageBps);
     this.useHalfSpread = b.useHalfSpread;
-    this.lotSize = InvalidInputException.nonNegative("lotSize", b.lotSize);
-    this.contractSize = InvalidInputException.positive("contractSize", b.contractSize);
+    this.lotSize = Require.nonNegative("lotSize", b.lotSize);
+    this.contractSize = Require.positive("contractSize", b.contractSize);
     this.futureExpiry = b.futureExpiry;
-    this.rate = InvalidInputException.finite("rate", b.rate);
-    this.yield = InvalidInputException.finite("yield", b.yield);
+    this.rate = Require.finite("rate", b.rate);
+    this.yield = Require.finite("yield", b.yield);
     this.hedgeVol = b.hedgeVol;
-    this.fundingRate = InvalidInputException.finite("fundingRate", b.fundingRate);
+    this.fundingRate = Require.finite("fundingRate", b.fundingRate);
     switch (rule) {
       case EVERY:
         break;
@@ -60,16 +61,16 @@ public final class HedgePolicy {
       case TIME:
       case MOVE:
       case MOVE_PERCENT:
-        InvalidInputException.positive("threshold", threshold);
+        Require.positive("threshold", threshold);
         break;
       default:
-        InvalidInputException.nonNegative("threshold", threshold);
+        Require.nonNegative("threshold", threshold);
     }
     if (instrument == HedgeInstrument.FUTURE) {
-      InvalidInputException.finite("futureExpiry", futureExpiry);
+      Require.finite("futureExpiry", futureExpiry);
     }
     if (!Double.isNaN(hedgeVol)) {
-      InvalidInputException.positive("hedgeVol", hedgeVol);
+      Require.positive("hedgeVol", hedgeVol);
     }
   }
 

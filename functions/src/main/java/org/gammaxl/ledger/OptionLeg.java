@@ -2,6 +2,7 @@ package org.gammaxl.ledger;
 
 import java.util.Objects;
 import org.gammaxl.InvalidInputException;
+import org.gammaxl.Require;
 import org.gammaxl.pricing.OptionType;
 
 /**
@@ -32,10 +33,10 @@ public final class OptionLeg {
    */
   public static OptionLeg of(OptionType type, double strike, double expiry, double quantity, double multiplier) {
     Objects.requireNonNull(type, "type");
-    InvalidInputException.positive("strike", strike);
-    InvalidInputException.finite("expiry", expiry);
-    InvalidInputException.finite("quantity", quantity);
-    InvalidInputException.positive("multiplier", multiplier);
+    Require.positive("strike", strike);
+    Require.finite("expiry", expiry);
+    Require.finite("quantity", quantity);
+    Require.positive("multiplier", multiplier);
     return new OptionLeg(type, strike, expiry, quantity, multiplier);
   }
 

@@ -4,6 +4,7 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
 import org.gammaxl.InvalidInputException;
+import org.gammaxl.Require;
 
 /**
  * A seeded geometric Brownian motion path of {@link Observation}s, generated lazily (O(1) memory
@@ -51,12 +52,12 @@ public final class SyntheticPath implements Iterable<Observation> {
    */
   public static SyntheticPath gbm(long seed, double start, double spot, double drift, double realizedVol,
       double markVol, double years, int steps) {
-    InvalidInputException.finite("start", start);
-    InvalidInputException.positive("spot", spot);
-    InvalidInputException.finite("drift", drift);
-    InvalidInputException.nonNegative("realizedVol", realizedVol);
-    InvalidInputException.positive("markVol", markVol);
-    InvalidInputException.positive("years", years);
+    Require.finite("start", start);
+    Require.positive("spot", spot);
+    Require.finite("drift", drift);
+    Require.nonNegative("realizedVol", realizedVol);
+    Require.positive("markVol", markVol);
+    Require.positive("years", years);
     if (steps < 1) {
       throw InvalidInputException.domain("steps", "must be >= 1, was " + steps);
     }

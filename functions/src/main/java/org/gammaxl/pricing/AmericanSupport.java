@@ -1,6 +1,7 @@
 package org.gammaxl.pricing;
 
 import org.gammaxl.InvalidInputException;
+import org.gammaxl.Require;
 
 /**
  * Work shared by the American pricers: argument checks, the normal distribution in log space,
@@ -17,19 +18,19 @@ final class AmericanSupport {
     if (type == null) {
       throw InvalidInputException.type("type", "must be CALL or PUT");
     }
-    InvalidInputException.positive("spot", spot);
-    InvalidInputException.positive("strike", strike);
-    InvalidInputException.nonNegative("years", years);
-    InvalidInputException.nonNegative("vol", vol);
-    InvalidInputException.finite("rate", rate);
-    InvalidInputException.finite("yield", yield);
+    Require.positive("spot", spot);
+    Require.positive("strike", strike);
+    Require.nonNegative("years", years);
+    Require.nonNegative("vol", vol);
+    Require.finite("rate", rate);
+    Require.finite("yield", yield);
   }
 
   /** Checks the implied-vol arguments (everything but vol, plus the price). */
   static void checkImpliedInputs(OptionType type, double price, double spot, double strike, double years,
       double rate, double yield) {
     checkInputs(type, spot, strike, years, 0.0, rate, yield);
-    InvalidInputException.nonNegative("price", price);
+    Require.nonNegative("price", price);
   }
 
   /**

@@ -1,6 +1,6 @@
 package org.gammaxl.pricing;
 
-import org.gammaxl.InvalidInputException;
+import org.gammaxl.Require;
 import org.gammaxl.vol.ImpliedVolatility;
 
 /**
@@ -29,12 +29,12 @@ public final class Bachelier implements OptionPricer {
   }
 
   private static void validate(double spot, double strike, double years, double vol, double rate, double yield) {
-    InvalidInputException.finite("spot", spot);
-    InvalidInputException.finite("strike", strike);
-    InvalidInputException.nonNegative("years", years);
-    InvalidInputException.nonNegative("vol", vol);
-    InvalidInputException.finite("rate", rate);
-    InvalidInputException.finite("yield", yield);
+    Require.finite("spot", spot);
+    Require.finite("strike", strike);
+    Require.nonNegative("years", years);
+    Require.nonNegative("vol", vol);
+    Require.finite("rate", rate);
+    Require.finite("yield", yield);
   }
 
   @Override
@@ -130,8 +130,8 @@ public final class Bachelier implements OptionPricer {
   public double impliedVol(OptionType type, double price, double spot, double strike, double years, double rate,
       double yield) {
     validate(spot, strike, years, 0.0, rate, yield);
-    InvalidInputException.positive("years", years);
-    InvalidInputException.nonNegative("price", price);
+    Require.positive("years", years);
+    Require.nonNegative("price", price);
     double forward = spot * Math.exp((rate - yield) * years);
     return ImpliedVolatility.normal(type, price / Math.exp(-rate * years), forward, strike, years);
   }

@@ -1,6 +1,6 @@
 package org.gammaxl.pricing;
 
-import org.gammaxl.InvalidInputException;
+import org.gammaxl.Require;
 import org.gammaxl.vol.ImpliedVolatility;
 
 /**
@@ -81,11 +81,11 @@ public final class Black76 implements OptionPricer {
   public double impliedVol(OptionType type, double price, double spot, double strike, double years, double rate,
       double yield) {
     // The strike is checked once, by ImpliedVolatility.black, under the same name.
-    InvalidInputException.positive("spot", spot);
-    InvalidInputException.positive("years", years);
-    InvalidInputException.finite("rate", rate);
-    InvalidInputException.finite("yield", yield);
-    InvalidInputException.nonNegative("price", price);
+    Require.positive("spot", spot);
+    Require.positive("years", years);
+    Require.finite("rate", rate);
+    Require.finite("yield", yield);
+    Require.nonNegative("price", price);
     return ImpliedVolatility.black(type, price / Math.exp(-rate * years), spot, strike, years);
   }
 }

@@ -1,6 +1,7 @@
 package org.gammaxl.pricing;
 
 import org.gammaxl.InvalidInputException;
+import org.gammaxl.Require;
 import org.gammaxl.vol.ImpliedVolatility;
 
 /**
@@ -85,11 +86,11 @@ public final class BlackScholesMerton implements OptionPricer {
   public double impliedVol(OptionType type, double price, double spot, double strike, double years, double rate,
       double yield) {
     // The strike is checked once, by ImpliedVolatility.black, under the same name.
-    InvalidInputException.positive("spot", spot);
-    InvalidInputException.positive("years", years);
-    InvalidInputException.finite("rate", rate);
-    InvalidInputException.finite("yield", yield);
-    InvalidInputException.nonNegative("price", price);
+    Require.positive("spot", spot);
+    Require.positive("years", years);
+    Require.finite("rate", rate);
+    Require.finite("yield", yield);
+    Require.nonNegative("price", price);
     double df = Math.exp(-rate * years);
     double forward = spot * Math.exp((rate - yield) * years);
     return ImpliedVolatility.black(type, price / df, forward, strike, years);

@@ -1,6 +1,6 @@
 package org.gammaxl.pricing;
 
-import org.gammaxl.InvalidInputException;
+import org.gammaxl.Require;
 import org.gammaxl.vol.ImpliedVolatility;
 
 /**
@@ -105,8 +105,8 @@ public final class InverseOption implements OptionPricer {
   public double impliedVol(OptionType type, double price, double spot, double strike, double years, double rate,
       double yield) {
     LognormalKernel.validate(spot, strike, years, 0.0, rate, yield);
-    InvalidInputException.positive("years", years);
-    InvalidInputException.nonNegative("price", price);
+    Require.positive("years", years);
+    Require.nonNegative("price", price);
     double usd = price * spot;
     double forward = spot * Math.exp((rate - yield) * years);
     return ImpliedVolatility.black(type, usd / Math.exp(-rate * years), forward, strike, years);

@@ -1,6 +1,6 @@
 package org.gammaxl.pricing;
 
-import org.gammaxl.InvalidInputException;
+import org.gammaxl.Require;
 import org.gammaxl.vol.ImpliedVolatility;
 import org.gammaxl.vol.NormalisedBlack;
 
@@ -48,12 +48,12 @@ final class LognormalKernel {
         && Math.abs(rate) < Double.POSITIVE_INFINITY && Math.abs(yield) < Double.POSITIVE_INFINITY) {
       return; // one test on the common path; the checks below name the first bad argument
     }
-    InvalidInputException.positive("spot", spot);
-    InvalidInputException.positive("strike", strike);
-    InvalidInputException.nonNegative("years", years);
-    InvalidInputException.nonNegative("vol", vol);
-    InvalidInputException.finite("rate", rate);
-    InvalidInputException.finite("yield", yield);
+    Require.positive("spot", spot);
+    Require.positive("strike", strike);
+    Require.nonNegative("years", years);
+    Require.nonNegative("vol", vol);
+    Require.finite("rate", rate);
+    Require.finite("yield", yield);
   }
 
   /** The step w of the degenerate case: 1 in the money (forward vs strike), ½ at, 0 out. */

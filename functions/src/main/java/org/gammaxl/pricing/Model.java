@@ -8,26 +8,25 @@ import org.gammaxl.InvalidInputException;
  */
 public enum Model {
   /** Generalized Black-Scholes-Merton with cost of carry b = rate − yield (equity, index, Garman–Kohlhagen FX). */
-  BSM,
+  BSM(BlackScholesMerton.INSTANCE),
   /** Black-76: {@code spot} is the forward or futures price, b = 0, discounted at {@code rate}; {@code yield} is ignored. */
-  BLACK76,
+  BLACK76(Black76.INSTANCE),
   /** Bachelier (normal) model: absolute vol, forward S·e^{(r−q)T}; for spreads and underlyings that go negative. */
-  BACHELIER,
+  BACHELIER(Bachelier.INSTANCE),
   /** American exercise, Bjerksund–Stensland (2002) approximation. */
-  AMERICAN,
+  AMERICAN(AmericanBjerksundStensland.INSTANCE),
   /** Inverse (coin-margined) option: premium and greeks in units of the underlying. */
-  INVERSE;
+  INVERSE(InverseOption.INSTANCE);
+
+  private final OptionPricer pricer;
+
+  Model(OptionPricer pricer) {
+    this.pricer = pricer;
+  }
 
   /** The pricer for this model. */
   public OptionPricer pricer() {
-    switch (this) {
-      case BSM: return BlackScholesMerton.INSTANCE;
-      case BLACK76: return Black76.INSTANCE;
-      case BACHELIER: return Bachelier.INSTANCE;
-      case AMERICAN: return AmericanBjerksundStensland.INSTANCE;
-      case INVERSE: return InverseOption.INSTANCE;
-      default: throw new UnsupportedOperationException(name() + " pricer is not built yet");
-    }
+    return pricer;
   }
 
   /** Parses a worksheet keyword, case-insensitive ("BSM", "BLACK76", "BACHELIER", "AMERICAN", "INVERSE"). */

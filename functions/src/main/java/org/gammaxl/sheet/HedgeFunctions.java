@@ -12,6 +12,7 @@ import static org.gammaxl.sheet.OptionArgs.years;
 import java.util.ArrayList;
 import java.util.List;
 import org.gammaxl.InvalidInputException;
+import org.gammaxl.Require;
 import org.gammaxl.hedge.DeltaHedge;
 import org.gammaxl.hedge.GammaScalping;
 import org.gammaxl.hedge.HedgeBands;
@@ -63,9 +64,9 @@ final class HedgeFunctions {
                 Param.number("delivery_years", "FUTURE only: time to the future's delivery in years").optional(0))
             .numeric(a -> {
               HedgeInstrument h = HedgeInstrument.values()[(int) a[0]];
-              InvalidInputException.positive("spot", a[1]);
-              InvalidInputException.positive("contract_size", a[2]);
-              InvalidInputException.nonNegative("delivery_years", a[5]);
+              Require.positive("spot", a[1]);
+              Require.positive("contract_size", a[2]);
+              Require.nonNegative("delivery_years", a[5]);
               return h.deltaPerUnit(a[1], a[2], a[3], a[4], a[5]);
             })
             .example("FUTURE", 100, 50, 0.05, 0.01, 0.25)
@@ -96,7 +97,7 @@ final class HedgeFunctions {
               double[] b = {a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[8]};
               double theta = OptionArgs.greek(Greek.THETA, b, 0, false);
               double gamma = OptionArgs.greek(Greek.GAMMA, b, 0, false);
-              return GammaScalping.breakevenMove(theta, gamma, InvalidInputException.nonNegative("days", a[7]) / 365.0);
+              return GammaScalping.breakevenMove(theta, gamma, Require.nonNegative("days", a[7]) / 365.0);
             })
             .example("C", 100, 100, 0.25, 0.2, 0.05)
             .build(),
@@ -170,12 +171,12 @@ final class HedgeFunctions {
   }
 
   static double hedgeQuantity(double[] a) {
-    InvalidInputException.finite("position_delta", a[0]);
+    Require.finite("position_delta", a[0]);
     if (a[1] == 0) {
       throw InvalidInputException.domain("hedge_delta", "must be non-zero: a hedge without delta hedges nothing");
     }
-    InvalidInputException.finite("hedge_delta", a[1]);
-    InvalidInputException.nonNegative("lot", a[2]);
+    Require.finite("hedge_delta", a[1]);
+    Require.nonNegative("lot", a[2]);
     return DeltaHedge.roundToLot(-a[0] / a[1], a[2]);
   }
 

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.DoublePredicate;
 import org.gammaxl.InvalidInputException;
 
 /**
@@ -16,13 +15,14 @@ import org.gammaxl.InvalidInputException;
 public final class Keyword {
   private final Map<String, Double> codes;
   private final List<String> canonical;
-  private final DoublePredicate numericForm;
+  /** The numbers the user may type as they are (option type 1 and −1); empty for most keywords. */
+  private final double[] numericForms;
   private final String expected;
 
-  private Keyword(Map<String, Double> codes, List<String> canonical, DoublePredicate numericForm, String expected) {
+  private Keyword(Map<String, Double> codes, List<String> canonical, double[] numericForms, String expected) {
     this.codes = Map.copyOf(codes);
     this.canonical = List.copyOf(canonical);
-    this.numericForm = numericForm;
+    this.numericForms = numericForms.clone();
     this.expected = expected;
   }
 
@@ -40,7 +40,7 @@ public final class Keyword {
     for (int i = 0; i + 1 < aliases.length; i += 2) {
       codes.put(normalize(aliases[i]), (double) Enum.valueOf(type, aliases[i + 1]).ordinal());
     }
-    return new Keyword(codes, names, x -> false, String.join(", ", names));
+    return new Keyword(codes, names, new double[0], String.join(", ", names));
   }
 
   /** Keywords with explicit codes: pairs (keyword, code) in {@code codes}; the first of each code is canonical. */
@@ -53,7 +53,7 @@ public final class Keyword {
       }
       normalized.put(normalize(k), v);
     });
-    return new Keyword(normalized, names, x -> false, String.join(", ", names));
+    return new Keyword(normalized, names, new double[0], String.join(", ", names));
   }
 
   /** The option type: C, CALL → +1; P, PUT → −1; the numbers 1 and −1 are accepted as typed. */
@@ -64,12 +64,7 @@ public final class Keyword {
     m.put("PUT", -1.0);
     m.put("P", -1.0);
     Keyword k = of(m);
-    return new Keyword(k.codes, List.of("C", "P"), x -> x == 1.0 || x == -1.0, "C, P, CALL, PUT, 1 or -1");
-  }
-
-  /** The same keywords, also accepting the numbers for which {@code accepted} holds as they are. */
-  public Keyword withNumbers(DoublePredicate accepted, String expectedText) {
-    return new Keyword(codes, canonical, accepted, expectedText);
+    return new Keyword(k.codes, List.of("C", "P"), new double[] {1.0, -1.0}, "C, P, CALL, PUT, 1 or -1");
   }
 
   /**
@@ -87,7 +82,12 @@ public final class Keyword {
 
   /** Whether the user may type this number in place of a keyword. */
   public boolean acceptsNumber(double value) {
-    return numericForm.test(value);
+    for (double n : numericForms) {
+      if (n == value) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The accepted keywords as help text, e.g. {@code "C, P, CALL, PUT, 1 or -1"}. */

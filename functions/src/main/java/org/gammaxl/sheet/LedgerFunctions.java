@@ -7,6 +7,7 @@ import static org.gammaxl.sheet.OptionArgs.type;
 import java.util.ArrayList;
 import java.util.List;
 import org.gammaxl.InvalidInputException;
+import org.gammaxl.Require;
 import org.gammaxl.hedge.HedgeInstrument;
 import org.gammaxl.ledger.HedgeLedger;
 import org.gammaxl.ledger.HedgePolicy;
@@ -218,7 +219,7 @@ final class LedgerFunctions {
 
   private static double number(Object name, Object value) {
     if (value instanceof Double) {
-      return InvalidInputException.finite(String.valueOf(name), (Double) value);
+      return Require.finite(String.valueOf(name), (Double) value);
     }
     if (value instanceof Boolean) {
       return ((Boolean) value) ? 1 : 0;
@@ -304,7 +305,7 @@ final class LedgerFunctions {
   /** A time argument in years from the first observation: converted from a date-time, or as given. */
   private static double years(Settings s, double origin, double value, String argument) {
     if (!s.dates) {
-      return InvalidInputException.finite(argument, value);
+      return Require.finite(argument, value);
     }
     try {
       return YearFraction.fromExcel(origin, value, s.basis);

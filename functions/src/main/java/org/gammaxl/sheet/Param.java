@@ -2,6 +2,7 @@ package org.gammaxl.sheet;
 
 import java.util.Objects;
 import org.gammaxl.InvalidInputException;
+import org.gammaxl.Require;
 
 /**
  * One argument of a catalogue function: its {@link Argument} description plus the coercion every host
@@ -159,6 +160,11 @@ public final class Param {
     return numericDefault;
   }
 
+  /** Whether this argument takes any finite number as it is (a plain number, not a keyword, date or boolean). */
+  boolean isPlainNumber() {
+    return form == Form.NUMBER;
+  }
+
   /**
    * Checks a number passed on the fast path and returns it in normalized form.
    *
@@ -167,12 +173,12 @@ public final class Param {
   double fromNumber(double x) {
     switch (form) {
       case NUMBER:
-        return InvalidInputException.finite(name(), x);
+        return Require.finite(name(), x);
       case DATE:
         ExcelDates.check(name(), x);
         return x;
       case BOOLEAN:
-        InvalidInputException.finite(name(), x);
+        Require.finite(name(), x);
         return x != 0 ? 1.0 : 0.0;
       case KEYWORD:
         if (keyword.acceptsNumber(x)) {

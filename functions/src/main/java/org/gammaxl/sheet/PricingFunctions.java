@@ -11,7 +11,7 @@ import static org.gammaxl.sheet.OptionArgs.years;
 import static org.gammaxl.sheet.OptionArgs.dividendYield;
 
 import java.util.List;
-import org.gammaxl.InvalidInputException;
+import org.gammaxl.Require;
 import org.gammaxl.pricing.Greek;
 import org.gammaxl.pricing.Greeks;
 import org.gammaxl.pricing.InverseOption;
@@ -143,7 +143,7 @@ final class PricingFunctions {
   }
 
   static double forward(double spot, double years, double rate, double yield) {
-    InvalidInputException.nonNegative("years", years);
+    Require.nonNegative("years", years);
     return spot * Math.exp((rate - yield) * years);
   }
 

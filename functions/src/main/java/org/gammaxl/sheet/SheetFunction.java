@@ -54,6 +54,8 @@ public final class SheetFunction implements WorksheetFunction {
   private final NumericBody numeric;
   private final Body body;
   private final boolean fastPath;
+  /** Bit i set: parameter i takes any finite number as it is (no keyword, date or boolean reading). */
+  private final long plainNumbers;
   private final List<List<Object>> examples;
 
   private SheetFunction(Builder b) {
@@ -85,6 +87,11 @@ public final class SheetFunction implements WorksheetFunction {
       seenOptional |= p.isOptional();
     }
     this.fastPath = fast;
+    long plain = 0;
+    for (int i = 0; i < params.length && i < 64; i++) {
+      plain |= params[i].isPlainNumber() ? 1L << i : 0;
+    }
+    this.plainNumbers = plain;
     this.examples = List.copyOf(b.examples);
   }
 
@@ -200,10 +207,14 @@ public final class SheetFunction implements WorksheetFunction {
       }
       for (int i = 0; i < params.length; i++) {
         Param p = params[i];
-        if (i >= count || (missingMask & (1L << i)) != 0) {
+        long bit = 1L << i;
+        if (i >= count || (missingMask & bit) != 0) {
           a[i] = p.missingNumber(false);
         } else {
           double x = a[i];
+          if ((plainNumbers & bit) != 0 && Double.isFinite(x)) {
+            continue; // the common case, kept as it is: one test instead of the form's reading below
+          }
           if (x != x && ExcelError.fromNaN(x) != null) {
             throw new PropagatedError(p.name(), ExcelError.fromNaN(x));
           }

@@ -1,6 +1,7 @@
 package org.gammaxl.vol;
 
 import org.gammaxl.InvalidInputException;
+import org.gammaxl.Require;
 import org.gammaxl.pricing.OptionType;
 
 /**
@@ -40,10 +41,10 @@ public final class ImpliedVolatility {
    */
   public static double black(OptionType type, double undiscountedPrice, double forward, double strike, double years) {
     checkType(type);
-    InvalidInputException.nonNegative("price", undiscountedPrice);
-    InvalidInputException.positive("forward", forward);
-    InvalidInputException.positive("strike", strike);
-    InvalidInputException.positive("years", years);
+    Require.nonNegative("price", undiscountedPrice);
+    Require.positive("forward", forward);
+    Require.positive("strike", strike);
+    Require.positive("years", years);
     int theta = type.sign();
     double intrinsic = type.intrinsic(forward, strike);
     checkNotBelowIntrinsic(undiscountedPrice, intrinsic);
@@ -89,10 +90,10 @@ public final class ImpliedVolatility {
    */
   public static double normal(OptionType type, double undiscountedPrice, double forward, double strike, double years) {
     checkType(type);
-    InvalidInputException.nonNegative("price", undiscountedPrice);
-    InvalidInputException.finite("forward", forward);
-    InvalidInputException.finite("strike", strike);
-    InvalidInputException.positive("years", years);
+    Require.nonNegative("price", undiscountedPrice);
+    Require.finite("forward", forward);
+    Require.finite("strike", strike);
+    Require.positive("years", years);
     double intrinsic = type.intrinsic(forward, strike);
     checkNotBelowIntrinsic(undiscountedPrice, intrinsic);
     if (undiscountedPrice <= intrinsic) {

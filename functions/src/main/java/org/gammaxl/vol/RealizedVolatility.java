@@ -1,6 +1,7 @@
 package org.gammaxl.vol;
 
 import org.gammaxl.InvalidInputException;
+import org.gammaxl.Require;
 
 /**
  * Realized (historical) volatility estimators, annualised, as a decimal (0.2 = 20 %).
@@ -327,6 +328,6 @@ public final class RealizedVolatility {
   }
 
   private static void positive(String argument, double value) {
-    InvalidInputException.positive(argument, value);
+    Require.positive(argument, value);
   }
 }

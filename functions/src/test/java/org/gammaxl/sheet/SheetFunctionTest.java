@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.gammaxl.InvalidInputException;
+import org.gammaxl.Require;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class SheetFunctionTest {
           Param.number("x", "a number >= 0"),
           Param.number("factor", "multiplier").optional(2),
           Param.keyword("side", "BUY or SELL", SIDE).optional("BUY"))
-      .numeric(a -> a[0] * a[3] * InvalidInputException.nonNegative("x", a[1]) * a[2])
+      .numeric(a -> a[0] * a[3] * Require.nonNegative("x", a[1]) * a[2])
       .build();
 
   /** TEST.SUM(values, [weights]) — a general body over series. */
