@@ -29,6 +29,15 @@ final class Host {
    * ({@code testFunctions} false) or the test functions.
    */
   static Path addinFolder(Path dir, String flavour, boolean testFunctions) throws IOException {
+    return addinFolder(dir, flavour, testFunctions, JDK);
+  }
+
+  /**
+   * The same with the runtime {@code jdk}; {@code extraConfig} lines are appended to gammaxl.cfg
+   * (e.g. {@code "calls = jni"}).
+   */
+  static Path addinFolder(Path dir, String flavour, boolean testFunctions, String jdk, String... extraConfig)
+      throws IOException {
     Files.createDirectories(dir);
     Files.copy(NATIVE.resolve(flavour).resolve("libgammaxl.so"), dir.resolve("libgammaxl.so"),
         StandardCopyOption.REPLACE_EXISTING);
@@ -38,7 +47,7 @@ final class Host {
     String cp = System.getProperty("gammaxl.classes") + ";" + System.getProperty("gammaxl.test.classes") + ";" + deps;
     StringBuilder cfg = new StringBuilder();
     cfg.append("# written by the host tests\n");
-    cfg.append("runtime = ").append(JDK).append('\n');
+    cfg.append("runtime = ").append(jdk).append('\n');
     cfg.append("classpath = ").append(cp).append('\n');
     cfg.append("option = -Xmx256m\n");
     cfg.append("option = -Xcheck:jni\n"); // the JVM reports any misuse of JNI by the shim
@@ -46,8 +55,53 @@ final class Host {
     if (testFunctions) {
       cfg.append("option = -D").append(XllBridge.FUNCTIONS_PROPERTY).append('=').append(TestFunctions.class.getName()).append('\n');
     }
+    for (String line : extraConfig) {
+      cfg.append(line).append('\n');
+    }
     Files.writeString(dir.resolve("gammaxl.cfg"), cfg.toString());
     return dir.resolve("libgammaxl.so");
+  }
+
+  /**
+   * A Java runtime of version 22 or later, which has the foreign-function API the shim's upcall needs:
+   * the one named by the system property {@code gammaxl.jdk.upcall}, else the newest under
+   * {@code /usr/lib/jvm}; empty when there is none.
+   */
+  static java.util.Optional<String> upcallJdk() throws IOException {
+    String named = System.getProperty("gammaxl.jdk.upcall", "");
+    if (!named.isBlank()) {
+      return java.util.Optional.of(named);
+    }
+    Path jvms = Path.of("/usr/lib/jvm");
+    if (!Files.isDirectory(jvms)) {
+      return java.util.Optional.empty();
+    }
+    String best = null;
+    int bestVersion = 21;
+    try (var homes = Files.list(jvms)) {
+      for (Path home : (Iterable<Path>) homes::iterator) {
+        int v = majorVersion(home);
+        if (v > bestVersion && Files.exists(home.resolve("lib/server/libjvm.so"))) {
+          best = home.toRealPath().toString();
+          bestVersion = v;
+        }
+      }
+    }
+    return java.util.Optional.ofNullable(best);
+  }
+
+  private static int majorVersion(Path home) throws IOException {
+    Path release = home.resolve("release");
+    if (!Files.isRegularFile(release)) {
+      return -1;
+    }
+    for (String line : Files.readAllLines(release)) {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("^JAVA_VERSION=\"(\\d+)").matcher(line);
+      if (m.find()) {
+        return Integer.parseInt(m.group(1));
+      }
+    }
+    return -1;
   }
 
   /** Writes a call file for {@code calls}. */
