@@ -139,6 +139,10 @@ static char *g_cfg_calls;
 /* XllBridge.callSlot as a native function (a Java 22+ upcall stub), or NULL: call it by JNI */
 typedef double (*gx_upcall_fn)(jint index, jint slot, jint count, jlong missing_mask);
 static gx_upcall_fn g_upcall;
+/* XllBridge.callValues: the same with up to eight arguments in registers, or NULL */
+typedef double (*gx_upcall8_fn)(jint index, jint slot, jint count, jlong missing_mask, double, double, double,
+                                double, double, double, double, double);
+static gx_upcall8_fn g_upcall8;
 static char **g_cfg_options;
 static int g_cfg_noptions;
 
@@ -153,7 +157,7 @@ static created_vms_fn g_created_vms;
 
 static struct {
   jclass bridge, dbl, str, boolean, error, empty, object, object_array;
-  jmethodID numeric, attach, upcall, call, text_number, value_of, double_value, boolean_value, error_code, log;
+  jmethodID numeric, attach, upcall, upcall8, call, text_number, value_of, double_value, boolean_value, error_code, log;
   jobject t, f, missing, blank, err[44];
 } J;
 
@@ -638,6 +642,7 @@ static int init_cache(JNIEnv *env, char *why, size_t whyn) {
   J.numeric = (*env)->GetStaticMethodID(env, J.bridge, "callSlot", "(IIIJ)D");
   J.attach = (*env)->GetStaticMethodID(env, J.bridge, "attach", "(Ljava/nio/ByteBuffer;)I");
   J.upcall = (*env)->GetStaticMethodID(env, J.bridge, "upcall", "(Ljava/lang/String;)J");
+  J.upcall8 = (*env)->GetStaticMethodID(env, J.bridge, "upcallValues", "()J");
   J.call = (*env)->GetStaticMethodID(env, J.bridge, "call", "(I[Ljava/lang/Object;)Ljava/lang/Object;");
   J.text_number = (*env)->GetStaticMethodID(env, J.bridge, "textAsNumber", "(IILjava/lang/String;)D");
   J.error_code = (*env)->GetStaticMethodID(env, J.bridge, "errorCode", "(Ljava/lang/Object;)I");
@@ -645,7 +650,7 @@ static int init_cache(JNIEnv *env, char *why, size_t whyn) {
   J.value_of = (*env)->GetStaticMethodID(env, J.dbl, "valueOf", "(D)Ljava/lang/Double;");
   J.double_value = (*env)->GetMethodID(env, J.dbl, "doubleValue", "()D");
   J.boolean_value = (*env)->GetMethodID(env, J.boolean, "booleanValue", "()Z");
-  if (!J.numeric || !J.attach || !J.upcall || !J.call || !J.text_number || !J.error_code || !J.log || !J.value_of || !J.double_value || !J.boolean_value) {
+  if (!J.numeric || !J.attach || !J.upcall || !J.upcall8 || !J.call || !J.text_number || !J.error_code || !J.log || !J.value_of || !J.double_value || !J.boolean_value) {
     char ex[512];
     describe_exception(env, ex, sizeof ex);
     snprintf(why, whyn, "bridge methods not found (%s)", ex);
@@ -765,6 +770,9 @@ static void start_jvm(void *unused) {
     if ((*env)->ExceptionCheck(env)) { (*env)->ExceptionClear(env); up = 0; }
     if (mode) (*env)->DeleteLocalRef(env, mode);
     g_upcall = (gx_upcall_fn)(intptr_t)up;
+    jlong up8 = up ? (*env)->CallStaticLongMethod(env, J.bridge, J.upcall8) : 0;
+    if ((*env)->ExceptionCheck(env)) { (*env)->ExceptionClear(env); up8 = 0; }
+    g_upcall8 = (gx_upcall8_fn)(intptr_t)up8;
     gx_log("JVM %s in %ld ms; %d of %d registered functions bound (Java serves %d); fast calls by %s",
            created ? "started" : "attached", now_ms() - g_open_ms, bound, g_nfns, (int)served,
            g_upcall ? "foreign-function upcall" : "JNI");
@@ -1043,7 +1051,10 @@ LPXLOPER12 gx_dispatch(int slot, LPXLOPER12 *argv, int argc) {
       ts->last_path = texts ? PATH_NUMERIC_TEXT : PATH_NUMERIC;
       ts->counters[texts ? C_NUMERIC_TEXT : C_NUMERIC]++;
       double r;
-      if (g_upcall) {
+      if (g_upcall8 && argc <= 8) { /* callValues never throws; unused values are ignored */
+        r = g_upcall8(f->java_index, ts->slot, argc, mask, vals[0], vals[1], vals[2], vals[3], vals[4], vals[5],
+                      vals[6], vals[7]);
+      } else if (g_upcall) {
         r = g_upcall(f->java_index, ts->slot, argc, mask); /* callSlot never throws */
       } else {
         r = (*env)->CallStaticDoubleMethod(env, J.bridge, J.numeric, f->java_index, ts->slot, argc, mask);
@@ -1212,6 +1223,7 @@ static void close_addin(void) {
   int was_ready = state_get() == ST_READY;
   state_set(ST_CLOSED);
   g_upcall = NULL;
+  g_upcall8 = NULL;
   int unregistered = 0;
   for (int i = 0; i < g_nfns; i++) {
     gx_function *f = &g_fns[i];

@@ -6,7 +6,6 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.Array;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.DoubleBuffer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -54,6 +53,8 @@ public final class XllBridge {
   private static volatile Slot[] slots = new Slot[0];
   /** The upcall stub's address, made once per JVM (it calls {@link #callSlot}, which reads {@link #active}). */
   private static long upcallAddress;
+  /** The same for {@link #callValues}. */
+  private static long upcallValuesAddress;
 
   private final WorksheetFunction[] functions;
   private final BridgeLog log;
@@ -106,7 +107,7 @@ public final class XllBridge {
   public static synchronized int attach(ByteBuffer arguments) {
     Slot[] old = slots;
     Slot[] grown = Arrays.copyOf(old, old.length + 1);
-    grown[old.length] = new Slot(arguments.order(ByteOrder.nativeOrder()).asDoubleBuffer());
+    grown[old.length] = new Slot(arguments.duplicate().order(ByteOrder.nativeOrder()));
     slots = grown;
     return old.length;
   }
@@ -120,22 +121,49 @@ public final class XllBridge {
     try {
       Slot s = slots[slot];
       double[] a = s.args;
-      DoubleBuffer in = s.in;
+      ByteBuffer in = s.in;
       for (int i = 0; i < count; i++) {
-        a[i] = in.get(i);
+        a[i] = in.getDouble(i << 3);
       }
       return active.numeric(index, a, count, missingMask);
     } catch (Throwable t) {
-      try {
-        XllBridge b = active;
-        if (b != null) {
-          b.log.error(index, () -> "fast call on slot " + slot + " failed: " + t);
-        }
-      } catch (Throwable ignored) {
-        // nothing more can be done without risking the process
-      }
-      return ExcelError.VALUE.asNaN();
+      return failed(index, slot, t);
     }
+  }
+
+  /**
+   * The fast path with the first eight arguments passed by value ({@code count} ≤ 8; the rest of
+   * {@code a0 … a7} is ignored): what the upcall stub calls, so that nothing is read from memory.
+   * Never throws, like {@link #callSlot}.
+   */
+  public static double callValues(int index, int slot, int count, long missingMask,
+      double a0, double a1, double a2, double a3, double a4, double a5, double a6, double a7) {
+    try {
+      double[] a = slots[slot].args;
+      a[0] = a0;
+      a[1] = a1;
+      a[2] = a2;
+      a[3] = a3;
+      a[4] = a4;
+      a[5] = a5;
+      a[6] = a6;
+      a[7] = a7;
+      return active.numeric(index, a, count, missingMask);
+    } catch (Throwable t) {
+      return failed(index, slot, t);
+    }
+  }
+
+  private static double failed(int index, int slot, Throwable t) {
+    try {
+      XllBridge b = active;
+      if (b != null) {
+        b.log.error(index, () -> "fast call on slot " + slot + " failed: " + t);
+      }
+    } catch (Throwable ignored) {
+      // nothing more can be done without risking the process
+    }
+    return ExcelError.VALUE.asNaN();
   }
 
   /**
@@ -157,7 +185,8 @@ public final class XllBridge {
     }
     if (upcallAddress == 0 && Runtime.version().feature() >= 22) {
       try {
-        upcallAddress = makeUpcall();
+        upcallValuesAddress = makeUpcall("callValues", 8);
+        upcallAddress = makeUpcall("callSlot", 0);
       } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
         if (b != null) {
           b.log.info("calls: JNI (no upcall stub on Java " + Runtime.version() + ": " + e + ")");
@@ -172,9 +201,24 @@ public final class XllBridge {
     return upcallAddress;
   }
 
-  private static long makeUpcall() throws ReflectiveOperationException {
-    MethodHandle target = MethodHandles.lookup().findStatic(XllBridge.class, "callSlot",
-        MethodType.methodType(double.class, int.class, int.class, int.class, long.class));
+  /**
+   * The address of a native function that calls {@link #callValues} (arguments ≤ 8 by value), or 0;
+   * valid after {@link #upcall} returned an address.
+   */
+  public static synchronized long upcallValues() {
+    return upcallAddress == 0 ? 0 : upcallValuesAddress;
+  }
+
+  /** An upcall stub for static method {@code name}(int, int, int, long, {@code doubles} × double). */
+  private static long makeUpcall(String name, int doubles) throws ReflectiveOperationException {
+    Class<?>[] params = new Class<?>[4 + doubles];
+    params[0] = int.class;
+    params[1] = int.class;
+    params[2] = int.class;
+    params[3] = long.class;
+    Arrays.fill(params, 4, params.length, double.class);
+    MethodHandle target = MethodHandles.lookup().findStatic(XllBridge.class, name,
+        MethodType.methodType(double.class, params));
     Class<?> linkerClass = Class.forName("java.lang.foreign.Linker");
     Class<?> layoutClass = Class.forName("java.lang.foreign.MemoryLayout");
     Class<?> valueLayout = Class.forName("java.lang.foreign.ValueLayout");
@@ -185,11 +229,10 @@ public final class XllBridge {
     Object jInt = valueLayout.getField("JAVA_INT").get(null);
     Object jLong = valueLayout.getField("JAVA_LONG").get(null);
     Object jDouble = valueLayout.getField("JAVA_DOUBLE").get(null);
-    Object argLayouts = Array.newInstance(layoutClass, 4);
-    Array.set(argLayouts, 0, jInt);
-    Array.set(argLayouts, 1, jInt);
-    Array.set(argLayouts, 2, jInt);
-    Array.set(argLayouts, 3, jLong);
+    Object argLayouts = Array.newInstance(layoutClass, params.length);
+    for (int i = 0; i < params.length; i++) {
+      Array.set(argLayouts, i, params[i] == int.class ? jInt : params[i] == long.class ? jLong : jDouble);
+    }
     Object descriptor = descriptorClass.getMethod("of", layoutClass, argLayouts.getClass())
         .invoke(null, jDouble, argLayouts);
     Object linker = linkerClass.getMethod("nativeLinker").invoke(null);
@@ -202,12 +245,12 @@ public final class XllBridge {
 
   /** One calling thread's argument buffer and the array its arguments are copied to. */
   private static final class Slot {
-    final DoubleBuffer in;
+    final ByteBuffer in;
     final double[] args;
 
-    Slot(DoubleBuffer in) {
+    Slot(ByteBuffer in) {
       this.in = in;
-      this.args = new double[in.capacity()];
+      this.args = new double[in.capacity() / Double.BYTES];
     }
   }
 

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.gammaxl.InvalidInputException;
@@ -39,6 +41,37 @@ class XllBridgeTest {
     assertEquals(2.5, b.numeric(1, args, 2, 0b10L), "a missing second argument takes its default");
     assertEquals(ExcelError.NUM, ExcelError.fromNaN(b.numeric(1, new double[] {-1, 0}, 2, 0L)));
     assertEquals(ExcelError.VALUE, ExcelError.fromNaN(b.numeric(1, args, 2, 0b01L)));
+  }
+
+  @Test
+  void slotCallsReadTheCallingThreadsBufferAndNeverThrow() throws Exception {
+    String log = dir.resolve("slots.log").toString();
+    System.setProperty(XllBridge.FUNCTIONS_PROPERTY, TestFunctions.class.getName());
+    try {
+      XllBridge.start(log);
+    } finally {
+      System.clearProperty(XllBridge.FUNCTIONS_PROPERTY);
+    }
+    int add = XllBridge.bind("TEST.ADD");
+    ByteBuffer in = ByteBuffer.allocateDirect(64 * Double.BYTES).order(ByteOrder.nativeOrder());
+    int slot = XllBridge.attach(in);
+    in.putDouble(0, 1.5).putDouble(8, 2.0);
+    assertEquals(3.5, XllBridge.callSlot(add, slot, 2, 0L));
+    assertEquals(2.5, XllBridge.callSlot(add, slot, 2, 0b10L), "a missing second argument takes its default");
+    assertEquals(3.5, XllBridge.callValues(add, slot, 2, 0L, 1.5, 2.0, 7, 7, 7, 7, 7, 7), "values past count are ignored");
+    assertEquals(ExcelError.NUM, ExcelError.fromNaN(XllBridge.callValues(add, slot, 2, 0L, -1, 0, 0, 0, 0, 0, 0, 0)));
+    assertEquals(ExcelError.VALUE, ExcelError.fromNaN(XllBridge.callSlot(add, slot + 1, 2, 0L)), "unknown slot");
+    assertTrue(Files.readString(Path.of(log)).contains("fast call on slot " + (slot + 1) + " failed"));
+    XllBridge.start(log); // a new opening forgets the buffers of the last one
+    assertEquals(ExcelError.VALUE, ExcelError.fromNaN(XllBridge.callSlot(add, slot, 2, 0L)));
+    assertEquals(0, XllBridge.upcall("jni"), "calls = jni refuses the upcall");
+    if (Runtime.version().feature() < 22) {
+      assertEquals(0, XllBridge.upcall("auto"), "Java 17-21 have no foreign-function upcall");
+      assertEquals(0, XllBridge.upcallValues());
+    } else {
+      assertNotEquals(0, XllBridge.upcall("auto"));
+      assertNotEquals(0, XllBridge.upcallValues());
+    }
   }
 
   @Test

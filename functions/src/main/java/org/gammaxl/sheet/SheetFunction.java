@@ -56,6 +56,8 @@ public final class SheetFunction implements WorksheetFunction {
   private final boolean fastPath;
   /** Bit i set: parameter i takes any finite number as it is (no keyword, date or boolean reading). */
   private final long plainNumbers;
+  /** Bit i set for every parameter i (the numeric path serves at most 64). */
+  private final long allParams;
   private final List<List<Object>> examples;
 
   private SheetFunction(Builder b) {
@@ -92,6 +94,7 @@ public final class SheetFunction implements WorksheetFunction {
       plain |= params[i].isPlainNumber() ? 1L << i : 0;
     }
     this.plainNumbers = plain;
+    this.allParams = params.length >= 64 ? -1L : (1L << params.length) - 1;
     this.examples = List.copyOf(b.examples);
   }
 
@@ -205,16 +208,23 @@ public final class SheetFunction implements WorksheetFunction {
         a = SCRATCH.get();
         System.arraycopy(args, 0, a, 0, Math.min(args.length, count));
       }
-      for (int i = 0; i < params.length; i++) {
+      long given = (count >= 64 ? -1L : (1L << count) - 1) & ~missingMask;
+      // Pass 1, the common case: a finite number given for a plain-number argument is taken as it is.
+      long rest = allParams;
+      for (long m = given & plainNumbers; m != 0; m &= m - 1) {
+        int i = Long.numberOfTrailingZeros(m);
+        if (Double.isFinite(a[i])) {
+          rest &= ~(1L << i);
+        }
+      }
+      // Pass 2, in argument order: defaults, keywords, dates, booleans, errors and bad numbers.
+      for (long m = rest; m != 0; m &= m - 1) {
+        int i = Long.numberOfTrailingZeros(m);
         Param p = params[i];
-        long bit = 1L << i;
-        if (i >= count || (missingMask & bit) != 0) {
+        if ((given & (1L << i)) == 0) {
           a[i] = p.missingNumber(false);
         } else {
           double x = a[i];
-          if ((plainNumbers & bit) != 0 && Double.isFinite(x)) {
-            continue; // the common case, kept as it is: one test instead of the form's reading below
-          }
           if (x != x && ExcelError.fromNaN(x) != null) {
             throw new PropagatedError(p.name(), ExcelError.fromNaN(x));
           }
