@@ -46,6 +46,16 @@ class UpcallIT {
     return calls;
   }
 
+  /** Runs every planned call on the Java 22+ runtime, checks each against the Java API, returns the log. */
+  private String everyCallEqualsTheJavaApi(boolean test, String... config) throws Exception {
+    assumeTrue(jdk != null, "no Java 22+ runtime on this machine");
+    Path module = Host.addinFolder(dir, "linux", test, jdk, config);
+    List<CallPlan.Call> calls = calls(test);
+    List<String> out = Host.linux("linux", module, Map.of(), "calls", Host.callFile(dir, calls).toString(), "30");
+    HostIT.assertEveryCallEqualsTheJavaApiOnTheRightPath(out, calls);
+    return log();
+  }
+
   private String log() throws Exception {
     return Files.readString(dir.resolve("gammaxl.log"));
   }
@@ -53,12 +63,7 @@ class UpcallIT {
   @ParameterizedTest(name = "test functions: {0}")
   @ValueSource(booleans = {false, true})
   void everyCallThroughTheUpcallEqualsTheJavaApi(boolean test) throws Exception {
-    assumeTrue(jdk != null, "no Java 22+ runtime on this machine");
-    Path module = Host.addinFolder(dir, "linux", test, jdk);
-    List<CallPlan.Call> calls = calls(test);
-    List<String> out = Host.linux("linux", module, Map.of(), "calls", Host.callFile(dir, calls).toString(), "30");
-    HostIT.assertEveryCallEqualsTheJavaApiOnTheRightPath(out, calls);
-    String log = log();
+    String log = everyCallEqualsTheJavaApi(test);
     assertTrue(log.contains("fast calls by foreign-function upcall"), log);
     assertTrue(log.contains("[java] calls: foreign-function upcall (Java "), log);
   }
@@ -80,26 +85,14 @@ class UpcallIT {
     assumeTrue(jdk != null, "no Java 22+ runtime on this machine");
     Path module = Host.addinFolder(dir, "linux", true, jdk);
     Path file = Host.callFile(dir, calls(true));
-    List<String> out = Host.linux("linux", module, Map.of(), "cycles", file.toString(), "3");
-    List<String> cycles = out.stream().filter(l -> l.startsWith("CYCLE\t")).toList();
-    assertEquals(3, cycles.size());
-    for (String c : cycles) {
-      String[] f = c.split("\t");
-      assertEquals("2", Host.field(f, "status"), c);
-      assertEquals("0", Host.field(f, "mismatches"), c);
-    }
+    HostIT.assertEveryCycleReadyAndRight(Host.linux("linux", module, Map.of(), "cycles", file.toString(), "3"), 3);
     String log = log();
     assertEquals(3, log.split("fast calls by foreign-function upcall", -1).length - 1, log);
   }
 
   @Test
   void callsEqualsJniKeepsJniOnANewRuntime() throws Exception {
-    assumeTrue(jdk != null, "no Java 22+ runtime on this machine");
-    Path module = Host.addinFolder(dir, "linux", true, jdk, "calls = jni");
-    List<CallPlan.Call> calls = calls(true);
-    List<String> out = Host.linux("linux", module, Map.of(), "calls", Host.callFile(dir, calls).toString(), "30");
-    HostIT.assertEveryCallEqualsTheJavaApiOnTheRightPath(out, calls);
-    String log = log();
+    String log = everyCallEqualsTheJavaApi(true, "calls = jni");
     assertTrue(log.contains("fast calls by JNI"), log);
     assertTrue(log.contains("[java] calls: JNI (calls = jni in gammaxl.cfg)"), log);
   }

@@ -18,12 +18,7 @@ final class AmericanSupport {
     if (type == null) {
       throw InvalidInputException.type("type", "must be CALL or PUT");
     }
-    Require.positive("spot", spot);
-    Require.positive("strike", strike);
-    Require.nonNegative("years", years);
-    Require.nonNegative("vol", vol);
-    Require.finite("rate", rate);
-    Require.finite("yield", yield);
+    LognormalKernel.validate(spot, strike, years, vol, rate, yield);
   }
 
   /** Checks the implied-vol arguments (everything but vol, plus the price). */
