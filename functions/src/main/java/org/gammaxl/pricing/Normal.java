@@ -124,22 +124,45 @@ public final class Normal {
 
   /**
    * Φ(x) when the caller already holds φ(x): the same Cody approximation as {@link #cdf(double)}
-   * without a second exponential. Used by the pricers, which need φ(d1) anyway.
+   * without a second exponential. Used by the pricers and the implied-vol iteration, which need φ anyway.
+   *
+   * <p>For |x| ≤ √32 both of Cody's first two rationals are evaluated and the one for |x| is chosen by
+   * selects on sign bits rather than by a branch: on a random book |x| falls on either side of 0.66291 at
+   * random, and a mispredicted branch that waits for x (at the end of the exponential and logarithm that
+   * produce it) costs more than the second rational, which runs beside the first. One division either way.
    *
    * @param pdfAtX φ(x), computed accurately (for example by {@link #pdf})
    */
-  static double cdf(double x, double pdfAtX) {
+  public static double cdf(double x, double pdfAtX) {
     double y = Math.abs(x);
-    if (y <= ANORM_THRESHOLD || !(pdfAtX > 1e-290)) {
-      return cdf(x);
+    if (!(y <= SQRT_32 && pdfAtX > 1e-290)) {
+      // the asymptotic interval, an underflowed density, NaN: rare, a branch that is predicted
+      if (!(pdfAtX > 1e-290)) {
+        return cdf(x);
+      }
+      double tail = pdfAtX * (SQRT_2PI * ((INV_SQRT_2PI - largeTailCorrection(y)) / y));
+      return x > 0 ? 1.0 - tail : tail;
     }
-    double tail;
-    if (y <= SQRT_32) {
-      tail = pdfAtX * (SQRT_2PI * middleTailRatio(y));
-    } else {
-      tail = pdfAtX * (SQRT_2PI * ((INV_SQRT_2PI - largeTailCorrection(y)) / y));
-    }
-    return x > 0 ? 1.0 - tail : tail;
+    double xsq = x * x;
+    // first interval: Φ(x) = ½ + x·A(x²)/B(x²)
+    double numA = Math.fma(Math.fma(Math.fma(Math.fma(A4, xsq, A0), xsq, A1), xsq, A2), xsq, A3);
+    double denA = Math.fma(Math.fma(Math.fma(xsq + B0, xsq, B1), xsq, B2), xsq, B3);
+    // second interval: Φ(−|x|) = φ(x)·√(2π)·C(|x|)/D(|x|), and Φ(x) = 1 − Φ(−x) for x > 0
+    double numC = estrin8(y, C[8], C[0], C[1], C[2], C[3], C[4], C[5], C[6], C[7]);
+    double denD = estrin8(y, 1.0, D[0], D[1], D[2], D[3], D[4], D[5], D[6], D[7]);
+    long first = Double.doubleToRawLongBits(y - ANORM_THRESHOLD) >> 63; // all ones where |x| < 0.66291
+    long positive = Double.doubleToRawLongBits(-x) >> 63; // all ones where x > 0 (or x = +0, in the first)
+    double base = select(first, 0.5, Double.longBitsToDouble(ONE_BITS & positive));
+    double scale = select(first, 1.0, -Math.copySign(pdfAtX, x));
+    double ratio = select(first, x * numA, SQRT_2PI * numC) / select(first, denA, denD);
+    return Math.fma(scale, ratio, base);
+  }
+
+  private static final long ONE_BITS = Double.doubleToRawLongBits(1.0);
+
+  /** {@code a} where {@code mask} is all ones, {@code b} where it is 0: a select on bits, not a branch. */
+  private static double select(long mask, double a, double b) {
+    return Double.longBitsToDouble(Double.doubleToRawLongBits(a) & mask | Double.doubleToRawLongBits(b) & ~mask);
   }
 
   /** Φ(−y) for y &gt; 0.66291 (Cody ANORM second and third intervals). NaN for NaN. */
