@@ -136,26 +136,46 @@ public final class Normal {
   public static double cdf(double x, double pdfAtX) {
     double y = Math.abs(x);
     if (!(y <= SQRT_32 && pdfAtX > 1e-290)) {
-      // the asymptotic interval, an underflowed density, NaN: rare, a branch that is predicted
-      if (!(pdfAtX > 1e-290)) {
-        return cdf(x);
-      }
-      double tail = pdfAtX * (SQRT_2PI * ((INV_SQRT_2PI - largeTailCorrection(y)) / y));
-      return x > 0 ? 1.0 - tail : tail;
+      return cdfBeyondMiddle(x, y, pdfAtX); // rare, a branch that is predicted
     }
     double xsq = x * x;
-    // first interval: Φ(x) = ½ + x·A(x²)/B(x²)
-    double numA = Math.fma(Math.fma(Math.fma(Math.fma(A4, xsq, A0), xsq, A1), xsq, A2), xsq, A3);
-    double denA = Math.fma(Math.fma(Math.fma(xsq + B0, xsq, B1), xsq, B2), xsq, B3);
-    // second interval: Φ(−|x|) = φ(x)·√(2π)·C(|x|)/D(|x|), and Φ(x) = 1 − Φ(−x) for x > 0
-    double numC = estrin8(y, C[8], C[0], C[1], C[2], C[3], C[4], C[5], C[6], C[7]);
-    double denD = estrin8(y, 1.0, D[0], D[1], D[2], D[3], D[4], D[5], D[6], D[7]);
     long first = Double.doubleToRawLongBits(y - ANORM_THRESHOLD) >> 63; // all ones where |x| < 0.66291
     long positive = Double.doubleToRawLongBits(-x) >> 63; // all ones where x > 0 (or x = +0, in the first)
+    // first interval: Φ(x) = ½ + x·A(x²)/B(x²); second: Φ(−|x|) = φ(x)·√(2π)·C(|x|)/D(|x|), Φ(x) = 1 − Φ(−x) for x > 0
     double base = select(first, 0.5, Double.longBitsToDouble(ONE_BITS & positive));
     double scale = select(first, 1.0, -Math.copySign(pdfAtX, x));
-    double ratio = select(first, x * numA, SQRT_2PI * numC) / select(first, denA, denD);
+    double ratio = select(first, x * firstNumerator(xsq), SQRT_2PI * middleTailNumerator(y))
+        / select(first, firstDenominator(xsq), middleTailDenominator(y));
     return Math.fma(scale, ratio, base);
+  }
+
+  /** {@link #cdf(double, double)} beyond Cody's second interval (|x| &gt; √32), or for an underflowed density or NaN. */
+  private static double cdfBeyondMiddle(double x, double y, double pdfAtX) {
+    if (!(pdfAtX > 1e-290)) {
+      return cdf(x);
+    }
+    double tail = pdfAtX * (SQRT_2PI * ((INV_SQRT_2PI - largeTailCorrection(y)) / y));
+    return x > 0 ? 1.0 - tail : tail;
+  }
+
+  /** Cody ANORM's numerator for |x| ≤ 0.66291, in x². */
+  private static double firstNumerator(double xsq) {
+    return Math.fma(Math.fma(Math.fma(Math.fma(A4, xsq, A0), xsq, A1), xsq, A2), xsq, A3);
+  }
+
+  /** Cody ANORM's denominator for |x| ≤ 0.66291, in x². */
+  private static double firstDenominator(double xsq) {
+    return Math.fma(Math.fma(Math.fma(xsq + B0, xsq, B1), xsq, B2), xsq, B3);
+  }
+
+  /** Cody ANORM's numerator of Φ(−y)/exp(−y²/2) for 0.66291 &lt; y ≤ √32. */
+  private static double middleTailNumerator(double y) {
+    return estrin8(y, C[8], C[0], C[1], C[2], C[3], C[4], C[5], C[6], C[7]);
+  }
+
+  /** Cody ANORM's denominator of Φ(−y)/exp(−y²/2) for 0.66291 &lt; y ≤ √32. */
+  private static double middleTailDenominator(double y) {
+    return estrin8(y, 1.0, D[0], D[1], D[2], D[3], D[4], D[5], D[6], D[7]);
   }
 
   private static final long ONE_BITS = Double.doubleToRawLongBits(1.0);

@@ -175,7 +175,8 @@ public final class NormalisedBlack {
     double h = x / s;
     double t = 0.5 * s;
     if (isPlainFormulaRegion(h, t)) {
-      return Math.max(Normal.cdf(h + t) * bMax - Normal.cdf(h - t) / bMax, 0.0);
+      // the densities φ(h ± t) = vega·e^{∓x/2} (h·t = x/2): no exponential beyond the vega's
+      return Math.max(Normal.cdf(h + t, vega / bMax) * bMax - Normal.cdf(h - t, vega * bMax) / bMax, 0.0);
     }
     return vega * scaledInRegions124(h, t);
   }
