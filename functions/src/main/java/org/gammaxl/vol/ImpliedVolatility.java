@@ -64,8 +64,12 @@ public final class ImpliedVolatility {
     boolean inTheMoney = intrinsic > 0;
     int otmTheta = inTheMoney ? -theta : theta;
     double otmX = otmTheta < 0 ? -x : x;
-    double beta = timeValue / (Math.sqrt(forward) * Math.sqrt(strike));
-    double bMax = Math.exp(0.5 * otmX);
+    double sqrtForward = Math.sqrt(forward);
+    double sqrtStrike = Math.sqrt(strike);
+    double beta = timeValue / (sqrtForward * sqrtStrike);
+    // b_max = e^{x/2} of the out-of-the-money call = √(F/K) (or √(K/F)): square roots that do not wait for ln(F/K),
+    // where an exponential of x would start only after the logarithm (the two agree to an ulp or so)
+    double bMax = otmTheta < 0 ? sqrtStrike / sqrtForward : sqrtForward / sqrtStrike;
     if (beta >= bMax) {
       throw InvalidInputException.domain("price", "equals the no-arbitrage upper bound "
           + (type == OptionType.CALL ? "(the forward " + forward + ")" : "(the strike " + strike + ")")

@@ -142,7 +142,8 @@ final class LetsBeRational {
     if (-x < CLOSED_FORM_INFLECTION_X) {
       return NormalisedBlack.outOfTheMoneyCall(x, sC, vC, bMax);
     }
-    return Math.max(0.5 * bMax - Normal.cdf(-sC) / bMax, 0.0);
+    // φ(s_c) = e^{−s_c²/2}/√(2π) = e^{x}/√(2π) = v_c·b_max: no exponential
+    return Math.max(0.5 * bMax - Normal.cdf(-sC, vC * bMax) / bMax, 0.0);
   }
 
   private static double lowerGuess(double beta, double lnBeta, double x, double sL, double bL) {
@@ -240,11 +241,8 @@ final class LetsBeRational {
       // b = vega·(b/vega): ln b and b'/b from the scaled value, so nothing underflows in the far wing.
       double scaled = NormalisedBlack.scaledOutOfTheMoneyCall(x, s);
       double lnB = NormalisedBlack.logVega(x, s) + Math.log(scaled);
-      if (lnB > lnBeta && s < sRight) {
-        sRight = s;
-      } else if (lnB < lnBeta && s > sLeft) {
-        sLeft = s;
-      }
+      sRight = narrowRight(lnBeta - lnB, s, sRight);
+      sLeft = narrowLeft(lnB - lnBeta, s, sLeft);
       if (!(scaled > 0) || !(lnB > Double.NEGATIVE_INFINITY)) {
         ds = 0.5 * (sLeft + sRight) - s;
       } else {
@@ -278,11 +276,8 @@ final class LetsBeRational {
       // b_max − b(s) directly: by subtraction it would have no correct digits as b(s) → b_max.
       double bMaxMinusB = NormalisedBlack.complementOfOutOfTheMoneyCall(x, s);
       double bp = NormalisedBlack.vega(x, s);
-      if (bMaxMinusB < bMaxMinusBeta && s < sRight) {
-        sRight = s;
-      } else if (bMaxMinusB > bMaxMinusBeta && s > sLeft) {
-        sLeft = s;
-      }
+      sRight = narrowRight(bMaxMinusB - bMaxMinusBeta, s, sRight);
+      sLeft = narrowLeft(bMaxMinusBeta - bMaxMinusB, s, sLeft);
       if (!(bMaxMinusB > 0) || !(bp > Double.MIN_NORMAL)) {
         ds = 0.5 * (sLeft + sRight) - s;
       } else {
@@ -314,11 +309,8 @@ final class LetsBeRational {
       }
       double bp = NormalisedBlack.vega(x, s);
       double b = NormalisedBlack.outOfTheMoneyCall(x, s, bp, bMax);
-      if (b > beta && s < sRight) {
-        sRight = s;
-      } else if (b < beta && s > sLeft) {
-        sLeft = s;
-      }
+      sRight = narrowRight(beta - b, s, sRight);
+      sLeft = narrowLeft(b - beta, s, sLeft);
       if (!(bp > 0)) {
         ds = 0.5 * (sLeft + sRight) - s;
       } else {
@@ -332,6 +324,25 @@ final class LetsBeRational {
     }
     record(trace, i);
     return s;
+  }
+
+  /**
+   * The bracket's right end after evaluating at s: min(s, sRight) where {@code belowBy} &lt; 0 (the value at s lies
+   * above the target, so s bounds the root from the right), sRight otherwise. A select on the sign bit, not a branch:
+   * which side of the target an iterate lands on is a coin toss that a branch predictor loses half the time, and it
+   * is known only at the end of the evaluation.
+   */
+  private static double narrowRight(double belowBy, double s, double sRight) {
+    long mask = Double.doubleToRawLongBits(belowBy) >> 63;
+    return Double.longBitsToDouble(Double.doubleToRawLongBits(Math.min(s, sRight)) & mask
+        | Double.doubleToRawLongBits(sRight) & ~mask);
+  }
+
+  /** The bracket's left end: max(s, sLeft) where {@code aboveBy} &lt; 0 (the value at s lies below the target). */
+  private static double narrowLeft(double aboveBy, double s, double sLeft) {
+    long mask = Double.doubleToRawLongBits(aboveBy) >> 63;
+    return Double.longBitsToDouble(Double.doubleToRawLongBits(Math.max(s, sLeft)) & mask
+        | Double.doubleToRawLongBits(sLeft) & ~mask);
   }
 
   private static void record(Trace trace, int iterations) {

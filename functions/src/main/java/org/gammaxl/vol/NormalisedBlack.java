@@ -176,7 +176,8 @@ public final class NormalisedBlack {
     double t = 0.5 * s;
     if (isPlainFormulaRegion(h, t)) {
       // the densities φ(h ± t) = vega·e^{∓x/2} (h·t = x/2): no exponential beyond the vega's
-      return Math.max(Normal.cdf(h + t, vega / bMax) * bMax - Normal.cdf(h - t, vega * bMax) / bMax, 0.0);
+      double inverseBMax = 1 / bMax;
+      return Math.max(Normal.cdf(h + t, vega * inverseBMax) * bMax - Normal.cdf(h - t, vega * bMax) * inverseBMax, 0.0);
     }
     return vega * scaledInRegions124(h, t);
   }
