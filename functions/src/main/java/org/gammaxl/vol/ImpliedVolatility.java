@@ -59,6 +59,8 @@ public final class ImpliedVolatility {
       return 0.0;
     }
     double x = logMoneyness(forward, strike);
+    // σ = s/√T: the reciprocal is ready long before s, so the last step on the chain is a multiplication
+    double inverseSqrtYears = 1 / Math.sqrt(years);
     // The out-of-the-money option with the same time value (put-call parity), as a call.
     double timeValue = undiscountedPrice - intrinsic;
     boolean inTheMoney = intrinsic > 0;
@@ -81,7 +83,7 @@ public final class ImpliedVolatility {
         : Math.log(timeValue) - 0.5 * (Math.log(forward) + Math.log(strike));
     double s = LetsBeRational.totalStandardDeviation(beta, lnBeta, otmX, bMax, LetsBeRational.HOUSEHOLDER_ITERATIONS,
         null);
-    return s / Math.sqrt(years);
+    return s * inverseSqrtYears;
   }
 
   /**

@@ -308,13 +308,14 @@ final class LetsBeRational {
         s = 0.5 * (sLeft + sRight);
       }
       double bp = NormalisedBlack.vega(x, s);
+      double inverseBp = 1 / bp; // divides while b is evaluated: the Newton step below is a multiplication
       double b = NormalisedBlack.outOfTheMoneyCall(x, s, bp, bMax);
       sRight = narrowRight(beta - b, s, sRight);
       sLeft = narrowLeft(b - beta, s, sLeft);
       if (!(bp > 0)) {
         ds = 0.5 * (sLeft + sRight) - s;
       } else {
-        double newton = (beta - b) / bp;
+        double newton = (beta - b) * inverseBp;
         double halley = bHalley(x, s);
         double hh3 = bHouseholder3(x, s, halley);
         ds = newton * householderFactor(newton, halley, hh3);
