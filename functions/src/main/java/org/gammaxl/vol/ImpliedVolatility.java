@@ -47,14 +47,7 @@ public final class ImpliedVolatility {
     int theta = type.sign();
     double intrinsic = type.intrinsic(forward, strike);
     checkNotBelowIntrinsic(undiscountedPrice, intrinsic);
-    if (type == OptionType.CALL && undiscountedPrice >= forward) {
-      throw InvalidInputException.domain("price", "a call's undiscounted price must be below the forward "
-          + forward + " (its no-arbitrage upper bound), was " + undiscountedPrice);
-    }
-    if (type == OptionType.PUT && undiscountedPrice >= strike) {
-      throw InvalidInputException.domain("price", "a put's undiscounted price must be below the strike "
-          + strike + " (its no-arbitrage upper bound), was " + undiscountedPrice);
-    }
+    checkBelowUpperBound(type, undiscountedPrice, forward, strike);
     if (undiscountedPrice <= intrinsic) {
       return 0.0;
     }
@@ -73,9 +66,7 @@ public final class ImpliedVolatility {
     // where an exponential of x would start only after the logarithm (the two agree to an ulp or so)
     double bMax = otmTheta < 0 ? sqrtStrike / sqrtForward : sqrtForward / sqrtStrike;
     if (beta >= bMax) {
-      throw InvalidInputException.domain("price", "equals the no-arbitrage upper bound "
-          + (type == OptionType.CALL ? "(the forward " + forward + ")" : "(the strike " + strike + ")")
-          + " to within rounding, was " + undiscountedPrice);
+      throw atUpperBound(type, undiscountedPrice, forward, strike);
     }
     // Far in the wing β can be subnormal: take ln β from the price itself, at full precision. Otherwise
     // NaN: the lowest branch, the only one that needs ln β, takes it from β.
@@ -161,6 +152,26 @@ public final class ImpliedVolatility {
    * Below intrinsic by more than the rounding of the intrinsic value itself (2 ulps) is an error; within
    * that, the price is the intrinsic value and the caller returns 0.
    */
+  // The messages of the upper-bound errors are built out of line, keeping black() small enough for the JIT to inline.
+
+  private static void checkBelowUpperBound(OptionType type, double undiscountedPrice, double forward, double strike) {
+    if (type == OptionType.CALL && undiscountedPrice >= forward) {
+      throw InvalidInputException.domain("price", "a call's undiscounted price must be below the forward "
+          + forward + " (its no-arbitrage upper bound), was " + undiscountedPrice);
+    }
+    if (type == OptionType.PUT && undiscountedPrice >= strike) {
+      throw InvalidInputException.domain("price", "a put's undiscounted price must be below the strike "
+          + strike + " (its no-arbitrage upper bound), was " + undiscountedPrice);
+    }
+  }
+
+  private static InvalidInputException atUpperBound(OptionType type, double undiscountedPrice, double forward,
+      double strike) {
+    return InvalidInputException.domain("price", "equals the no-arbitrage upper bound "
+        + (type == OptionType.CALL ? "(the forward " + forward + ")" : "(the strike " + strike + ")")
+        + " to within rounding, was " + undiscountedPrice);
+  }
+
   private static void checkNotBelowIntrinsic(double price, double intrinsic) {
     if (price < intrinsic - 2 * Math.ulp(intrinsic)) {
       throw InvalidInputException.domain("price", "below intrinsic value " + intrinsic + " (was " + price
