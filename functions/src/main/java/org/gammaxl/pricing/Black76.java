@@ -86,6 +86,6 @@ public final class Black76 implements OptionPricer {
     InvalidInputException.finite("rate", rate);
     InvalidInputException.finite("yield", yield);
     InvalidInputException.nonNegative("price", price);
-    return ImpliedVolatility.black(type, price / Math.exp(-rate * years), spot, strike, years);
+    return ImpliedVolatility.black(type, price / Exponential.exp(-rate * years), spot, strike, years);
   }
 }

@@ -90,7 +90,7 @@ public final class BlackScholesMerton implements OptionPricer {
     InvalidInputException.finite("rate", rate);
     InvalidInputException.finite("yield", yield);
     InvalidInputException.nonNegative("price", price);
-    double df = Math.exp(-rate * years);
+    double df = Exponential.exp(-rate * years);
     double forward = spot * Math.exp((rate - yield) * years);
     return ImpliedVolatility.black(type, price / df, forward, strike, years);
   }

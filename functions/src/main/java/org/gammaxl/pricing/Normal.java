@@ -240,7 +240,7 @@ public final class Normal {
     double err = Math.fma(y, y, -sq); // y*y == sq + err exactly
     double correction = 1.0 - 0.5 * err;
     if (sq < 1400) {
-      return Math.exp(-0.5 * sq) * (factor * correction);
+      return Exponential.exp(-0.5 * sq) * (factor * correction);
     }
     double root = Math.exp(-0.25 * sq); // avoid a subnormal intermediate
     return (root * (factor * correction)) * root;
@@ -252,7 +252,7 @@ public final class Normal {
     double err = Math.fma(y, y, -sq);
     double correction = 1.0 - err;
     if (sq < 700) {
-      return Math.exp(-sq) * (factor * correction);
+      return Exponential.exp(-sq) * (factor * correction);
     }
     double root = Math.exp(-0.5 * sq);
     return (root * (factor * correction)) * root;
@@ -262,7 +262,7 @@ public final class Normal {
   private static double expSquare(double y) {
     double sq = y * y;
     double err = Math.fma(y, y, -sq);
-    return Math.exp(sq) * (1.0 + err);
+    return Exponential.exp(sq) * (1.0 + err);
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.gammaxl.vol;
 
+import org.gammaxl.pricing.Exponential;
 import org.gammaxl.pricing.Normal;
 
 /**
@@ -161,7 +162,7 @@ final class LetsBeRational {
     double mills = NormalisedBlack.SQRT_PI_OVER_TWO * Normal.erfcx(NormalisedBlack.ONE_OVER_SQRT_TWO * z);
     double cdf = pdf * mills;
     // f_l(β) and its first two derivatives with respect to β at β = b_l (derivatives by the chain rule through s).
-    double e = Math.exp(y + 0.125 * s2); // and e² = e^{2y + s²/4}
+    double e = Exponential.exp(y + 0.125 * s2); // and e² = e^{2y + s²/4}
     double f2 = PI_OVER_SIX * y / (s2 * sL) * cdf
         * (8 * SQRT_THREE * sL * ax + (3 * s2 * (s2 - 8) - 8 * x * x) * mills) * (e * e);
     double cdf2 = cdf * cdf;
@@ -184,7 +185,7 @@ final class LetsBeRational {
     }
     double ax = Math.abs(x);
     // The cube root as e^{(ln v)/3}: two intrinsics, a few ulps, plenty for an initial guess.
-    double p = Math.exp(Math.log(f / (TWO_PI_OVER_SQRT_TWENTY_SEVEN * ax)) * (1.0 / 3));
+    double p = Exponential.exp(Math.log(f / (TWO_PI_OVER_SQRT_TWENTY_SEVEN * ax)) * (1.0 / 3));
     return Math.abs(ax / (SQRT_THREE * Normal.inverseCdf(p)));
   }
 

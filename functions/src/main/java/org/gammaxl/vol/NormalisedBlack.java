@@ -1,5 +1,6 @@
 package org.gammaxl.vol;
 
+import org.gammaxl.pricing.Exponential;
 import org.gammaxl.pricing.Normal;
 
 /**
@@ -130,14 +131,14 @@ public final class NormalisedBlack {
    */
   static double vega(double x, double s) {
     if (x == 0) {
-      return ONE_OVER_SQRT_TWO_PI * Math.exp(-0.125 * s * s);
+      return ONE_OVER_SQRT_TWO_PI * Exponential.exp(-0.125 * s * s);
     }
     if (!(s > 0)) {
       return 0.0;
     }
     double h = x / s;
     double t = 0.5 * s;
-    return ONE_OVER_SQRT_TWO_PI * Math.exp(-0.5 * (h * h + t * t));
+    return ONE_OVER_SQRT_TWO_PI * Exponential.exp(-0.5 * (h * h + t * t));
   }
 
   /** The normalised call for x ≤ 0 (out of the money or at the money). */
