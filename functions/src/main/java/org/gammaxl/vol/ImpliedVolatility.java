@@ -1,6 +1,7 @@
 package org.gammaxl.vol;
 
 import org.gammaxl.InvalidInputException;
+import org.gammaxl.pricing.Logarithm;
 import org.gammaxl.pricing.OptionType;
 
 /**
@@ -123,7 +124,7 @@ public final class ImpliedVolatility {
       if (forward == strike) {
         return 0.0; // r may be 1 − 2^−53 there; the two terms would cancel only to 10^−32
       }
-      return Math.log(ratio) + Math.fma(-ratio, strike, forward) / forward;
+      return Logarithm.log(ratio) + Math.fma(-ratio, strike, forward) / forward;
     }
     return Math.log(forward) - Math.log(strike);
   }
