@@ -86,6 +86,6 @@ public final class Black76 implements OptionPricer {
     Require.finite("rate", rate);
     Require.finite("yield", yield);
     Require.nonNegative("price", price);
-    return ImpliedVolatility.black(type, price / Math.exp(-rate * years), spot, strike, years);
+    return ImpliedVolatility.black(type, price / Exponential.exp(-rate * years), spot, strike, years);
   }
 }

@@ -91,7 +91,7 @@ public final class BlackScholesMerton implements OptionPricer {
     Require.finite("rate", rate);
     Require.finite("yield", yield);
     Require.nonNegative("price", price);
-    double df = Math.exp(-rate * years);
+    double df = Exponential.exp(-rate * years);
     double forward = spot * Math.exp((rate - yield) * years);
     return ImpliedVolatility.black(type, price / df, forward, strike, years);
   }

@@ -109,6 +109,6 @@ public final class InverseOption implements OptionPricer {
     Require.nonNegative("price", price);
     double usd = price * spot;
     double forward = spot * Math.exp((rate - yield) * years);
-    return ImpliedVolatility.black(type, usd / Math.exp(-rate * years), forward, strike, years);
+    return ImpliedVolatility.black(type, usd / Exponential.exp(-rate * years), forward, strike, years);
   }
 }

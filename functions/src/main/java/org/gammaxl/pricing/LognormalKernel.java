@@ -68,7 +68,7 @@ final class LognormalKernel {
    * Black value at that forward.
    */
   static double price(int phi, double s, double k, double t, double vol, double r, double b) {
-    double df = Math.exp(-r * t);
+    double df = Exponential.exp(-r * t);
     double sd = vol * Math.sqrt(t);
     double f = s * Math.exp(b * t);
     if (!(f > 0 && f < Double.POSITIVE_INFINITY)) {
@@ -175,7 +175,7 @@ final class LognormalKernel {
    * accurate value as {@link #price}, sharing its tails Φ(−|d1|) and Φ(−|d2|).
    */
   static double[] greeks(int phi, double s, double k, double t, double vol, double r, double b) {
-    double df = Math.exp(-r * t);
+    double df = Exponential.exp(-r * t);
     double growth = Math.exp(b * t);
     double cf = growth * df;
     if (!(cf > 0 && cf < Double.POSITIVE_INFINITY)) {
@@ -270,7 +270,7 @@ final class LognormalKernel {
    * callers that revalue on every event (the hedge ledger).
    */
   static void firstGreeks(int phi, double s, double k, double t, double vol, double r, double b, double[] out) {
-    double df = Math.exp(-r * t);
+    double df = Exponential.exp(-r * t);
     double growth = Math.exp(b * t);
     double cf = growth * df;
     if (!(cf > 0 && cf < Double.POSITIVE_INFINITY)) {
@@ -335,7 +335,7 @@ final class LognormalKernel {
 
   /** φ·T·K·e^{−rT}·N(φ·d2): ∂V/∂r with the carry b = r − q moving with the rate. */
   static double rho(int phi, double s, double k, double t, double vol, double r, double b) {
-    double df = Math.exp(-r * t);
+    double df = Exponential.exp(-r * t);
     double sd = vol * Math.sqrt(t);
     if (sd == 0) {
       return phi * t * k * df * step(phi, s * Math.exp((b - r) * t), k * df);

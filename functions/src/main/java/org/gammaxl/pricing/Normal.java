@@ -124,22 +124,65 @@ public final class Normal {
 
   /**
    * Φ(x) when the caller already holds φ(x): the same Cody approximation as {@link #cdf(double)}
-   * without a second exponential. Used by the pricers, which need φ(d1) anyway.
+   * without a second exponential. Used by the pricers and the implied-vol iteration, which need φ anyway.
+   *
+   * <p>For |x| ≤ √32 both of Cody's first two rationals are evaluated and the one for |x| is chosen by
+   * selects on sign bits rather than by a branch: on a random book |x| falls on either side of 0.66291 at
+   * random, and a mispredicted branch that waits for x (at the end of the exponential and logarithm that
+   * produce it) costs more than the second rational, which runs beside the first. One division either way.
    *
    * @param pdfAtX φ(x), computed accurately (for example by {@link #pdf})
    */
-  static double cdf(double x, double pdfAtX) {
+  public static double cdf(double x, double pdfAtX) {
     double y = Math.abs(x);
-    if (y <= ANORM_THRESHOLD || !(pdfAtX > 1e-290)) {
+    if (!(y <= SQRT_32 && pdfAtX > 1e-290)) {
+      return cdfBeyondMiddle(x, y, pdfAtX); // rare, a branch that is predicted
+    }
+    double xsq = x * x;
+    long first = Double.doubleToRawLongBits(y - ANORM_THRESHOLD) >> 63; // all ones where |x| < 0.66291
+    long positive = Double.doubleToRawLongBits(-x) >> 63; // all ones where x > 0 (or x = +0, in the first)
+    // first interval: Φ(x) = ½ + x·A(x²)/B(x²); second: Φ(−|x|) = φ(x)·√(2π)·C(|x|)/D(|x|), Φ(x) = 1 − Φ(−x) for x > 0
+    double base = select(first, 0.5, Double.longBitsToDouble(ONE_BITS & positive));
+    double scale = select(first, 1.0, -Math.copySign(pdfAtX, x));
+    double ratio = select(first, x * firstNumerator(xsq), SQRT_2PI * middleTailNumerator(y))
+        / select(first, firstDenominator(xsq), middleTailDenominator(y));
+    return Math.fma(scale, ratio, base);
+  }
+
+  /** {@link #cdf(double, double)} beyond Cody's second interval (|x| &gt; √32), or for an underflowed density or NaN. */
+  private static double cdfBeyondMiddle(double x, double y, double pdfAtX) {
+    if (!(pdfAtX > 1e-290)) {
       return cdf(x);
     }
-    double tail;
-    if (y <= SQRT_32) {
-      tail = pdfAtX * (SQRT_2PI * middleTailRatio(y));
-    } else {
-      tail = pdfAtX * (SQRT_2PI * ((INV_SQRT_2PI - largeTailCorrection(y)) / y));
-    }
+    double tail = pdfAtX * (SQRT_2PI * ((INV_SQRT_2PI - largeTailCorrection(y)) / y));
     return x > 0 ? 1.0 - tail : tail;
+  }
+
+  /** Cody ANORM's numerator for |x| ≤ 0.66291, in x². */
+  private static double firstNumerator(double xsq) {
+    return Math.fma(Math.fma(Math.fma(Math.fma(A4, xsq, A0), xsq, A1), xsq, A2), xsq, A3);
+  }
+
+  /** Cody ANORM's denominator for |x| ≤ 0.66291, in x². */
+  private static double firstDenominator(double xsq) {
+    return Math.fma(Math.fma(Math.fma(xsq + B0, xsq, B1), xsq, B2), xsq, B3);
+  }
+
+  /** Cody ANORM's numerator of Φ(−y)/exp(−y²/2) for 0.66291 &lt; y ≤ √32. */
+  private static double middleTailNumerator(double y) {
+    return estrin8(y, C[8], C[0], C[1], C[2], C[3], C[4], C[5], C[6], C[7]);
+  }
+
+  /** Cody ANORM's denominator of Φ(−y)/exp(−y²/2) for 0.66291 &lt; y ≤ √32. */
+  private static double middleTailDenominator(double y) {
+    return estrin8(y, 1.0, D[0], D[1], D[2], D[3], D[4], D[5], D[6], D[7]);
+  }
+
+  private static final long ONE_BITS = Double.doubleToRawLongBits(1.0);
+
+  /** {@code a} where {@code mask} is all ones, {@code b} where it is 0: a select on bits, not a branch. */
+  private static double select(long mask, double a, double b) {
+    return Double.longBitsToDouble(Double.doubleToRawLongBits(a) & mask | Double.doubleToRawLongBits(b) & ~mask);
   }
 
   /** Φ(−y) for y &gt; 0.66291 (Cody ANORM second and third intervals). NaN for NaN. */
@@ -197,7 +240,7 @@ public final class Normal {
     double err = Math.fma(y, y, -sq); // y*y == sq + err exactly
     double correction = 1.0 - 0.5 * err;
     if (sq < 1400) {
-      return Math.exp(-0.5 * sq) * (factor * correction);
+      return Exponential.exp(-0.5 * sq) * (factor * correction);
     }
     double root = Math.exp(-0.25 * sq); // avoid a subnormal intermediate
     return (root * (factor * correction)) * root;
@@ -209,7 +252,7 @@ public final class Normal {
     double err = Math.fma(y, y, -sq);
     double correction = 1.0 - err;
     if (sq < 700) {
-      return Math.exp(-sq) * (factor * correction);
+      return Exponential.exp(-sq) * (factor * correction);
     }
     double root = Math.exp(-0.5 * sq);
     return (root * (factor * correction)) * root;
@@ -219,7 +262,7 @@ public final class Normal {
   private static double expSquare(double y) {
     double sq = y * y;
     double err = Math.fma(y, y, -sq);
-    return Math.exp(sq) * (1.0 + err);
+    return Exponential.exp(sq) * (1.0 + err);
   }
 
   /**

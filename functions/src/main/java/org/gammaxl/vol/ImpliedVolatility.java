@@ -2,6 +2,7 @@ package org.gammaxl.vol;
 
 import org.gammaxl.InvalidInputException;
 import org.gammaxl.Require;
+import org.gammaxl.pricing.Logarithm;
 import org.gammaxl.pricing.OptionType;
 
 /**
@@ -48,29 +49,26 @@ public final class ImpliedVolatility {
     int theta = type.sign();
     double intrinsic = type.intrinsic(forward, strike);
     checkNotBelowIntrinsic(undiscountedPrice, intrinsic);
-    if (type == OptionType.CALL && undiscountedPrice >= forward) {
-      throw InvalidInputException.domain("price", "a call's undiscounted price must be below the forward "
-          + forward + " (its no-arbitrage upper bound), was " + undiscountedPrice);
-    }
-    if (type == OptionType.PUT && undiscountedPrice >= strike) {
-      throw InvalidInputException.domain("price", "a put's undiscounted price must be below the strike "
-          + strike + " (its no-arbitrage upper bound), was " + undiscountedPrice);
-    }
+    checkBelowUpperBound(type, undiscountedPrice, forward, strike);
     if (undiscountedPrice <= intrinsic) {
       return 0.0;
     }
     double x = logMoneyness(forward, strike);
+    // σ = s/√T: the reciprocal is ready long before s, so the last step on the chain is a multiplication
+    double inverseSqrtYears = 1 / Math.sqrt(years);
     // The out-of-the-money option with the same time value (put-call parity), as a call.
     double timeValue = undiscountedPrice - intrinsic;
     boolean inTheMoney = intrinsic > 0;
     int otmTheta = inTheMoney ? -theta : theta;
     double otmX = otmTheta < 0 ? -x : x;
-    double beta = timeValue / (Math.sqrt(forward) * Math.sqrt(strike));
-    double bMax = Math.exp(0.5 * otmX);
+    double sqrtForward = Math.sqrt(forward);
+    double sqrtStrike = Math.sqrt(strike);
+    double beta = timeValue / (sqrtForward * sqrtStrike);
+    // b_max = e^{x/2} of the out-of-the-money call = √(F/K) (or √(K/F)): square roots that do not wait for ln(F/K),
+    // where an exponential of x would start only after the logarithm (the two agree to an ulp or so)
+    double bMax = otmTheta < 0 ? sqrtStrike / sqrtForward : sqrtForward / sqrtStrike;
     if (beta >= bMax) {
-      throw InvalidInputException.domain("price", "equals the no-arbitrage upper bound "
-          + (type == OptionType.CALL ? "(the forward " + forward + ")" : "(the strike " + strike + ")")
-          + " to within rounding, was " + undiscountedPrice);
+      throw atUpperBound(type, undiscountedPrice, forward, strike);
     }
     // Far in the wing β can be subnormal: take ln β from the price itself, at full precision. Otherwise
     // NaN: the lowest branch, the only one that needs ln β, takes it from β.
@@ -78,7 +76,7 @@ public final class ImpliedVolatility {
         : Math.log(timeValue) - 0.5 * (Math.log(forward) + Math.log(strike));
     double s = LetsBeRational.totalStandardDeviation(beta, lnBeta, otmX, bMax, LetsBeRational.HOUSEHOLDER_ITERATIONS,
         null);
-    return s / Math.sqrt(years);
+    return s * inverseSqrtYears;
   }
 
   /**
@@ -127,7 +125,7 @@ public final class ImpliedVolatility {
       if (forward == strike) {
         return 0.0; // r may be 1 − 2^−53 there; the two terms would cancel only to 10^−32
       }
-      return Math.log(ratio) + Math.fma(-ratio, strike, forward) / forward;
+      return Logarithm.log(ratio) + Math.fma(-ratio, strike, forward) / forward;
     }
     return Math.log(forward) - Math.log(strike);
   }
@@ -156,6 +154,26 @@ public final class ImpliedVolatility {
    * Below intrinsic by more than the rounding of the intrinsic value itself (2 ulps) is an error; within
    * that, the price is the intrinsic value and the caller returns 0.
    */
+  // The messages of the upper-bound errors are built out of line, keeping black() small enough for the JIT to inline.
+
+  private static void checkBelowUpperBound(OptionType type, double undiscountedPrice, double forward, double strike) {
+    if (type == OptionType.CALL && undiscountedPrice >= forward) {
+      throw InvalidInputException.domain("price", "a call's undiscounted price must be below the forward "
+          + forward + " (its no-arbitrage upper bound), was " + undiscountedPrice);
+    }
+    if (type == OptionType.PUT && undiscountedPrice >= strike) {
+      throw InvalidInputException.domain("price", "a put's undiscounted price must be below the strike "
+          + strike + " (its no-arbitrage upper bound), was " + undiscountedPrice);
+    }
+  }
+
+  private static InvalidInputException atUpperBound(OptionType type, double undiscountedPrice, double forward,
+      double strike) {
+    return InvalidInputException.domain("price", "equals the no-arbitrage upper bound "
+        + (type == OptionType.CALL ? "(the forward " + forward + ")" : "(the strike " + strike + ")")
+        + " to within rounding, was " + undiscountedPrice);
+  }
+
   private static void checkNotBelowIntrinsic(double price, double intrinsic) {
     if (price < intrinsic - 2 * Math.ulp(intrinsic)) {
       throw InvalidInputException.domain("price", "below intrinsic value " + intrinsic + " (was " + price

@@ -1,5 +1,6 @@
 package org.gammaxl.vol;
 
+import org.gammaxl.pricing.Exponential;
 import org.gammaxl.pricing.Normal;
 
 /**
@@ -142,7 +143,8 @@ final class LetsBeRational {
     if (-x < CLOSED_FORM_INFLECTION_X) {
       return NormalisedBlack.outOfTheMoneyCall(x, sC, vC, bMax);
     }
-    return Math.max(0.5 * bMax - Normal.cdf(-sC) / bMax, 0.0);
+    // φ(s_c) = e^{−s_c²/2}/√(2π) = e^{x}/√(2π) = v_c·b_max: no exponential
+    return Math.max(0.5 * bMax - Normal.cdf(-sC, vC * bMax) / bMax, 0.0);
   }
 
   private static double lowerGuess(double beta, double lnBeta, double x, double sL, double bL) {
@@ -160,7 +162,7 @@ final class LetsBeRational {
     double mills = NormalisedBlack.SQRT_PI_OVER_TWO * Normal.erfcx(NormalisedBlack.ONE_OVER_SQRT_TWO * z);
     double cdf = pdf * mills;
     // f_l(β) and its first two derivatives with respect to β at β = b_l (derivatives by the chain rule through s).
-    double e = Math.exp(y + 0.125 * s2); // and e² = e^{2y + s²/4}
+    double e = Exponential.exp(y + 0.125 * s2); // and e² = e^{2y + s²/4}
     double f2 = PI_OVER_SIX * y / (s2 * sL) * cdf
         * (8 * SQRT_THREE * sL * ax + (3 * s2 * (s2 - 8) - 8 * x * x) * mills) * (e * e);
     double cdf2 = cdf * cdf;
@@ -183,7 +185,7 @@ final class LetsBeRational {
     }
     double ax = Math.abs(x);
     // The cube root as e^{(ln v)/3}: two intrinsics, a few ulps, plenty for an initial guess.
-    double p = Math.exp(Math.log(f / (TWO_PI_OVER_SQRT_TWENTY_SEVEN * ax)) * (1.0 / 3));
+    double p = Exponential.exp(Math.log(f / (TWO_PI_OVER_SQRT_TWENTY_SEVEN * ax)) * (1.0 / 3));
     return Math.abs(ax / (SQRT_THREE * Normal.inverseCdf(p)));
   }
 
@@ -240,11 +242,8 @@ final class LetsBeRational {
       // b = vega·(b/vega): ln b and b'/b from the scaled value, so nothing underflows in the far wing.
       double scaled = NormalisedBlack.scaledOutOfTheMoneyCall(x, s);
       double lnB = NormalisedBlack.logVega(x, s) + Math.log(scaled);
-      if (lnB > lnBeta && s < sRight) {
-        sRight = s;
-      } else if (lnB < lnBeta && s > sLeft) {
-        sLeft = s;
-      }
+      sRight = narrowRight(lnBeta - lnB, s, sRight);
+      sLeft = narrowLeft(lnB - lnBeta, s, sLeft);
       if (!(scaled > 0) || !(lnB > Double.NEGATIVE_INFINITY)) {
         ds = 0.5 * (sLeft + sRight) - s;
       } else {
@@ -278,11 +277,8 @@ final class LetsBeRational {
       // b_max − b(s) directly: by subtraction it would have no correct digits as b(s) → b_max.
       double bMaxMinusB = NormalisedBlack.complementOfOutOfTheMoneyCall(x, s);
       double bp = NormalisedBlack.vega(x, s);
-      if (bMaxMinusB < bMaxMinusBeta && s < sRight) {
-        sRight = s;
-      } else if (bMaxMinusB > bMaxMinusBeta && s > sLeft) {
-        sLeft = s;
-      }
+      sRight = narrowRight(bMaxMinusB - bMaxMinusBeta, s, sRight);
+      sLeft = narrowLeft(bMaxMinusBeta - bMaxMinusB, s, sLeft);
       if (!(bMaxMinusB > 0) || !(bp > Double.MIN_NORMAL)) {
         ds = 0.5 * (sLeft + sRight) - s;
       } else {
@@ -313,16 +309,14 @@ final class LetsBeRational {
         s = 0.5 * (sLeft + sRight);
       }
       double bp = NormalisedBlack.vega(x, s);
+      double inverseBp = 1 / bp; // divides while b is evaluated: the Newton step below is a multiplication
       double b = NormalisedBlack.outOfTheMoneyCall(x, s, bp, bMax);
-      if (b > beta && s < sRight) {
-        sRight = s;
-      } else if (b < beta && s > sLeft) {
-        sLeft = s;
-      }
+      sRight = narrowRight(beta - b, s, sRight);
+      sLeft = narrowLeft(b - beta, s, sLeft);
       if (!(bp > 0)) {
         ds = 0.5 * (sLeft + sRight) - s;
       } else {
-        double newton = (beta - b) / bp;
+        double newton = (beta - b) * inverseBp;
         double halley = bHalley(x, s);
         double hh3 = bHouseholder3(x, s, halley);
         ds = newton * householderFactor(newton, halley, hh3);
@@ -332,6 +326,25 @@ final class LetsBeRational {
     }
     record(trace, i);
     return s;
+  }
+
+  /**
+   * The bracket's right end after evaluating at s: min(s, sRight) where {@code belowBy} &lt; 0 (the value at s lies
+   * above the target, so s bounds the root from the right), sRight otherwise. A select on the sign bit, not a branch:
+   * which side of the target an iterate lands on is a coin toss that a branch predictor loses half the time, and it
+   * is known only at the end of the evaluation.
+   */
+  private static double narrowRight(double belowBy, double s, double sRight) {
+    long mask = Double.doubleToRawLongBits(belowBy) >> 63;
+    return Double.longBitsToDouble(Double.doubleToRawLongBits(Math.min(s, sRight)) & mask
+        | Double.doubleToRawLongBits(sRight) & ~mask);
+  }
+
+  /** The bracket's left end: max(s, sLeft) where {@code aboveBy} &lt; 0 (the value at s lies below the target). */
+  private static double narrowLeft(double aboveBy, double s, double sLeft) {
+    long mask = Double.doubleToRawLongBits(aboveBy) >> 63;
+    return Double.longBitsToDouble(Double.doubleToRawLongBits(Math.max(s, sLeft)) & mask
+        | Double.doubleToRawLongBits(sLeft) & ~mask);
   }
 
   private static void record(Trace trace, int iterations) {

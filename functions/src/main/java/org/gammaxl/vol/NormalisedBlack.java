@@ -1,5 +1,6 @@
 package org.gammaxl.vol;
 
+import org.gammaxl.pricing.Exponential;
 import org.gammaxl.pricing.Normal;
 
 /**
@@ -130,14 +131,14 @@ public final class NormalisedBlack {
    */
   static double vega(double x, double s) {
     if (x == 0) {
-      return ONE_OVER_SQRT_TWO_PI * Math.exp(-0.125 * s * s);
+      return ONE_OVER_SQRT_TWO_PI * Exponential.exp(-0.125 * s * s);
     }
     if (!(s > 0)) {
       return 0.0;
     }
     double h = x / s;
     double t = 0.5 * s;
-    return ONE_OVER_SQRT_TWO_PI * Math.exp(-0.5 * (h * h + t * t));
+    return ONE_OVER_SQRT_TWO_PI * Exponential.exp(-0.5 * (h * h + t * t));
   }
 
   /** The normalised call for x ≤ 0 (out of the money or at the money). */
@@ -175,7 +176,19 @@ public final class NormalisedBlack {
     double h = x / s;
     double t = 0.5 * s;
     if (isPlainFormulaRegion(h, t)) {
-      return Math.max(Normal.cdf(h + t) * bMax - Normal.cdf(h - t) / bMax, 0.0);
+      // the densities φ(h ± t) = vega·e^{∓x/2} (h·t = x/2): no exponential beyond the vega's
+      double inverseBMax = 1 / bMax;
+      return Math.max(Normal.cdf(h + t, vega * inverseBMax) * bMax - Normal.cdf(h - t, vega * bMax) * inverseBMax, 0.0);
+    }
+    if (h + t > 0 && t >= SMALL_T_THRESHOLD) {
+      // Region 4 right of the inflection point (0 < h + t ≤ 0.85): b = b_max − (b_max − b), the distance to the bound
+      // from two erfcx of positive arguments as in complementOfOutOfTheMoneyCall, with the vega for its Gaussian. The
+      // difference form would need erfcx(−(h+t)/√2) = 2·e^{(h+t)²/2} − erfcx((h+t)/√2), an exponential whose product
+      // with the vega is just b_max. b ≥ b_max/2 − Φ(h−t)/b_max here, so the subtraction loses at most a bit or two,
+      // as the erfcx difference's own subtraction does.
+      double distance = vega * (SQRT_PI_OVER_TWO
+          * (Normal.erfcx(ONE_OVER_SQRT_TWO * (h + t)) + Normal.erfcx(ONE_OVER_SQRT_TWO * (t - h))));
+      return Math.max(bMax - distance, 0.0);
     }
     return vega * scaledInRegions124(h, t);
   }
