@@ -1,8 +1,13 @@
 #!/bin/sh
 # Times 1,000,000 GX.DELTA calls through the registered XLL stub (XLOPER12 in, XLOPER12 out) in the
 # Linux test host, against the same Black-Scholes-Merton delta written in C inside the host, on one
-# thread and on two. Prints ns per call and the ratio; asserts nothing. Build first:
+# thread and on two, plus TEST.ADD (the bridge alone). Each case warms up for 2 s, then reports the
+# median of 5 rounds: ns per call, the ratio to C, two-thread wall-time scaling, and thread CPU time
+# per call on two threads against one (1.00 = no contention; unlike wall time it holds on a busy
+# machine). Asserts nothing. The runtime is the JDK of `javac` on the PATH, or GAMMAXL_JDK: Java 22+
+# crosses by the foreign-function upcall, Java 17-21 by JNI. Build first:
 #   mvn -B -q -pl addin -am package -DskipTests && addin/bench.sh [calls]
+#   GAMMAXL_JDK=/usr/lib/jvm/temurin-25-jdk-amd64 addin/bench.sh
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 native="$here/target/native"
