@@ -65,7 +65,7 @@ public final class XllBridge {
     this.log = Objects.requireNonNull(log, "log");
   }
 
-  // ---------------------------------------------------------------- static entry points (JNI)
+  // ---------------------------------------------------------------- static entry points (JNI and upcalls)
 
   /**
    * Called once by the shim's start-up thread: makes the bridge over the catalogue (or the
@@ -90,11 +90,6 @@ public final class XllBridge {
   /** The index of the function registered as {@code name}, or -1. */
   public static int bind(String name) {
     return active.indexOf(name);
-  }
-
-  /** The fast path on an argument array; see {@link #numeric(int, double[], int, long)}. */
-  public static double callNumeric(int index, double[] args, int count, long missingMask) {
-    return active.numeric(index, args, count, missingMask);
   }
 
   /**
