@@ -292,7 +292,7 @@ public final class Normal {
     double result;
     if (y <= 0.46875) {
       double ysq = y * y;
-      return Math.exp(ysq) * (1.0 - x * smallErfRatio(ysq));
+      return Exponential.exp(ysq) * (1.0 - x * smallErfRatio(ysq));
     } else if (y <= 4.0) {
       result = erfcxMiddle(y);
     } else if (y < 6.71e7) {
