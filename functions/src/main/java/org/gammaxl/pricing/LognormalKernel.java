@@ -68,9 +68,10 @@ final class LognormalKernel {
    * Black value at that forward.
    */
   static double price(int phi, double s, double k, double t, double vol, double r, double b) {
+    // the forward first: across the call to the Math.exp stub every live floating-point value is spilled and reloaded
+    double f = s * Math.exp(b * t);
     double df = Exponential.exp(-r * t);
     double sd = vol * Math.sqrt(t);
-    double f = s * Math.exp(b * t);
     if (!(f > 0 && f < Double.POSITIVE_INFINITY)) {
       return textbookPrice(phi, s, k, t, sd, r, b, df);
     }
@@ -175,8 +176,8 @@ final class LognormalKernel {
    * accurate value as {@link #price}, sharing its tails Φ(−|d1|) and Φ(−|d2|).
    */
   static double[] greeks(int phi, double s, double k, double t, double vol, double r, double b) {
+    double growth = Math.exp(b * t); // first, as in price
     double df = Exponential.exp(-r * t);
-    double growth = Math.exp(b * t);
     double cf = growth * df;
     if (!(cf > 0 && cf < Double.POSITIVE_INFINITY)) {
       cf = Math.exp((b - r) * t); // growth overflowed or df underflowed: the product is not the carry factor
@@ -270,8 +271,8 @@ final class LognormalKernel {
    * callers that revalue on every event (the hedge ledger).
    */
   static void firstGreeks(int phi, double s, double k, double t, double vol, double r, double b, double[] out) {
+    double growth = Math.exp(b * t); // first, as in price
     double df = Exponential.exp(-r * t);
-    double growth = Math.exp(b * t);
     double cf = growth * df;
     if (!(cf > 0 && cf < Double.POSITIVE_INFINITY)) {
       cf = Math.exp((b - r) * t); // growth overflowed or df underflowed: the product is not the carry factor
