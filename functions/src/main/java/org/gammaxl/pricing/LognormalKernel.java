@@ -89,7 +89,7 @@ final class LognormalKernel {
     double h = -Math.abs(q);
     double halfSd = 0.5 * sd;
     double timeValue = NormalisedBlack.needsExpansionAt(h, halfSd) ? expandedTimeValue(f, k, x, h, halfSd, n1, n2)
-        : plainTimeValue(f, k, x, d1, d2, Normal.cdf(-Math.abs(d1), n1), Normal.cdf(-Math.abs(d2), n2));
+        : plainTimeValue(f, k, x, d1, d2, Normal.lowerTail(Math.abs(d1), n1), Normal.lowerTail(Math.abs(d2), n2));
     return df * (Math.max(phi * (f - k), 0.0) + timeValue);
   }
 
@@ -211,8 +211,8 @@ final class LognormalKernel {
     double n1 = Normal.pdf(d1);
     double n2 = n1 > 1e-290 ? n1 * (finiteForward ? f / k : (s * cf) / (k * df)) : Normal.pdf(d2);
     // the lower tails Φ(−|d|): both Φ(d) and Φ(−d) follow without cancellation
-    double tail1 = Normal.cdf(-Math.abs(d1), n1);
-    double tail2 = Normal.cdf(-Math.abs(d2), n2);
+    double tail1 = Normal.lowerTail(Math.abs(d1), n1);
+    double tail2 = Normal.lowerTail(Math.abs(d2), n2);
     double nd1 = phi * d1 > 0 ? 1 - tail1 : tail1;
     double nd2 = phi * d2 > 0 ? 1 - tail2 : tail2;
     double scf = s * cf;
@@ -298,8 +298,8 @@ final class LognormalKernel {
     double d2 = d1 - sd;
     double n1 = Normal.pdf(d1);
     double n2 = n1 > 1e-290 ? n1 * (finiteForward ? f / k : (s * cf) / (k * df)) : Normal.pdf(d2);
-    double tail1 = Normal.cdf(-Math.abs(d1), n1);
-    double tail2 = Normal.cdf(-Math.abs(d2), n2);
+    double tail1 = Normal.lowerTail(Math.abs(d1), n1);
+    double tail2 = Normal.lowerTail(Math.abs(d2), n2);
     double nd1 = phi * d1 > 0 ? 1 - tail1 : tail1;
     double nd2 = phi * d2 > 0 ? 1 - tail2 : tail2;
     double scf = s * cf;

@@ -165,6 +165,32 @@ public final class Normal {
     1.0, D[0], D[1], D[2], D[3], D[4], D[5], D[6], D[7],
     0.0, 0.0, 0.0, 0.0, 1.0, B0, B1, B2, B3};
 
+  /**
+   * The lower tail Φ(−y) for y ≥ 0 when the caller holds φ(y): {@link #cdf(double, double)} at −y, without the
+   * selects for the sign of the argument (the pricers take both of their tails this way).
+   *
+   * @param y ≥ 0
+   * @param pdfAtY φ(y), computed accurately (for example by {@link #pdf})
+   */
+  static double lowerTail(double y, double pdfAtY) {
+    if (!(y <= SQRT_32 && pdfAtY > 1e-290)) {
+      return cdfBeyondMiddle(-y, y, pdfAtY); // rare, a branch that is predicted
+    }
+    long first = Double.doubleToRawLongBits(y - ANORM_THRESHOLD) >> 63; // all ones where y < 0.66291
+    // first interval: Φ(−y) = ½ − y·A(y²)/B(y²); second: Φ(−y) = φ(y)·√(2π)·C(y)/D(y)
+    int o = (int) first & 9;
+    double z = select(first, y * y, y);
+    double base = Double.longBitsToDouble(HALF_BITS & first);
+    double scale = select(first, -y, SQRT_2PI * pdfAtY);
+    double[] n = SELECTED_NUMERATOR;
+    double[] d = SELECTED_DENOMINATOR;
+    double ratio = estrin8(z, n[o], n[o + 1], n[o + 2], n[o + 3], n[o + 4], n[o + 5], n[o + 6], n[o + 7], n[o + 8])
+        / estrin8(z, d[o], d[o + 1], d[o + 2], d[o + 3], d[o + 4], d[o + 5], d[o + 6], d[o + 7], d[o + 8]);
+    return Math.fma(scale, ratio, base);
+  }
+
+  private static final long HALF_BITS = Double.doubleToRawLongBits(0.5);
+
   /** {@link #cdf(double, double)} beyond Cody's second interval (|x| &gt; √32), or for an underflowed density or NaN. */
   private static double cdfBeyondMiddle(double x, double y, double pdfAtX) {
     if (!(pdfAtX > 1e-290)) {

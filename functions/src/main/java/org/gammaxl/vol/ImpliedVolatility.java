@@ -184,7 +184,8 @@ public final class ImpliedVolatility {
   }
 
   private static void checkNotBelowIntrinsic(double price, double intrinsic) {
-    if (price < intrinsic - 2 * Math.ulp(intrinsic)) {
+    // the first test, false for every price with time value, spares the common path Math.ulp
+    if (price < intrinsic && price < intrinsic - 2 * Math.ulp(intrinsic)) {
       throw InvalidInputException.domain("price", "below intrinsic value " + intrinsic + " (was " + price
           + "): no volatility reproduces it");
     }
