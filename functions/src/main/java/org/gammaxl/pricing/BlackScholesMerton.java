@@ -91,8 +91,9 @@ public final class BlackScholesMerton implements OptionPricer {
     Require.finite("rate", rate);
     Require.finite("yield", yield);
     Require.nonNegative("price", price);
-    double df = Exponential.exp(-rate * years);
+    // the forward first: across the call to the Math.exp stub every live floating-point value is spilled and reloaded
     double forward = spot * Math.exp((rate - yield) * years);
+    double df = Exponential.exp(-rate * years);
     return ImpliedVolatility.black(type, price / df, forward, strike, years);
   }
 }

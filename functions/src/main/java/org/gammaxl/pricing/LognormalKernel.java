@@ -68,9 +68,10 @@ final class LognormalKernel {
    * Black value at that forward.
    */
   static double price(int phi, double s, double k, double t, double vol, double r, double b) {
+    // the forward first: across the call to the Math.exp stub every live floating-point value is spilled and reloaded
+    double f = s * Math.exp(b * t);
     double df = Exponential.exp(-r * t);
     double sd = vol * Math.sqrt(t);
-    double f = s * Math.exp(b * t);
     if (!(f > 0 && f < Double.POSITIVE_INFINITY)) {
       return textbookPrice(phi, s, k, t, sd, r, b, df);
     }
@@ -88,7 +89,7 @@ final class LognormalKernel {
     double h = -Math.abs(q);
     double halfSd = 0.5 * sd;
     double timeValue = NormalisedBlack.needsExpansionAt(h, halfSd) ? expandedTimeValue(f, k, x, h, halfSd, n1, n2)
-        : plainTimeValue(f, k, x, d1, d2, Normal.cdf(-Math.abs(d1), n1), Normal.cdf(-Math.abs(d2), n2));
+        : plainTimeValue(f, k, x, d1, d2, Normal.lowerTail(Math.abs(d1), n1), Normal.lowerTail(Math.abs(d2), n2));
     return df * (Math.max(phi * (f - k), 0.0) + timeValue);
   }
 
@@ -175,8 +176,8 @@ final class LognormalKernel {
    * accurate value as {@link #price}, sharing its tails Φ(−|d1|) and Φ(−|d2|).
    */
   static double[] greeks(int phi, double s, double k, double t, double vol, double r, double b) {
+    double growth = Math.exp(b * t); // first, as in price
     double df = Exponential.exp(-r * t);
-    double growth = Math.exp(b * t);
     double cf = growth * df;
     if (!(cf > 0 && cf < Double.POSITIVE_INFINITY)) {
       cf = Math.exp((b - r) * t); // growth overflowed or df underflowed: the product is not the carry factor
@@ -210,8 +211,8 @@ final class LognormalKernel {
     double n1 = Normal.pdf(d1);
     double n2 = n1 > 1e-290 ? n1 * (finiteForward ? f / k : (s * cf) / (k * df)) : Normal.pdf(d2);
     // the lower tails Φ(−|d|): both Φ(d) and Φ(−d) follow without cancellation
-    double tail1 = Normal.cdf(-Math.abs(d1), n1);
-    double tail2 = Normal.cdf(-Math.abs(d2), n2);
+    double tail1 = Normal.lowerTail(Math.abs(d1), n1);
+    double tail2 = Normal.lowerTail(Math.abs(d2), n2);
     double nd1 = phi * d1 > 0 ? 1 - tail1 : tail1;
     double nd2 = phi * d2 > 0 ? 1 - tail2 : tail2;
     double scf = s * cf;
@@ -270,8 +271,8 @@ final class LognormalKernel {
    * callers that revalue on every event (the hedge ledger).
    */
   static void firstGreeks(int phi, double s, double k, double t, double vol, double r, double b, double[] out) {
+    double growth = Math.exp(b * t); // first, as in price
     double df = Exponential.exp(-r * t);
-    double growth = Math.exp(b * t);
     double cf = growth * df;
     if (!(cf > 0 && cf < Double.POSITIVE_INFINITY)) {
       cf = Math.exp((b - r) * t); // growth overflowed or df underflowed: the product is not the carry factor
@@ -297,8 +298,8 @@ final class LognormalKernel {
     double d2 = d1 - sd;
     double n1 = Normal.pdf(d1);
     double n2 = n1 > 1e-290 ? n1 * (finiteForward ? f / k : (s * cf) / (k * df)) : Normal.pdf(d2);
-    double tail1 = Normal.cdf(-Math.abs(d1), n1);
-    double tail2 = Normal.cdf(-Math.abs(d2), n2);
+    double tail1 = Normal.lowerTail(Math.abs(d1), n1);
+    double tail2 = Normal.lowerTail(Math.abs(d2), n2);
     double nd1 = phi * d1 > 0 ? 1 - tail1 : tail1;
     double nd2 = phi * d2 > 0 ? 1 - tail2 : tail2;
     double scf = s * cf;

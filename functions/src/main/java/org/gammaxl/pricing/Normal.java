@@ -126,10 +126,11 @@ public final class Normal {
    * Φ(x) when the caller already holds φ(x): the same Cody approximation as {@link #cdf(double)}
    * without a second exponential. Used by the pricers and the implied-vol iteration, which need φ anyway.
    *
-   * <p>For |x| ≤ √32 both of Cody's first two rationals are evaluated and the one for |x| is chosen by
-   * selects on sign bits rather than by a branch: on a random book |x| falls on either side of 0.66291 at
-   * random, and a mispredicted branch that waits for x (at the end of the exponential and logarithm that
-   * produce it) costs more than the second rational, which runs beside the first. One division either way.
+   * <p>For |x| ≤ √32 one rational of degree 8 is evaluated, with the coefficients of Cody's first interval (in x²,
+   * padded with zeros) or of his second (in |x|) loaded by an index taken from a sign bit rather than chosen by a
+   * branch: on a random book |x| falls on either side of 0.66291 at random, and a mispredicted branch that waits for
+   * x (at the end of the exponential and logarithm that produce it) costs more than the padding. One rational, one
+   * division; the same coefficients and the same result as Cody's intervals to the rounding of the evaluation.
    *
    * @param pdfAtX φ(x), computed accurately (for example by {@link #pdf})
    */
@@ -138,16 +139,57 @@ public final class Normal {
     if (!(y <= SQRT_32 && pdfAtX > 1e-290)) {
       return cdfBeyondMiddle(x, y, pdfAtX); // rare, a branch that is predicted
     }
-    double xsq = x * x;
     long first = Double.doubleToRawLongBits(y - ANORM_THRESHOLD) >> 63; // all ones where |x| < 0.66291
     long positive = Double.doubleToRawLongBits(-x) >> 63; // all ones where x > 0 (or x = +0, in the first)
     // first interval: Φ(x) = ½ + x·A(x²)/B(x²); second: Φ(−|x|) = φ(x)·√(2π)·C(|x|)/D(|x|), Φ(x) = 1 − Φ(−x) for x > 0
+    int o = (int) first & 9; // 9: the first interval's coefficients, 0: the second's
+    double z = select(first, x * x, y);
     double base = select(first, 0.5, Double.longBitsToDouble(ONE_BITS & positive));
-    double scale = select(first, 1.0, -Math.copySign(pdfAtX, x));
-    double ratio = select(first, x * firstNumerator(xsq), SQRT_2PI * middleTailNumerator(y))
-        / select(first, firstDenominator(xsq), middleTailDenominator(y));
+    double scale = select(first, x, -Math.copySign(SQRT_2PI * pdfAtX, x));
+    double[] n = SELECTED_NUMERATOR;
+    double[] d = SELECTED_DENOMINATOR;
+    double ratio = estrin8(z, n[o], n[o + 1], n[o + 2], n[o + 3], n[o + 4], n[o + 5], n[o + 6], n[o + 7], n[o + 8])
+        / estrin8(z, d[o], d[o + 1], d[o + 2], d[o + 3], d[o + 4], d[o + 5], d[o + 6], d[o + 7], d[o + 8]);
     return Math.fma(scale, ratio, base);
   }
+
+  /**
+   * The numerators of {@link #cdf(double, double)}, highest power first: Cody's second interval in |x| at 0..8, his
+   * first in x² (degree 4, padded with zeros) at 9..17.
+   */
+  private static final double[] SELECTED_NUMERATOR = {
+    C[8], C[0], C[1], C[2], C[3], C[4], C[5], C[6], C[7],
+    0.0, 0.0, 0.0, 0.0, A4, A0, A1, A2, A3};
+  /** The denominators of {@link #cdf(double, double)}, laid out as {@link #SELECTED_NUMERATOR}. */
+  private static final double[] SELECTED_DENOMINATOR = {
+    1.0, D[0], D[1], D[2], D[3], D[4], D[5], D[6], D[7],
+    0.0, 0.0, 0.0, 0.0, 1.0, B0, B1, B2, B3};
+
+  /**
+   * The lower tail Φ(−y) for y ≥ 0 when the caller holds φ(y): {@link #cdf(double, double)} at −y, without the
+   * selects for the sign of the argument (the pricers take both of their tails this way).
+   *
+   * @param y ≥ 0
+   * @param pdfAtY φ(y), computed accurately (for example by {@link #pdf})
+   */
+  static double lowerTail(double y, double pdfAtY) {
+    if (!(y <= SQRT_32 && pdfAtY > 1e-290)) {
+      return cdfBeyondMiddle(-y, y, pdfAtY); // rare, a branch that is predicted
+    }
+    long first = Double.doubleToRawLongBits(y - ANORM_THRESHOLD) >> 63; // all ones where y < 0.66291
+    // first interval: Φ(−y) = ½ − y·A(y²)/B(y²); second: Φ(−y) = φ(y)·√(2π)·C(y)/D(y)
+    int o = (int) first & 9;
+    double z = select(first, y * y, y);
+    double base = Double.longBitsToDouble(HALF_BITS & first);
+    double scale = select(first, -y, SQRT_2PI * pdfAtY);
+    double[] n = SELECTED_NUMERATOR;
+    double[] d = SELECTED_DENOMINATOR;
+    double ratio = estrin8(z, n[o], n[o + 1], n[o + 2], n[o + 3], n[o + 4], n[o + 5], n[o + 6], n[o + 7], n[o + 8])
+        / estrin8(z, d[o], d[o + 1], d[o + 2], d[o + 3], d[o + 4], d[o + 5], d[o + 6], d[o + 7], d[o + 8]);
+    return Math.fma(scale, ratio, base);
+  }
+
+  private static final long HALF_BITS = Double.doubleToRawLongBits(0.5);
 
   /** {@link #cdf(double, double)} beyond Cody's second interval (|x| &gt; √32), or for an underflowed density or NaN. */
   private static double cdfBeyondMiddle(double x, double y, double pdfAtX) {
@@ -156,26 +198,6 @@ public final class Normal {
     }
     double tail = pdfAtX * (SQRT_2PI * ((INV_SQRT_2PI - largeTailCorrection(y)) / y));
     return x > 0 ? 1.0 - tail : tail;
-  }
-
-  /** Cody ANORM's numerator for |x| ≤ 0.66291, in x². */
-  private static double firstNumerator(double xsq) {
-    return Math.fma(Math.fma(Math.fma(Math.fma(A4, xsq, A0), xsq, A1), xsq, A2), xsq, A3);
-  }
-
-  /** Cody ANORM's denominator for |x| ≤ 0.66291, in x². */
-  private static double firstDenominator(double xsq) {
-    return Math.fma(Math.fma(Math.fma(xsq + B0, xsq, B1), xsq, B2), xsq, B3);
-  }
-
-  /** Cody ANORM's numerator of Φ(−y)/exp(−y²/2) for 0.66291 &lt; y ≤ √32. */
-  private static double middleTailNumerator(double y) {
-    return estrin8(y, C[8], C[0], C[1], C[2], C[3], C[4], C[5], C[6], C[7]);
-  }
-
-  /** Cody ANORM's denominator of Φ(−y)/exp(−y²/2) for 0.66291 &lt; y ≤ √32. */
-  private static double middleTailDenominator(double y) {
-    return estrin8(y, 1.0, D[0], D[1], D[2], D[3], D[4], D[5], D[6], D[7]);
   }
 
   private static final long ONE_BITS = Double.doubleToRawLongBits(1.0);
@@ -296,7 +318,7 @@ public final class Normal {
     double result;
     if (y <= 0.46875) {
       double ysq = y * y;
-      return Math.exp(ysq) * (1.0 - x * smallErfRatio(ysq));
+      return Exponential.exp(ysq) * (1.0 - x * smallErfRatio(ysq));
     } else if (y <= 4.0) {
       result = erfcxMiddle(y);
     } else if (y < 6.71e7) {

@@ -314,70 +314,49 @@ public final class NormalisedBlack {
     return Math.max(2 * sum, 0.0);
   }
 
+  // The two series below are bivariate polynomials with positive coefficients in g = h² ≥ 0 and w = t² ≥ 0, evaluated
+  // by Estrin's scheme in both variables: pairs c1·u + c0 and powers u², u⁴ side by side, which halves the dependent
+  // chain of Horner's rule (twelve fused multiply-adds deep) and, without cancellation, keeps its rounding.
+
   /** A = Σ_{m=1..6} w^m·a_{2m+1}(h)/(2m+1)!, g = h², w = t² (a_{2m+1} is a polynomial in h² of degree m). */
   private static double evenSeries(double g, double w) {
-    double a1 = 1.0 / 6;
-    a1 = Math.fma(g, a1, 2.0 / 6);
-    double a2 = 1.0 / 120;
-    a2 = Math.fma(g, a2, 9.0 / 120);
-    a2 = Math.fma(g, a2, 8.0 / 120);
-    double a3 = 1.0 / 5040;
-    a3 = Math.fma(g, a3, 20.0 / 5040);
-    a3 = Math.fma(g, a3, 87.0 / 5040);
-    a3 = Math.fma(g, a3, 48.0 / 5040);
-    double a4 = 1.0 / 362_880;
-    a4 = Math.fma(g, a4, 35.0 / 362_880);
-    a4 = Math.fma(g, a4, 345.0 / 362_880);
-    a4 = Math.fma(g, a4, 975.0 / 362_880);
-    a4 = Math.fma(g, a4, 384.0 / 362_880);
-    double a5 = 1.0 / 39_916_800;
-    a5 = Math.fma(g, a5, 54.0 / 39_916_800);
-    a5 = Math.fma(g, a5, 938.0 / 39_916_800);
-    a5 = Math.fma(g, a5, 6090.0 / 39_916_800);
-    a5 = Math.fma(g, a5, 12645.0 / 39_916_800);
-    a5 = Math.fma(g, a5, 3840.0 / 39_916_800);
-    double a6 = 1 / 6_227_020_800.0;
-    a6 = Math.fma(g, a6, 77 / 6_227_020_800.0);
-    a6 = Math.fma(g, a6, 2070 / 6_227_020_800.0);
-    a6 = Math.fma(g, a6, 23814 / 6_227_020_800.0);
-    a6 = Math.fma(g, a6, 114765 / 6_227_020_800.0);
-    a6 = Math.fma(g, a6, 187425 / 6_227_020_800.0);
-    a6 = Math.fma(g, a6, 46080 / 6_227_020_800.0);
-    double a = Math.fma(w, a6, a5);
-    a = Math.fma(w, a, a4);
-    a = Math.fma(w, a, a3);
-    a = Math.fma(w, a, a2);
-    return Math.fma(w, a, a1) * w;
+    double g2 = g * g;
+    double g4 = g2 * g2;
+    double a1 = Math.fma(g, 1.0 / 6, 2.0 / 6);
+    double a2 = Math.fma(g2, 1.0 / 120, Math.fma(g, 9.0 / 120, 8.0 / 120));
+    double a3 = Math.fma(g2, Math.fma(g, 1.0 / 5040, 20.0 / 5040), Math.fma(g, 87.0 / 5040, 48.0 / 5040));
+    double a4 = Math.fma(g4, 1.0 / 362_880,
+        Math.fma(g2, Math.fma(g, 35.0 / 362_880, 345.0 / 362_880), Math.fma(g, 975.0 / 362_880, 384.0 / 362_880)));
+    double a5 = Math.fma(g4, Math.fma(g, 1.0 / 39_916_800, 54.0 / 39_916_800),
+        Math.fma(g2, Math.fma(g, 938.0 / 39_916_800, 6090.0 / 39_916_800),
+            Math.fma(g, 12645.0 / 39_916_800, 3840.0 / 39_916_800)));
+    double a6 = Math.fma(g4, Math.fma(g2, 1 / 6_227_020_800.0, Math.fma(g, 77 / 6_227_020_800.0, 2070 / 6_227_020_800.0)),
+        Math.fma(g2, Math.fma(g, 23814 / 6_227_020_800.0, 114765 / 6_227_020_800.0),
+            Math.fma(g, 187425 / 6_227_020_800.0, 46080 / 6_227_020_800.0)));
+    return polynomial5(w, a1, a2, a3, a4, a5, a6) * w;
   }
 
   /** B = Σ_{m=1..6} w^m·(b_{2m+1}(h)/h)/(2m+1)!, g = h², w = t² (b_{2m+1}/h is a polynomial in h² of degree m − 1). */
   private static double oddSeries(double g, double w) {
+    double g2 = g * g;
+    double g4 = g2 * g2;
     double b1 = 1.0 / 6;
-    double b2 = 1.0 / 120;
-    b2 = Math.fma(g, b2, 7.0 / 120);
-    double b3 = 1.0 / 5040;
-    b3 = Math.fma(g, b3, 18.0 / 5040);
-    b3 = Math.fma(g, b3, 57.0 / 5040);
-    double b4 = 1.0 / 362_880;
-    b4 = Math.fma(g, b4, 33.0 / 362_880);
-    b4 = Math.fma(g, b4, 285.0 / 362_880);
-    b4 = Math.fma(g, b4, 561.0 / 362_880);
-    double b5 = 1.0 / 39_916_800;
-    b5 = Math.fma(g, b5, 52.0 / 39_916_800);
-    b5 = Math.fma(g, b5, 840.0 / 39_916_800);
-    b5 = Math.fma(g, b5, 4680.0 / 39_916_800);
-    b5 = Math.fma(g, b5, 6555.0 / 39_916_800);
-    double b6 = 1 / 6_227_020_800.0;
-    b6 = Math.fma(g, b6, 75 / 6_227_020_800.0);
-    b6 = Math.fma(g, b6, 1926 / 6_227_020_800.0);
-    b6 = Math.fma(g, b6, 20370 / 6_227_020_800.0);
-    b6 = Math.fma(g, b6, 82845 / 6_227_020_800.0);
-    b6 = Math.fma(g, b6, 89055 / 6_227_020_800.0);
-    double b = Math.fma(w, b6, b5);
-    b = Math.fma(w, b, b4);
-    b = Math.fma(w, b, b3);
-    b = Math.fma(w, b, b2);
-    return Math.fma(w, b, b1) * w;
+    double b2 = Math.fma(g, 1.0 / 120, 7.0 / 120);
+    double b3 = Math.fma(g2, 1.0 / 5040, Math.fma(g, 18.0 / 5040, 57.0 / 5040));
+    double b4 = Math.fma(g2, Math.fma(g, 1.0 / 362_880, 33.0 / 362_880), Math.fma(g, 285.0 / 362_880, 561.0 / 362_880));
+    double b5 = Math.fma(g4, 1.0 / 39_916_800,
+        Math.fma(g2, Math.fma(g, 52.0 / 39_916_800, 840.0 / 39_916_800),
+            Math.fma(g, 4680.0 / 39_916_800, 6555.0 / 39_916_800)));
+    double b6 = Math.fma(g4, Math.fma(g, 1 / 6_227_020_800.0, 75 / 6_227_020_800.0),
+        Math.fma(g2, Math.fma(g, 1926 / 6_227_020_800.0, 20370 / 6_227_020_800.0),
+            Math.fma(g, 82845 / 6_227_020_800.0, 89055 / 6_227_020_800.0)));
+    return polynomial5(w, b1, b2, b3, b4, b5, b6) * w;
+  }
+
+  /** c0 + c1·w + … + c5·w⁵ by Estrin's scheme (three fused multiply-adds deep). */
+  private static double polynomial5(double w, double c0, double c1, double c2, double c3, double c4, double c5) {
+    double w2 = w * w;
+    return Math.fma(w2 * w2, Math.fma(w, c5, c4), Math.fma(w2, Math.fma(w, c3, c2), Math.fma(w, c1, c0)));
   }
 
   /** Region 3: e^{x/2}·Φ(h+t) − e^{−x/2}·Φ(h−t). */

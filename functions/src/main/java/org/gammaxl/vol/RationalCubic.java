@@ -100,7 +100,8 @@ final class RationalCubic {
       double leftGap = slope - dLeft;
       if (Math.abs(rightGap) > 0 && Math.abs(leftGap) > 0) {
         double spread = dRight - dLeft;
-        rConvex = Math.max(Math.abs(spread / rightGap), Math.abs(spread / leftGap));
+        // max(|spread/rightGap|, |spread/leftGap|) with one division: rounding is monotone in the divisor
+        rConvex = Math.abs(spread) / Math.min(Math.abs(rightGap), Math.abs(leftGap));
       } else if (preferShapePreservation) {
         rConvex = MAXIMUM_CONTROL_PARAMETER;
       }
