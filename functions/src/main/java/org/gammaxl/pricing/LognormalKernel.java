@@ -43,11 +43,13 @@ final class LognormalKernel {
 
   /** Checks the lognormal domain: spot and strike &gt; 0, years and vol ≥ 0, rate and yield finite. */
   static void validate(double spot, double strike, double years, double vol, double rate, double yield) {
-    if (spot > 0 && spot < Double.POSITIVE_INFINITY && strike > 0 && strike < Double.POSITIVE_INFINITY
-        && years >= 0 && years < Double.POSITIVE_INFINITY && vol >= 0 && vol < Double.POSITIVE_INFINITY
-        && Math.abs(rate) < Double.POSITIVE_INFINITY && Math.abs(yield) < Double.POSITIVE_INFINITY) {
-      return; // one test on the common path; the checks below name the first bad argument
+    // Five tests on the common path: a sum of non-negative numbers is finite only if each is, and rate − yield only if
+    // both are (NaN fails every comparison). A sum that overflows takes the checks below, which then pass.
+    if (spot > 0 && strike > 0 && years >= 0 && vol >= 0
+        && spot + strike + years + vol + Math.abs(rate - yield) < Double.POSITIVE_INFINITY) {
+      return;
     }
+    // the checks below name the first bad argument
     Require.positive("spot", spot);
     Require.positive("strike", strike);
     Require.nonNegative("years", years);
