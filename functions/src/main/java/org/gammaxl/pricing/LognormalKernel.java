@@ -142,12 +142,12 @@ final class LognormalKernel {
 
   /** ∂V/∂S. */
   static double delta(int phi, double s, double k, double t, double vol, double r, double b) {
-    double cf = Math.exp((b - r) * t);
+    double cf = Exponential.exp((b - r) * t);
     double sd = vol * Math.sqrt(t);
     if (sd == 0) {
       return phi * cf * step(phi, s * cf, k * Math.exp(-r * t));
     }
-    double d1 = (Math.log(s / k) + b * t) / sd + 0.5 * sd;
+    double d1 = (Logarithm.log(s / k) + b * t) / sd + 0.5 * sd;
     return phi * cf * Normal.cdf(phi * d1);
   }
 
@@ -157,8 +157,8 @@ final class LognormalKernel {
     if (sd == 0) {
       return 0.0;
     }
-    double d1 = (Math.log(s / k) + b * t) / sd + 0.5 * sd;
-    return Math.exp((b - r) * t) * Normal.pdf(d1) / (s * sd);
+    double d1 = (Logarithm.log(s / k) + b * t) / sd + 0.5 * sd;
+    return Exponential.exp((b - r) * t) * Normal.pdf(d1) / (s * sd);
   }
 
   /** ∂V/∂σ. */
@@ -168,8 +168,8 @@ final class LognormalKernel {
     if (sd == 0) {
       return 0.0;
     }
-    double d1 = (Math.log(s / k) + b * t) / sd + 0.5 * sd;
-    return s * Math.exp((b - r) * t) * Normal.pdf(d1) * sqrtT;
+    double d1 = (Logarithm.log(s / k) + b * t) / sd + 0.5 * sd;
+    return s * Exponential.exp((b - r) * t) * Normal.pdf(d1) * sqrtT;
   }
 
   /**
@@ -343,7 +343,7 @@ final class LognormalKernel {
     if (sd == 0) {
       return phi * t * k * df * step(phi, s * Math.exp((b - r) * t), k * df);
     }
-    double d2 = (Math.log(s / k) + b * t) / sd - 0.5 * sd;
+    double d2 = (Logarithm.log(s / k) + b * t) / sd - 0.5 * sd;
     return phi * t * k * df * Normal.cdf(phi * d2);
   }
 
