@@ -157,7 +157,7 @@ static created_vms_fn g_created_vms;
 
 static struct {
   jclass bridge, dbl, str, boolean, error, empty, object, object_array;
-  jmethodID numeric, attach, upcall, upcall8, call, text_number, value_of, double_value, boolean_value, error_code, log;
+  jmethodID call_slot, attach, upcall, upcall8, call, text_number, value_of, double_value, boolean_value, error_code, log;
   jobject t, f, missing, blank, err[44];
 } J;
 
@@ -639,7 +639,7 @@ static int init_cache(JNIEnv *env, char *why, size_t whyn) {
     snprintf(why, whyn, "bridge classes not found on the class path (%s)", ex);
     return -1;
   }
-  J.numeric = (*env)->GetStaticMethodID(env, J.bridge, "callSlot", "(IIIJ)D");
+  J.call_slot = (*env)->GetStaticMethodID(env, J.bridge, "callSlot", "(IIIJ)D");
   J.attach = (*env)->GetStaticMethodID(env, J.bridge, "attach", "(Ljava/nio/ByteBuffer;)I");
   J.upcall = (*env)->GetStaticMethodID(env, J.bridge, "upcall", "(Ljava/lang/String;)J");
   J.upcall8 = (*env)->GetStaticMethodID(env, J.bridge, "upcallValues", "()J");
@@ -650,7 +650,7 @@ static int init_cache(JNIEnv *env, char *why, size_t whyn) {
   J.value_of = (*env)->GetStaticMethodID(env, J.dbl, "valueOf", "(D)Ljava/lang/Double;");
   J.double_value = (*env)->GetMethodID(env, J.dbl, "doubleValue", "()D");
   J.boolean_value = (*env)->GetMethodID(env, J.boolean, "booleanValue", "()Z");
-  if (!J.numeric || !J.attach || !J.upcall || !J.upcall8 || !J.call || !J.text_number || !J.error_code || !J.log || !J.value_of || !J.double_value || !J.boolean_value) {
+  if (!J.call_slot || !J.attach || !J.upcall || !J.upcall8 || !J.call || !J.text_number || !J.error_code || !J.log || !J.value_of || !J.double_value || !J.boolean_value) {
     char ex[512];
     describe_exception(env, ex, sizeof ex);
     snprintf(why, whyn, "bridge methods not found (%s)", ex);
@@ -1057,7 +1057,7 @@ LPXLOPER12 gx_dispatch(int slot, LPXLOPER12 *argv, int argc) {
       } else if (g_upcall) {
         r = g_upcall(f->java_index, ts->slot, argc, mask); /* callSlot never throws */
       } else {
-        r = (*env)->CallStaticDoubleMethod(env, J.bridge, J.numeric, f->java_index, ts->slot, argc, mask);
+        r = (*env)->CallStaticDoubleMethod(env, J.bridge, J.call_slot, f->java_index, ts->slot, argc, mask);
         if ((*env)->ExceptionCheck(env)) { log_call_failure(f, env); return err_result(ts, xlerrValue); }
       }
       if (isfinite(r)) {

@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
 final class Host {
   static final Path NATIVE = Path.of(System.getProperty("gammaxl.native.dir", "target/native"));
   static final String JDK = System.getProperty("gammaxl.jdk", System.getProperty("java.home"));
+  /** The major version in a Java home's {@code release} file. */
+  private static final java.util.regex.Pattern JAVA_VERSION = java.util.regex.Pattern.compile("^JAVA_VERSION=\"(\\d+)");
 
   private Host() {}
 
@@ -96,7 +98,7 @@ final class Host {
       return -1;
     }
     for (String line : Files.readAllLines(release)) {
-      java.util.regex.Matcher m = java.util.regex.Pattern.compile("^JAVA_VERSION=\"(\\d+)").matcher(line);
+      java.util.regex.Matcher m = JAVA_VERSION.matcher(line);
       if (m.find()) {
         return Integer.parseInt(m.group(1));
       }

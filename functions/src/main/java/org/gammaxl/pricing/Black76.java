@@ -1,6 +1,5 @@
 package org.gammaxl.pricing;
 
-import org.gammaxl.Require;
 import org.gammaxl.vol.ImpliedVolatility;
 
 /**
@@ -80,12 +79,7 @@ public final class Black76 implements OptionPricer {
   @Override
   public double impliedVol(OptionType type, double price, double spot, double strike, double years, double rate,
       double yield) {
-    // The strike is checked once, by ImpliedVolatility.black, under the same name.
-    Require.positive("spot", spot);
-    Require.positive("years", years);
-    Require.finite("rate", rate);
-    Require.finite("yield", yield);
-    Require.nonNegative("price", price);
+    LognormalKernel.validateImplied(price, spot, years, rate, yield);
     return ImpliedVolatility.black(type, price / Exponential.exp(-rate * years), spot, strike, years);
   }
 }

@@ -1,7 +1,6 @@
 package org.gammaxl.pricing;
 
 import org.gammaxl.InvalidInputException;
-import org.gammaxl.Require;
 import org.gammaxl.vol.ImpliedVolatility;
 
 /**
@@ -85,12 +84,7 @@ public final class BlackScholesMerton implements OptionPricer {
   @Override
   public double impliedVol(OptionType type, double price, double spot, double strike, double years, double rate,
       double yield) {
-    // The strike is checked once, by ImpliedVolatility.black, under the same name.
-    Require.positive("spot", spot);
-    Require.positive("years", years);
-    Require.finite("rate", rate);
-    Require.finite("yield", yield);
-    Require.nonNegative("price", price);
+    LognormalKernel.validateImplied(price, spot, years, rate, yield);
     // the forward first: across the call to the Math.exp stub every live floating-point value is spilled and reloaded
     double forward = spot * Math.exp((rate - yield) * years);
     double df = Exponential.exp(-rate * years);

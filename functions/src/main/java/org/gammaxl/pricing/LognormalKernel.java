@@ -58,6 +58,19 @@ final class LognormalKernel {
     Require.finite("yield", yield);
   }
 
+  /**
+   * Checks the implied-vol inputs of the spot-based pricers, naming the first bad one: spot &gt; 0, years &gt; 0,
+   * rate and yield finite, price ≥ 0. The strike is checked once, by {@link ImpliedVolatility#black}, under the
+   * same name.
+   */
+  static void validateImplied(double price, double spot, double years, double rate, double yield) {
+    Require.positive("spot", spot);
+    Require.positive("years", years);
+    Require.finite("rate", rate);
+    Require.finite("yield", yield);
+    Require.nonNegative("price", price);
+  }
+
   /** The step w of the degenerate case: 1 in the money (forward vs strike), ½ at, 0 out. */
   private static double step(int phi, double forwardValue, double strikeValue) {
     double m = phi * (forwardValue - strikeValue);
