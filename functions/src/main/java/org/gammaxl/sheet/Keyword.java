@@ -90,6 +90,11 @@ public final class Keyword {
     return false;
   }
 
+  /** The numbers the user may type in place of a keyword (a copy; empty for most keywords). */
+  double[] numericForms() {
+    return numericForms.clone();
+  }
+
   /** The accepted keywords as help text, e.g. {@code "C, P, CALL, PUT, 1 or -1"}. */
   public String expected() {
     return expected;

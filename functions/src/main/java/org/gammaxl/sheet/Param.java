@@ -160,9 +160,40 @@ public final class Param {
     return numericDefault;
   }
 
-  /** Whether this argument takes any finite number as it is (a plain number, not a keyword, date or boolean). */
-  boolean isPlainNumber() {
-    return form == Form.NUMBER;
+  /**
+   * The smallest number {@link #fromNumber} returns unchanged when it lies in
+   * [{@code asIsLow()}, {@link #asIsHigh()}]: every finite number for a plain number, the Excel
+   * serials for a date; an empty interval ({@code +∞} here) for keywords and booleans, whose numbers
+   * that pass unchanged are {@link #asIsValues()}.
+   */
+  double asIsLow() {
+    switch (form) {
+      case NUMBER: return -Double.MAX_VALUE;
+      case DATE: return 0;
+      default: return Double.POSITIVE_INFINITY;
+    }
+  }
+
+  /** The largest number of the interval of {@link #asIsLow()} ({@code −∞}, an empty interval, where there is none). */
+  double asIsHigh() {
+    switch (form) {
+      case NUMBER: return Double.MAX_VALUE;
+      case DATE: return Math.nextDown(ExcelDates.END_SERIAL);
+      default: return Double.NEGATIVE_INFINITY;
+    }
+  }
+
+  /**
+   * The numbers outside that interval which {@link #fromNumber} returns unchanged, bit for bit: the
+   * keyword's numeric forms (option type 1 and −1), {@code 1} and {@code +0} for a boolean (which maps
+   * every other number, −0 included, to 1 or +0); empty otherwise.
+   */
+  double[] asIsValues() {
+    switch (form) {
+      case BOOLEAN: return new double[] {1.0, 0.0};
+      case KEYWORD: return keyword.numericForms();
+      default: return new double[0];
+    }
   }
 
   /**

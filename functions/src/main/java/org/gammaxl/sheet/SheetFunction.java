@@ -54,10 +54,8 @@ public final class SheetFunction implements WorksheetFunction {
   private final NumericBody numeric;
   private final Body body;
   private final boolean fastPath;
-  /** Bit i set: parameter i takes any finite number as it is (no keyword, date or boolean reading). */
-  private final long plainNumbers;
-  /** Bit i set for every parameter i (the numeric path serves at most 64). */
-  private final long allParams;
+  /** How {@link #invokeNumeric} reads the common call; {@code null} without a numeric fast path. */
+  private final ArgumentPlan plan;
   private final List<List<Object>> examples;
 
   private SheetFunction(Builder b) {
@@ -89,12 +87,7 @@ public final class SheetFunction implements WorksheetFunction {
       seenOptional |= p.isOptional();
     }
     this.fastPath = fast;
-    long plain = 0;
-    for (int i = 0; i < params.length && i < 64; i++) {
-      plain |= params[i].isPlainNumber() ? 1L << i : 0;
-    }
-    this.plainNumbers = plain;
-    this.allParams = params.length >= 64 ? -1L : (1L << params.length) - 1;
+    this.plan = fast ? ArgumentPlan.of(List.of(params)) : null;
     this.examples = List.copyOf(b.examples);
   }
 
@@ -195,9 +188,35 @@ public final class SheetFunction implements WorksheetFunction {
    * numeric form: pass it through {@link #invoke}, or set its missing bit when the argument is
    * optional (a blank optional argument takes its default). A function without a numeric fast path
    * is called through {@link #invoke} with the numbers boxed.
+   *
+   * <p>The common call (every number taken as it is, keyword codes, missing optional arguments) is
+   * read by the function's {@link ArgumentPlan}; anything else is read argument by argument in order
+   * with {@link Param}'s rules, which name the first problem. This method is kept small so that a
+   * host's call site can inline it.
    */
   @Override
   public double invokeNumeric(double[] args, int count, long missingMask) {
+    if (plan != null && args.length >= plan.size() && plan.read(args, count, missingMask)) {
+      return evaluate(args);
+    }
+    return readCarefully(args, count, missingMask);
+  }
+
+  /** The body on arguments already read, its result {@link #finish finished}; never throws. */
+  private double evaluate(double[] a) {
+    try {
+      return finish(numeric.apply(a));
+    } catch (PropagatedError e) {
+      return Diagnostics.propagated(name, e).asNaN();
+    } catch (InvalidInputException e) {
+      return Diagnostics.invalid(name, e).asNaN();
+    } catch (RuntimeException | LinkageError | StackOverflowError e) {
+      return Diagnostics.unexpected(name, e).asNaN();
+    }
+  }
+
+  /** {@link #invokeNumeric} for a call the plan does not read: one argument at a time, in order. */
+  private double readCarefully(double[] args, int count, long missingMask) {
     if (!fastPath) {
       return boxed(args, count, missingMask);
     }
@@ -209,17 +228,7 @@ public final class SheetFunction implements WorksheetFunction {
         System.arraycopy(args, 0, a, 0, Math.min(args.length, count));
       }
       long given = (count >= 64 ? -1L : (1L << count) - 1) & ~missingMask;
-      // Pass 1, the common case: a finite number given for a plain-number argument is taken as it is.
-      long rest = allParams;
-      for (long m = given & plainNumbers; m != 0; m &= m - 1) {
-        int i = Long.numberOfTrailingZeros(m);
-        if (Double.isFinite(a[i])) {
-          rest &= ~(1L << i);
-        }
-      }
-      // Pass 2, in argument order: defaults, keywords, dates, booleans, errors and bad numbers.
-      for (long m = rest; m != 0; m &= m - 1) {
-        int i = Long.numberOfTrailingZeros(m);
+      for (int i = 0; i < params.length; i++) {
         Param p = params[i];
         if ((given & (1L << i)) == 0) {
           a[i] = p.missingNumber(false);
@@ -231,7 +240,6 @@ public final class SheetFunction implements WorksheetFunction {
           a[i] = p.fromFastNumber(x);
         }
       }
-      return finish(numeric.apply(a));
     } catch (PropagatedError e) {
       return Diagnostics.propagated(name, e).asNaN();
     } catch (InvalidInputException e) {
@@ -239,6 +247,7 @@ public final class SheetFunction implements WorksheetFunction {
     } catch (RuntimeException | LinkageError | StackOverflowError e) {
       return Diagnostics.unexpected(name, e).asNaN();
     }
+    return evaluate(args.length < params.length ? SCRATCH.get() : args);
   }
 
   @Override
