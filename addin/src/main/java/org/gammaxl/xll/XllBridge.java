@@ -51,6 +51,8 @@ public final class XllBridge {
   private static volatile XllBridge active;
   /** The calling threads' argument buffers, indexed by slot; replaced (never mutated) under the class lock. */
   private static volatile Slot[] slots = new Slot[0];
+  /** {@code slots[i].args} for each slot i, one load nearer for {@link #callValues}; replaced together with slots. */
+  private static volatile double[][] slotArgs = new double[0][];
   /** The upcall stub's address, made once per JVM (it calls {@link #callSlot}, which reads {@link #active}). */
   private static long upcallAddress;
   /** The same for {@link #callValues}. */
@@ -82,6 +84,7 @@ public final class XllBridge {
         + " (" + System.getProperty("java.vm.name") + ", " + System.getProperty("os.arch") + ")");
     synchronized (XllBridge.class) {
       slots = new Slot[0]; // the shim's buffers of an earlier opening are gone
+      slotArgs = new double[0][];
     }
     active = b;
     return fs.size();
@@ -103,6 +106,9 @@ public final class XllBridge {
     Slot[] old = slots;
     Slot[] grown = Arrays.copyOf(old, old.length + 1);
     grown[old.length] = new Slot(arguments.duplicate().order(ByteOrder.nativeOrder()));
+    double[][] args = Arrays.copyOf(slotArgs, grown.length);
+    args[old.length] = grown[old.length].args;
+    slotArgs = args; // before slots: a slot number is handed out only after both are published
     slots = grown;
     return old.length;
   }
@@ -129,12 +135,14 @@ public final class XllBridge {
   /**
    * The fast path with the first eight arguments passed by value ({@code count} ≤ 8; the rest of
    * {@code a0 … a7} is ignored): what the upcall stub calls, so that nothing is read from memory.
+   * (Not by JNI: {@code CallStaticDoubleMethod} reads its arguments against the signature one by one,
+   * and twelve of them cost more than {@link #callSlot}'s buffer.)
    * Never throws, like {@link #callSlot}.
    */
   public static double callValues(int index, int slot, int count, long missingMask,
       double a0, double a1, double a2, double a3, double a4, double a5, double a6, double a7) {
     try {
-      double[] a = slots[slot].args;
+      double[] a = slotArgs[slot];
       a[0] = a0;
       a[1] = a1;
       a[2] = a2;
