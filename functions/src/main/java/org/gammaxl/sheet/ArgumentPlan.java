@@ -17,7 +17,7 @@ import java.util.List;
  *
  * <p>Anything else (a missing required argument, an Excel error, a number that needs normalizing or is
  * out of domain, a keyword number that is not one, too many arguments) is not read here:
- * {@link #read} answers {@code false} and leaves the given numbers untouched, and the caller reads the
+ * {@link #read} answers {@code false} and leaves the numbers untouched, and the caller reads the
  * arguments one by one in order with {@link Param}'s rules, which find and name the first problem.
  * So both readings give the same numbers, and the plan never decides an error.
  */
@@ -94,8 +94,7 @@ final class ArgumentPlan {
   /**
    * Reads the arguments in place when every one is either taken as it is, a keyword code, or a missing
    * optional one: writes the defaults and decoded keyword codes into {@code a} and answers {@code true}.
-   * Otherwise answers {@code false} with every given number of {@code a} as it was (defaults may have
-   * been written at missing positions).
+   * Otherwise answers {@code false} and leaves {@code a} exactly as it was.
    *
    * @param a at least {@link #size()} numbers, one per position; entries of missing positions are ignored
    * @param count how many positions the caller passed
@@ -110,12 +109,26 @@ final class ArgumentPlan {
     if ((lacking & required) != 0) {
       return false;
     }
-    long odd = allFinite(a) ? unusual(a, given & checked) : unusual(a, given);
+    long odd;
+    if (allFinite(a)) {
+      odd = unusual(a, given & checked);
+    } else {
+      // the usual reason is a keyword given as text (its code a tagged NaN): decode those, look again
+      long codes = decodeCodes(a, given & keywords);
+      odd = codes != 0 && allFinite(a) ? unusual(a, given & checked & ~codes) : -1L;
+      if (odd != 0) {
+        encodeCodes(a, codes);
+        odd = unusual(a, given);
+      }
+    }
+    if (odd != 0 && !decodeKeywords(a, odd)) {
+      return false;
+    }
     for (long m = lacking; m != 0; m &= m - 1) {
       int i = Long.numberOfTrailingZeros(m);
       a[i] = defaults[i];
     }
-    return odd == 0 || decodeKeywords(a, odd);
+    return true;
   }
 
   /**
@@ -156,6 +169,27 @@ final class ArgumentPlan {
       }
     }
     return odd;
+  }
+
+  /** Decodes in place every keyword code at the positions of {@code positions}; answers where it did. */
+  private static long decodeCodes(double[] a, long positions) {
+    long codes = 0;
+    for (long m = positions; m != 0; m &= m - 1) {
+      int i = Long.numberOfTrailingZeros(m);
+      if (Keyword.isCode(a[i])) {
+        a[i] = Keyword.fromNaN(a[i]);
+        codes |= 1L << i;
+      }
+    }
+    return codes;
+  }
+
+  /** Undoes {@link #decodeCodes}: the same tagged NaNs, bit for bit. */
+  private static void encodeCodes(double[] a, long codes) {
+    for (long m = codes; m != 0; m &= m - 1) {
+      int i = Long.numberOfTrailingZeros(m);
+      a[i] = Keyword.asNaN((int) a[i]);
+    }
   }
 
   /** Decodes the keyword codes at the positions of {@code odd}, if that is all they are. */
