@@ -17,11 +17,10 @@ package org.gammaxl.pricing;
  * or 0) and for NaN it returns {@link Math#exp}.
  *
  * <p>Used for discount factors (the pricers and their implied-vol inversions take the same one, so a premium divides
- * back exactly as before), for Gaussian densities, and for e^{y²} in {@link Normal#erfcx} below 0.46875. The forward
- * S·e^{bT} stays {@link Math#exp}: it is the documented forward of the lognormal pricers, and the implied-vol inversion
- * must rebuild it to the bit. Measured on the 100,000-option benchmark batch, in the same JVM against the previous
- * build: the BSM price about 2 ns (3 %) faster, the implied vol unchanged; in erfcx (on the pricers' short-expiry
- * path) the price 51 → 49 ns.
+ * back exactly as before), for Gaussian densities, for e^{y²} in {@link Normal#erfcx} below 0.46875, and ({@link
+ * #expm1}) for the lognormal pricers' growth e^{bT} − 1, from which they form the forward and F − K. Measured on the
+ * 100,000-option benchmark batch, in the same JVM against the previous build: the BSM price about 2 ns (3 %) faster,
+ * the implied vol unchanged; in erfcx (on the pricers' short-expiry path) the price 51 → 49 ns.
  */
 public final class Exponential {
   private static final double SIXTY_FOUR_OVER_LN2 = 0x1.71547652b82fep+6;

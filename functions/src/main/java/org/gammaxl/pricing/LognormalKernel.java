@@ -15,13 +15,17 @@ import org.gammaxl.vol.NormalisedBlack;
  *
  * <p><b>Precision.</b> That difference loses most of the time value in the money, and at the money at short
  * expiries, where both terms are of the size of F and K. The value is therefore computed as
- * V = e^{−rT}·(max(φ(F − K), 0) + time value of the out-of-the-money option) (put-call parity), with
- * F = S·e^{bT} and ln(F/K) formed exactly as {@link ImpliedVolatility} forms them, so that a premium and its
- * inversion agree to the last bits. The time value is F·N(ψd1) − K·N(ψd2) for the out-of-the-money side ψ
+ * V = e^{−rT}·(max(φ(F − K), 0) + time value of the out-of-the-money option) (put-call parity). The forward enters
+ * through x = ln(F/K) = ln(S/K) + bT and F − K = (S − K) + S·(e^{bT} − 1) ({@link #logMoneyness},
+ * {@link #forwardMinusStrike}), not through a rounded F: an ulp of F is an ulp of 1 in ln(F/K) and in F − K, which at
+ * short expiries near the money is thousands of ulps of the premium, and the logarithm need not wait for an
+ * exponential. The spot-based implied vols invert with the same x and F − K ({@link #impliedVol}), so that a premium
+ * and its inversion agree to the last bits. The time value is F·N(ψd1) − K·N(ψd2) for the out-of-the-money side ψ
  * where that loses at most a few bits (Jäckel's regions 3 and 4), and F·n(d1)·(Y(h+t) − Y(h−t)) by Jäckel's
  * expansions ({@link NormalisedBlack#scaledTimeValue}, Y the Mills ratio) at short expiries near the money and
- * in the far wings, sharing the density n(d1). The value is the Black value at that forward to a few ulps, or,
- * far in the wings where rounding d itself moves it by d²·ε, to a few ulps of the vol it implies.
+ * in the far wings, sharing the density n(d1). The value is the exact value at the inputs to a few ulps, or, far in
+ * the wings where rounding d itself moves it by d²·ε, to a few ulps of the vol it implies
+ * ({@code LognormalPriceAccuracyTest}).
  *
  * <p>{@link #greeks} returns the raw greeks in {@link Greek} order, with RHO = ∂V/∂r where the carry
  * moves with the rate (b = r − q, q fixed) and PHI = ∂V/∂q; Black-76 replaces those two.
@@ -90,9 +94,9 @@ final class LognormalKernel {
   }
 
   /**
-   * The option value V = e^{−rT}·(max(φ(F − K), 0) + time value of the out-of-the-money option), F = S·e^{bT}
-   * formed exactly as the implied-vol inversion forms it (see the class comment). Accurate to a few ulps of the
-   * Black value at that forward.
+   * The option value V = e^{−rT}·(max(φ(F − K), 0) + time value of the out-of-the-money option), F = S·e^{bT}, with
+   * ln(F/K) and F − K formed from the spot as the implied-vol inversion forms them (see the class comment). Accurate
+   * to a few ulps of the exact value at the inputs.
    */
   static double price(int phi, double s, double k, double t, double vol, double r, double b) {
     double bt = b * t;
