@@ -85,9 +85,7 @@ public final class BlackScholesMerton implements OptionPricer {
   public double impliedVol(OptionType type, double price, double spot, double strike, double years, double rate,
       double yield) {
     LognormalKernel.validateImplied(price, spot, years, rate, yield);
-    // the forward first: across the call to the Math.exp stub every live floating-point value is spilled and reloaded
-    double forward = spot * Math.exp((rate - yield) * years);
     double df = Exponential.exp(-rate * years);
-    return ImpliedVolatility.black(type, price / df, forward, strike, years);
+    return LognormalKernel.impliedVol(type, price / df, spot, strike, years, rate - yield);
   }
 }

@@ -108,7 +108,6 @@ public final class InverseOption implements OptionPricer {
     Require.positive("years", years);
     Require.nonNegative("price", price);
     double usd = price * spot;
-    double forward = spot * Math.exp((rate - yield) * years);
-    return ImpliedVolatility.black(type, usd / Exponential.exp(-rate * years), forward, strike, years);
+    return LognormalKernel.impliedVol(type, usd / Exponential.exp(-rate * years), spot, strike, years, rate - yield);
   }
 }

@@ -15,13 +15,17 @@ import org.gammaxl.vol.NormalisedBlack;
  *
  * <p><b>Precision.</b> That difference loses most of the time value in the money, and at the money at short
  * expiries, where both terms are of the size of F and K. The value is therefore computed as
- * V = e^{−rT}·(max(φ(F − K), 0) + time value of the out-of-the-money option) (put-call parity), with
- * F = S·e^{bT} and ln(F/K) formed exactly as {@link ImpliedVolatility} forms them, so that a premium and its
- * inversion agree to the last bits. The time value is F·N(ψd1) − K·N(ψd2) for the out-of-the-money side ψ
+ * V = e^{−rT}·(max(φ(F − K), 0) + time value of the out-of-the-money option) (put-call parity). The forward enters
+ * through x = ln(F/K) = ln(S/K) + bT and F − K = (S − K) + S·(e^{bT} − 1) ({@link #logMoneyness},
+ * {@link #forwardMinusStrike}), not through a rounded F: an ulp of F is an ulp of 1 in ln(F/K) and in F − K, which at
+ * short expiries near the money is thousands of ulps of the premium, and the logarithm need not wait for an
+ * exponential. The spot-based implied vols invert with the same x and F − K ({@link #impliedVol}), so that a premium
+ * and its inversion agree to the last bits. The time value is F·N(ψd1) − K·N(ψd2) for the out-of-the-money side ψ
  * where that loses at most a few bits (Jäckel's regions 3 and 4), and F·n(d1)·(Y(h+t) − Y(h−t)) by Jäckel's
  * expansions ({@link NormalisedBlack#scaledTimeValue}, Y the Mills ratio) at short expiries near the money and
- * in the far wings, sharing the density n(d1). The value is the Black value at that forward to a few ulps, or,
- * far in the wings where rounding d itself moves it by d²·ε, to a few ulps of the vol it implies.
+ * in the far wings, sharing the density n(d1). The value is the exact value at the inputs to a few ulps, or, far in
+ * the wings where rounding d itself moves it by d²·ε, to a few ulps of the vol it implies
+ * ({@code LognormalPriceAccuracyTest}).
  *
  * <p>{@link #greeks} returns the raw greeks in {@link Greek} order, with RHO = ∂V/∂r where the carry
  * moves with the rate (b = r − q, q fixed) and PHI = ∂V/∂q; Black-76 replaces those two.
@@ -71,6 +75,18 @@ final class LognormalKernel {
     Require.nonNegative("price", price);
   }
 
+  /**
+   * The Black vol of an undiscounted premium of the spot-based pricers: {@link ImpliedVolatility#black(OptionType,
+   * double, double, double, double, double, double)} at the forward, F − K and ln(F/K) that {@link #price} forms
+   * from the same spot, strike and b·T, so that a premium and its inversion agree to the last bits.
+   */
+  static double impliedVol(OptionType type, double undiscountedPrice, double s, double k, double t, double b) {
+    double bt = b * t;
+    double growthMinusOne = Exponential.expm1(bt);
+    return ImpliedVolatility.black(type, undiscountedPrice, forward(s, growthMinusOne), k,
+        forwardMinusStrike(s, k, growthMinusOne), logMoneyness(s, k, bt), t);
+  }
+
   /** The step w of the degenerate case: 1 in the money (forward vs strike), ½ at, 0 out. */
   private static double step(int phi, double forwardValue, double strikeValue) {
     double m = phi * (forwardValue - strikeValue);
@@ -78,22 +94,25 @@ final class LognormalKernel {
   }
 
   /**
-   * The option value V = e^{−rT}·(max(φ(F − K), 0) + time value of the out-of-the-money option), F = S·e^{bT}
-   * formed exactly as the implied-vol inversion forms it (see the class comment). Accurate to a few ulps of the
-   * Black value at that forward.
+   * The option value V = e^{−rT}·(max(φ(F − K), 0) + time value of the out-of-the-money option), F = S·e^{bT}, with
+   * ln(F/K) and F − K formed from the spot as the implied-vol inversion forms them (see the class comment). Accurate
+   * to a few ulps of the exact value at the inputs.
    */
   static double price(int phi, double s, double k, double t, double vol, double r, double b) {
-    // the forward first: across the call to the Math.exp stub every live floating-point value is spilled and reloaded
-    double f = s * Math.exp(b * t);
+    double bt = b * t;
+    // ln(F/K) from the spot: the logarithm does not wait for an exponential of bT
+    double x = logMoneyness(s, k, bt);
+    double growthMinusOne = Exponential.expm1(bt);
+    double f = forward(s, growthMinusOne);
     double df = Exponential.exp(-r * t);
     double sd = vol * Math.sqrt(t);
     if (!(f > 0 && f < Double.POSITIVE_INFINITY)) {
       return textbookPrice(phi, s, k, t, sd, r, b, df);
     }
+    double intrinsic = Math.max(phi * forwardMinusStrike(s, k, growthMinusOne), 0.0);
     if (sd == 0) {
-      return df * Math.max(phi * (f - k), 0.0);
+      return df * intrinsic;
     }
-    double x = ImpliedVolatility.logMoneyness(f, k);
     // 1/(σ√T) does not wait for x: x/(σ√T) becomes a multiplication (0 at the money even where σ√T is subnormal)
     double invSd = 1 / sd;
     double q = x == 0 ? 0.0 : x * invSd;
@@ -105,7 +124,32 @@ final class LognormalKernel {
     double halfSd = 0.5 * sd;
     double timeValue = NormalisedBlack.needsExpansionAt(h, halfSd) ? expandedTimeValue(f, k, x, h, halfSd, n1, n2)
         : plainTimeValue(f, k, x, d1, d2, Normal.lowerTail(Math.abs(d1), n1), Normal.lowerTail(Math.abs(d2), n2));
-    return df * (Math.max(phi * (f - k), 0.0) + timeValue);
+    return df * (intrinsic + timeValue);
+  }
+
+  /**
+   * x = ln(F/K) for the forward F = S·e^{bT}, as ln(S/K) + bT: within a few ulps of |ln(S/K)| + |bT| of the exact
+   * value, where ln(F/K) of the rounded forward is off by an ulp of 1 whatever x is, and without waiting for an
+   * exponential. The spot-based implied vols pass the same x to {@link ImpliedVolatility#black(OptionType, double,
+   * double, double, double, double, double)}.
+   *
+   * @param bt the cost of carry times the years to expiry, b·T
+   */
+  static double logMoneyness(double s, double k, double bt) {
+    return ImpliedVolatility.logMoneyness(s, k) + bt;
+  }
+
+  /** The forward F = S·e^{bT} = S + S·(e^{bT} − 1), from {@code growthMinusOne} = e^{bT} − 1. */
+  static double forward(double s, double growthMinusOne) {
+    return Math.fma(s, growthMinusOne, s);
+  }
+
+  /**
+   * F − K = (S − K) + S·(e^{bT} − 1) with one rounding after S − K: within an ulp or two of the exact difference
+   * also where F and K nearly cancel, where the rounded forward minus K keeps only the digits above an ulp of F.
+   */
+  static double forwardMinusStrike(double s, double k, double growthMinusOne) {
+    return Math.fma(s, growthMinusOne, s - k);
   }
 
   /**
@@ -191,22 +235,25 @@ final class LognormalKernel {
    * accurate value as {@link #price}, sharing its tails Φ(−|d1|) and Φ(−|d2|).
    */
   static double[] greeks(int phi, double s, double k, double t, double vol, double r, double b) {
-    double growth = Math.exp(b * t); // first, as in price
+    double bt = b * t;
+    double x = logMoneyness(s, k, bt); // as in price
+    double growthMinusOne = Exponential.expm1(bt);
     double df = Exponential.exp(-r * t);
-    double cf = growth * df;
+    double cf = (1 + growthMinusOne) * df;
     if (!(cf > 0 && cf < Double.POSITIVE_INFINITY)) {
       cf = Math.exp((b - r) * t); // growth overflowed or df underflowed: the product is not the carry factor
     }
     double sqrtT = Math.sqrt(t);
     double sd = vol * sqrtT;
     double[] g = new double[N];
-    double f = s * growth;
+    double f = forward(s, growthMinusOne);
     boolean finiteForward = f > 0 && f < Double.POSITIVE_INFINITY;
     if (sd == 0) {
       double w = step(phi, s * cf, k * df);
       double delta = phi * cf * w;
       double dualDelta = -phi * df * w;
-      double v = finiteForward ? df * Math.max(phi * (f - k), 0.0) : Math.max(phi * (s * cf - k * df), 0.0);
+      double v = finiteForward ? df * Math.max(phi * forwardMinusStrike(s, k, growthMinusOne), 0.0)
+          : Math.max(phi * (s * cf - k * df), 0.0);
       g[0] = v;
       g[1] = delta;
       g[4] = -phi * w * ((b - r) * s * cf + r * k * df);
@@ -217,7 +264,6 @@ final class LognormalKernel {
       g[17] = lambda(delta, s, v);
       return g;
     }
-    double x = finiteForward ? ImpliedVolatility.logMoneyness(f, k) : Math.log(s / k) + b * t;
     // 1/(σ√T) does not wait for x: x/(σ√T) becomes a multiplication (0 at the money even where σ√T is subnormal)
     double invSd = 1 / sd;
     double q = x == 0 ? 0.0 : x * invSd;
@@ -240,7 +286,7 @@ final class LognormalKernel {
       double halfSd = 0.5 * sd;
       double timeValue = NormalisedBlack.needsExpansionAt(h, halfSd) ? expandedTimeValue(f, k, x, h, halfSd, n1, n2)
           : plainTimeValue(f, k, x, d1, d2, tail1, tail2);
-      v = df * (Math.max(phi * (f - k), 0.0) + timeValue);
+      v = df * (Math.max(phi * forwardMinusStrike(s, k, growthMinusOne), 0.0) + timeValue);
     }
     double delta = phi * cf * nd1;
     double dualDelta = -phi * df * nd2;
@@ -286,26 +332,28 @@ final class LognormalKernel {
    * callers that revalue on every event (the hedge ledger).
    */
   static void firstGreeks(int phi, double s, double k, double t, double vol, double r, double b, double[] out) {
-    double growth = Math.exp(b * t); // first, as in price
+    double bt = b * t;
+    double x = logMoneyness(s, k, bt); // as in price
+    double growthMinusOne = Exponential.expm1(bt);
     double df = Exponential.exp(-r * t);
-    double cf = growth * df;
+    double cf = (1 + growthMinusOne) * df;
     if (!(cf > 0 && cf < Double.POSITIVE_INFINITY)) {
       cf = Math.exp((b - r) * t); // growth overflowed or df underflowed: the product is not the carry factor
     }
     double sqrtT = Math.sqrt(t);
     double sd = vol * sqrtT;
-    double f = s * growth;
+    double f = forward(s, growthMinusOne);
     boolean finiteForward = f > 0 && f < Double.POSITIVE_INFINITY;
     if (sd == 0) {
       double w = step(phi, s * cf, k * df);
-      out[0] = finiteForward ? df * Math.max(phi * (f - k), 0.0) : Math.max(phi * (s * cf - k * df), 0.0);
+      out[0] = finiteForward ? df * Math.max(phi * forwardMinusStrike(s, k, growthMinusOne), 0.0)
+          : Math.max(phi * (s * cf - k * df), 0.0);
       out[1] = phi * cf * w;
       out[2] = 0.0;
       out[3] = 0.0;
       out[4] = -phi * w * ((b - r) * s * cf + r * k * df);
       return;
     }
-    double x = finiteForward ? ImpliedVolatility.logMoneyness(f, k) : Math.log(s / k) + b * t;
     // 1/(σ√T) does not wait for x: x/(σ√T) becomes a multiplication (0 at the money even where σ√T is subnormal)
     double invSd = 1 / sd;
     double q = x == 0 ? 0.0 : x * invSd;
@@ -325,7 +373,7 @@ final class LognormalKernel {
       double halfSd = 0.5 * sd;
       double timeValue = NormalisedBlack.needsExpansionAt(h, halfSd) ? expandedTimeValue(f, k, x, h, halfSd, n1, n2)
           : plainTimeValue(f, k, x, d1, d2, tail1, tail2);
-      out[0] = df * (Math.max(phi * (f - k), 0.0) + timeValue);
+      out[0] = df * (Math.max(phi * forwardMinusStrike(s, k, growthMinusOne), 0.0) + timeValue);
     }
     out[1] = phi * cf * nd1;
     if (n1 == 0) {

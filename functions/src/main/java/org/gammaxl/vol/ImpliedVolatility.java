@@ -41,13 +41,27 @@ public final class ImpliedVolatility {
    *     below intrinsic or at/above the upper bound (F for a call, K for a put)
    */
   public static double black(OptionType type, double undiscountedPrice, double forward, double strike, double years) {
+    return black(type, undiscountedPrice, forward, strike, forward - strike, logMoneyness(forward, strike), years);
+  }
+
+  /**
+   * {@link #black(OptionType, double, double, double, double)} for a pricer that forms F − K and x = ln(F/K) itself,
+   * more precisely than from the rounded forward (a spot-based pricer takes ln(S/K) + bT and (S − K) + S·(e^{bT} − 1)):
+   * the inversion then sees the premium's own intrinsic value and log-moneyness, bit for bit. The premium's bounds are
+   * taken from {@code forward} and {@code strike} as above.
+   *
+   * @param forwardMinusStrike F − K
+   * @param logMoneyness x = ln(F/K)
+   */
+  public static double black(OptionType type, double undiscountedPrice, double forward, double strike,
+      double forwardMinusStrike, double logMoneyness, double years) {
     checkType(type);
     Require.nonNegative("price", undiscountedPrice);
     Require.positive("forward", forward);
     Require.positive("strike", strike);
     Require.positive("years", years);
     int theta = type.sign();
-    double intrinsic = type.intrinsic(forward, strike);
+    double intrinsic = Math.max(theta * forwardMinusStrike, 0.0);
     checkNotBelowIntrinsic(undiscountedPrice, intrinsic);
     // Calls and puts, in and out of the money, come in random order in a book: the choices that depend on them below
     // are selects on sign bits, not branches that a predictor loses half the time.
@@ -58,7 +72,7 @@ public final class ImpliedVolatility {
     if (undiscountedPrice <= intrinsic) {
       return 0.0;
     }
-    double x = logMoneyness(forward, strike);
+    double x = logMoneyness;
     // σ = s/√T: the reciprocal is ready long before s, so the last step on the chain is a multiplication
     double inverseSqrtYears = 1 / Math.sqrt(years);
     // The out-of-the-money option with the same time value (put-call parity), as a call.

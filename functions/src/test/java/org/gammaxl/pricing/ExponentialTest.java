@@ -64,6 +64,52 @@ class ExponentialTest {
     assertEquals(1.0, Exponential.exp(0.0), 0);
   }
 
+  /**
+   * e^z − 1 to full relative precision over the whole range, in particular near 0, where e^z − 1 by a subtraction
+   * would keep only the digits of z above an ulp of 1 (the forward's growth e^{bT} − 1 over minutes is about 10^{−8}).
+   */
+  @Test
+  void expm1IsAccurateRelativeToItselfNearZeroAndEverywhere() {
+    SplittableRandom random = new SplittableRandom(20_261_124L);
+    double worst = 0;
+    for (int i = 0; i < 4000; i++) {
+      double z = switch (i % 5) {
+        case 0 -> (random.nextDouble() - 0.5) * 1416;
+        case 1 -> (random.nextDouble() - 0.5) * 4 * Math.log(2);
+        case 2 -> (random.nextDouble() - 0.5) * 0.02;
+        case 3 -> (random.nextDouble() - 0.5) * 1e-7;
+        default -> (random.nextDouble() - 0.5) * 1e-200;
+      };
+      worst = Math.max(worst, expm1UlpError(z));
+    }
+    for (double z : new double[] {1e-300, -1e-300, Math.log(2), -Math.log(2), 0.5 * Math.log(2) / 64,
+        -0.5 * Math.log(2) / 64, 1, -1, 708, -708, 40, -40}) {
+      worst = Math.max(worst, expm1UlpError(z));
+    }
+    System.out.printf("Exponential.expm1 vs 50 digits: worst error %.4f ulp%n", worst);
+    assertTrue(worst <= 1.6, "worst error " + worst + " ulp");
+    assertEquals(0.0, Exponential.expm1(0.0), 0);
+    for (double z : new double[] {708.5, 710, -745, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN}) {
+      assertEquals(Math.expm1(z), Exponential.expm1(z), 0, "z=" + z);
+    }
+  }
+
+  private static double expm1UlpError(double z) {
+    BigDecimal exact = exact(z).subtract(BigDecimal.ONE, MC);
+    // e^z − 1 for tiny z: 50 digits of e^z hold only 50 − log10(1/z) digits of e^z − 1, so take the series directly
+    if (Math.abs(z) < 1e-3) {
+      BigDecimal x = new BigDecimal(z);
+      BigDecimal term = x;
+      exact = x;
+      for (int k = 2; k < 30; k++) {
+        term = term.multiply(x, MC).divide(BigDecimal.valueOf(k), MC);
+        exact = exact.add(term, MC);
+      }
+    }
+    double rounded = exact.doubleValue();
+    return new BigDecimal(Exponential.expm1(z)).subtract(exact).abs().doubleValue() / Math.ulp(rounded);
+  }
+
   @Test
   void beyondItsRangeItIsMathExp() {
     for (double z : new double[] {708.5, 709.7, 710, 1e6, -708.5, -745, -746, -1e6, Double.POSITIVE_INFINITY,

@@ -17,15 +17,16 @@ import org.gammaxl.vol.NormalisedBlack;
 import org.junit.jupiter.api.Test;
 
 /**
- * The lognormal premium is the Black value to a few ulps everywhere: in the money, at the money at minute
- * expiries and deep out of the money, where the textbook F·N(d1) − K·N(d2) loses most of the time value.
+ * The lognormal premium is the exact value to a few ulps everywhere: in the money, at the money at minute expiries
+ * and deep out of the money, where the textbook F·N(d1) − K·N(d2) loses most of the time value.
  *
- * <p>The reference is the exact Black value at the forward F = S·e^{bT}, total deviation σ√T and discount factor
- * e^{−rT} as doubles (formed by the same expressions as the pricer and the implied-vol inversion), evaluated in
- * 60-digit {@link BigDecimal} with {@link NormalTest}'s series and continued fraction; and the 50-digit mpmath
- * values of normalised_black_mpmath.csv. Rounding h = ln(F/K)/(σ√T) inside the formula costs about h²·ε relative
- * far in the wings, where the elasticity σ·vega/V is h² too, so the bound is c·ε·(1 + σ·vega/V)·V: a few ulps of
- * the premium or, in the wings, a few ulps of the vol it implies.
+ * <p>The reference is the exact value at the binary inputs S, K, T, σ, r and q themselves, evaluated in 60-digit
+ * {@link BigDecimal} (forward S·e^{(r−q)T}, total deviation σ√T and discount factor e^{−rT} in 60 digits) with
+ * {@link NormalTest}'s series and continued fraction; and the 50-digit mpmath values of normalised_black_mpmath.csv.
+ * The bound is c·ε·condition·V with the condition of the premium in the quantities that any double computation
+ * rounds: 1 + σ·vega/V for σ√T (and, far in the wings, for h = ln(F/K)/(σ√T), whose rounding costs about h²·ε
+ * relative, where the elasticity σ·vega/V is h² too), plus (|ln(S/K)| + |bT|)·S·|Δ|/V for ln(F/K), which is formed
+ * as ln(S/K) + bT. So the bound is a few ulps of the premium or, in the wings, a few ulps of the vol it implies.
  */
 class LognormalPriceAccuracyTest {
   private static final MathContext MC = new MathContext(60, RoundingMode.HALF_EVEN);
@@ -46,9 +47,11 @@ class LognormalPriceAccuracyTest {
 
   /** The undiscounted Black value φ·(F·Φ(φd1) − K·Φ(φd2)) in 60 digits at the exact binary inputs. */
   static BigDecimal black(int phi, double forward, double strike, double sd) {
-    BigDecimal f = new BigDecimal(forward);
-    BigDecimal k = new BigDecimal(strike);
-    BigDecimal s = new BigDecimal(sd);
+    return black(phi, new BigDecimal(forward), new BigDecimal(strike), new BigDecimal(sd));
+  }
+
+  /** The undiscounted Black value φ·(F·Φ(φd1) − K·Φ(φd2)) in 60 digits. */
+  static BigDecimal black(int phi, BigDecimal f, BigDecimal k, BigDecimal s) {
     BigDecimal d1 = ln(f.divide(k, MC)).divide(s, MC).add(s.divide(BigDecimal.valueOf(2), MC), MC);
     BigDecimal d2 = d1.subtract(s, MC);
     BigDecimal sign = BigDecimal.valueOf(phi);
@@ -63,8 +66,14 @@ class LognormalPriceAccuracyTest {
     return df * forward * Normal.pdf(d1) * sd;
   }
 
+  /** S·|Δ| = e^{−rT}·F·Φ(φd1) = |∂V/∂x| at fixed K: the premium's sensitivity to the rounding of ln(F/K). */
+  private static double spotTimesDelta(int phi, double forward, double strike, double sd, double df) {
+    double d1 = Math.log(forward / strike) / sd + 0.5 * sd;
+    return df * forward * Normal.cdf(phi * d1);
+  }
+
   @Test
-  void premiumIsTheBlackValueToAFewUlpsInTheMoneyAtTheMoneyAndInTheWings() {
+  void premiumIsTheExactValueToAFewUlpsInTheMoneyAtTheMoneyAndInTheWings() {
     int cases = 0;
     int textbookOffByHundredUlps = 0;
     double worst = 0;
@@ -77,20 +86,28 @@ class LognormalPriceAccuracyTest {
           double sd = vol * Math.sqrt(years);
           double forward = 100 * Math.exp((rate - yield) * years);
           double df = Math.exp(-rate * years);
+          // the exact forward, deviation and discount factor of these inputs
+          BigDecimal exactYears = new BigDecimal(years);
+          BigDecimal exactForward = NormalTest.exp(new BigDecimal(rate).subtract(new BigDecimal(yield))
+              .multiply(exactYears, MC)).multiply(BigDecimal.valueOf(100), MC);
+          BigDecimal exactSd = new BigDecimal(vol).multiply(exactYears.sqrt(MC), MC);
+          BigDecimal exactDf = NormalTest.exp(new BigDecimal(-rate).multiply(exactYears, MC));
           List<Double> strikes = new ArrayList<>();
           for (double m : MONEYNESS) {
             strikes.add(forward * Math.exp(m * sd));
           }
-          strikes.add(forward); // at the money forward, to the bit
+          strikes.add(forward); // at the money forward, to the rounded forward's bit
           for (double strike : strikes) {
             for (OptionType type : OptionType.values()) {
-              BigDecimal exact = black(type.sign(), forward, strike, sd).multiply(new BigDecimal(df), MC);
+              BigDecimal exact = black(type.sign(), exactForward, new BigDecimal(strike), exactSd).multiply(exactDf, MC);
               double expected = exact.doubleValue();
               if (expected < 1e-290) {
                 continue;
               }
               double price = BlackScholesMerton.INSTANCE.price(type, 100, strike, years, vol, rate, yield);
-              double condition = 1 + volTimesVega(forward, strike, sd, df) / expected;
+              double condition = 1 + volTimesVega(forward, strike, sd, df) / expected
+                  + (Math.abs(Math.log(100 / strike)) + Math.abs((rate - yield) * years))
+                  * spotTimesDelta(type.sign(), forward, strike, sd, df) / expected;
               double error = exact.subtract(new BigDecimal(price), MC).abs().doubleValue() / (EPS * condition * expected);
               String where = type + " K=" + strike + " T=" + years + " vol=" + vol + " r=" + rate + " q=" + yield
                   + " expected=" + expected + " price=" + price;
@@ -109,7 +126,7 @@ class LognormalPriceAccuracyTest {
         }
       }
     }
-    System.out.printf("Lognormal premium vs 60 digits: %d cases, worst error %.3g ε·(1 + σ·vega/V)·V;"
+    System.out.printf("Lognormal premium vs 60 digits: %d cases, worst error %.3g ε·condition·V;"
         + " the textbook difference is off by more than 100 of those units in %d cases (worst %.3g)%n",
         cases, worst, textbookOffByHundredUlps, worstTextbook);
     assertTrue(cases > 1500);
