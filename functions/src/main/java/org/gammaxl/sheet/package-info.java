@@ -23,6 +23,10 @@
  * "BLACK76", ISO dates — is converted first with {@link org.gammaxl.sheet.WorksheetFunction#textAsNumber}
  * (an untagged NaN back means: use {@code invoke}). Booleans, blanks, other text and ranges go through
  * {@code invoke}; a blank given for an optional argument may instead be passed as missing.
+ * Each function reads the common call through its argument plan ({@code ArgumentPlan}), worked out once
+ * from its parameters (a few mask operations and one finiteness sum per call); anything the plan does not
+ * take as it is goes through the parameters' rules one argument at a time, which give the same numbers
+ * and name the first problem. Missing positions should hold 0 (any NaN there only costs that detour).
  *
  * <p>{@code docs/functions.md} is generated from the catalogue by {@link org.gammaxl.sheet.FunctionReference}.
  */
