@@ -4,13 +4,14 @@ import java.util.List;
 
 /**
  * How the numeric fast path of one function reads its arguments, worked out once from its
- * {@link Param}s when the function is built, so that a call costs a few mask operations and one
- * compare per argument instead of asking each {@code Param} what it is.
+ * {@link Param}s when the function is built, so that a call costs a few mask operations, one sum of
+ * the numbers (finite only if each is) and a compare for each argument that is not a plain number,
+ * instead of asking each {@code Param} what it is.
  *
  * <p>Conventions: position {@code i} is the function's argument {@code i} (0-based) and bit {@code i}
  * of every mask ({@code 1L << i}); at most 64 positions. A given number is taken <em>as it is</em>
  * when it lies in its position's interval {@code [low, high]} or equals, bit for bit, one of the
- * position's two exact values: precisely the numbers {@link Param#fromNumber} would return
+ * position's (at most two) exact values: numbers {@link Param#fromNumber} would return
  * unchanged (any finite number for a plain number, an Excel serial for a date, 1 or −1 for the option
  * type, 1 or +0 for a boolean). A missing optional argument takes its default ({@link Param#numericDefault}).
  * A keyword given as its tagged code ({@link Keyword#asNaN}) is decoded.
@@ -62,10 +63,8 @@ final class ArgumentPlan {
       kw |= p.keyword() != null ? bit : 0;
       low[i] = p.asIsLow();
       high[i] = p.asIsHigh();
+      // any exact values after the first two (none so far) are left to the rules: slower, never different
       double[] exact = p.asIsValues();
-      if (exact.length > 2) {
-        throw new IllegalArgumentException(p.name() + ": at most two exact numeric forms, got " + exact.length);
-      }
       boolean interval = low[i] <= high[i];
       chk |= low[i] == -Double.MAX_VALUE && high[i] == Double.MAX_VALUE ? 0 : bit;
       nev |= !interval && exact.length == 0 ? bit : 0;
