@@ -204,7 +204,9 @@ final class LognormalKernel {
     if (sd == 0) {
       return phi * cf * step(phi, s * cf, k * Math.exp(-r * t));
     }
-    double d1 = (Logarithm.log(s / k) + b * t) / sd + 0.5 * sd;
+    // 1/(σ√T) is ready before the logarithm: d1 waits for a multiplication, not a division
+    double invSd = 1 / sd;
+    double d1 = (Logarithm.log(s / k) + b * t) * invSd + 0.5 * sd;
     return phi * cf * Normal.cdf(phi * d1);
   }
 
