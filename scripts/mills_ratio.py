@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Generates Normal.MILLS: the Mills ratio M(y) = Phi(-y)/phi(y) on the quarters [j/4, (j+1)/4), j = 0..22 (up to
-sqrt(32)), as polynomials of degree 11 in u = y - (j/4 + 1/8) interpolating M at the 12 Chebyshev nodes of each
+"""Generates Normal.MILLS: the Mills ratio M(y) = Phi(-y)/phi(y) on the quarters [j/4, (j+1)/4), j = 0..47 (up to
+12), as polynomials of degree 11 in u = y - (j/4 + 1/8) interpolating M at the 12 Chebyshev nodes of each
 quarter, in 60-digit mpmath. Each row: the constant term as a double and its rounding error, then c1 .. c11.
 Also simulates the Java evaluation (Estrin's scheme, every operation rounded to double) and prints its worst
 relative error. Run: python3 scripts/mills_ratio.py  (needs mpmath; prints the Java table rows)."""
@@ -9,7 +9,7 @@ import mpmath as mp
 mp.mp.dps = 60
 W = mp.mpf(1) / 4
 DEG = 11
-QUARTERS = 23
+QUARTERS = 48
 
 
 def mills(y):

@@ -304,7 +304,7 @@ public final class NormalisedBlack {
   static double smallTExpansion(double h, double t) {
     double w = t * t;
     double g = h * h;
-    double y0 = SQRT_PI_OVER_TWO * Normal.erfcx(-ONE_OVER_SQRT_TWO * h);
+    double y0 = Normal.millsRatio(-h); // Y(h) = Φ(h)/φ(h)
     double a = evenSeries(g, w);
     double b = oddSeries(g, w);
     double y1 = Math.fma(h, y0, 1);

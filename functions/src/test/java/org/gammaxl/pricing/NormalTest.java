@@ -168,21 +168,23 @@ class NormalTest {
 
   /**
    * The pricers' lower tail Φ(−y) = φ(y)·M(y) from the piecewise Mills ratio: within a few ulps of 60 digits on every
-   * quarter of [0, √32], at both ends of each quarter, and beyond √32 (the continued fraction).
+   * quarter of [0, 12], at both ends of each quarter, and beyond 12 (the continued fraction); and the Mills ratio
+   * itself, which the small-expiry series of the normalised Black value takes as Y(h) = M(−h).
    */
   @Test
   void lowerTailFromTheMillsRatioTableIsAccurateOnEveryQuarter() {
     java.util.SplittableRandom random = new java.util.SplittableRandom(20_261_124L);
     double worst = 0;
+    double worstMills = 0;
     List<Double> ys = new java.util.ArrayList<>();
-    for (int j = 0; j <= 23; j++) {
+    for (int j = 0; j <= 48; j++) {
       ys.add(j / 4.0);
       ys.add(Math.nextDown(j / 4.0));
     }
     for (int i = 0; i < 3000; i++) {
-      ys.add(random.nextDouble() * 6);
+      ys.add(random.nextDouble() * 13);
     }
-    ys.addAll(List.of(0.0, 1e-300, 1e-9, 0.66291, Math.sqrt(32), Math.nextUp(Math.sqrt(32)), 7.5, 20.0, 37.0));
+    ys.addAll(List.of(0.0, 1e-300, 1e-9, 0.66291, Math.sqrt(32), 7.5, Math.nextDown(12.0), 12.0, 20.0, 37.0));
     for (double y : ys) {
       if (y < 0) {
         continue;
@@ -192,9 +194,14 @@ class NormalTest {
       double rel = exact.subtract(new BigDecimal(tail)).abs().divide(exact, MC).doubleValue();
       worst = Math.max(worst, rel);
       assertTrue(rel <= 4 * Math.ulp(1.0), "lowerTail(" + y + "): relative error " + rel);
+      double mills = Normal.millsRatio(y);
+      BigDecimal exactMills = exact.divide(pdfExact(new BigDecimal(y)), MC);
+      worstMills = Math.max(worstMills, exactMills.subtract(new BigDecimal(mills)).abs().divide(exactMills, MC)
+          .doubleValue());
     }
-    System.out.printf("Normal.lowerTail vs 60 digits: worst relative error %.3g (%.2f ulp of 1)%n", worst,
-        worst / Math.ulp(1.0));
+    System.out.printf("Normal.lowerTail vs 60 digits: worst relative error %.3g (%.2f ulp of 1); millsRatio %.3g%n", worst,
+        worst / Math.ulp(1.0), worstMills);
+    assertTrue(worstMills <= 2 * Math.ulp(1.0), "millsRatio: worst relative error " + worstMills);
   }
 
   @Test
