@@ -192,13 +192,13 @@ public final class Normal {
   /**
    * The Mills ratio M(y) = Φ(−y)/φ(y) = √(π/2)·erfcx(y/√2) for y ≥ 0 (the normal tail over the density; for the
    * small-expiry series of the normalised Black value, Y(h) = M(−h) at h ≤ 0). Below 12 from the table of
-   * quarter-interval polynomials described at {@link #lowerTail}, within 1.05·2^−53 relative; beyond, and for NaN,
-   * from {@link #erfcx}.
+   * quarter-interval polynomials described at {@link #lowerTail}, within 1.05·2^−53 relative; beyond, for a negative
+   * y (where M still is √(π/2)·erfcx(y/√2)) and for NaN, from {@link #erfcx}.
    *
-   * @param y ≥ 0
+   * @param y any number; the table serves 0 ≤ y &lt; 12
    */
   public static double millsRatio(double y) {
-    if (!(y < MILLS_TABLE_END)) {
+    if (!(y >= 0 && y < MILLS_TABLE_END)) {
       return SQRT_PI_OVER_TWO * erfcx(INV_SQRT_2 * y); // rare, a branch that is predicted
     }
     return millsTable(y);

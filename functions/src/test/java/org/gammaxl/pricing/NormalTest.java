@@ -202,6 +202,11 @@ class NormalTest {
     System.out.printf("Normal.lowerTail vs 60 digits: worst relative error %.3g (%.2f ulp of 1); millsRatio %.3g%n", worst,
         worst / Math.ulp(1.0), worstMills);
     assertTrue(worstMills <= 2 * Math.ulp(1.0), "millsRatio: worst relative error " + worstMills);
+    // below 0 (not a tail any pricer takes) the ratio is still Φ(−y)/φ(y), by erfcx, whose e^{y²} there costs y²·ε
+    for (double y : new double[] {-0.1, -3, -20}) {
+      BigDecimal exactMills = cdfExact(new BigDecimal(-y)).divide(pdfExact(new BigDecimal(y)), MC);
+      assertRelative(exactMills, Normal.millsRatio(y), 4 * Math.ulp(1.0) * (1 + y * y), "millsRatio(" + y + ")");
+    }
   }
 
   @Test
