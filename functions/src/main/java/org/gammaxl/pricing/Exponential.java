@@ -79,10 +79,7 @@ public final class Exponential {
     int k = (int) n;
     double r = Math.fma(-n, LN2_OVER_64_LO, Math.fma(-n, LN2_OVER_64_HI, z));
     int j = k & 63;
-    // e^r − 1 = r + r²·(1/2 + r/6 + r²/24 + r³/120 + r⁴/720), |r| ≤ 0.0055
-    double r2 = r * r;
-    double tail = Math.fma(Math.fma(Math.fma(r, 1.0 / 720, 1.0 / 120), r2, Math.fma(r, 1.0 / 24, 1.0 / 6)), r, 0.5);
-    double p = Math.fma(r2, tail, r);
+    double p = expm1Reduced(r);
     double t = HI[j];
     double scale = Double.longBitsToDouble((long) ((k >> 6) + 1023) << 52);
     return (t + Math.fma(t, p, LO[j])) * scale;
@@ -104,11 +101,16 @@ public final class Exponential {
     int k = (int) n;
     double r = Math.fma(-n, LN2_OVER_64_LO, Math.fma(-n, LN2_OVER_64_HI, z));
     int j = k & 63;
-    double r2 = r * r;
-    double tail = Math.fma(Math.fma(Math.fma(r, 1.0 / 720, 1.0 / 120), r2, Math.fma(r, 1.0 / 24, 1.0 / 6)), r, 0.5);
-    double p = Math.fma(r2, tail, r);
+    double p = expm1Reduced(r);
     double t = HI[j];
     double scale = Double.longBitsToDouble((long) ((k >> 6) + 1023) << 52);
     return Math.fma(scale, t, -1.0) + scale * Math.fma(t, p, LO[j]);
+  }
+
+  /** e^r − 1 = r + r²·(1/2 + r/6 + r²/24 + r³/120 + r⁴/720) for the reduced argument, |r| ≤ 0.0055. */
+  private static double expm1Reduced(double r) {
+    double r2 = r * r;
+    double tail = Math.fma(Math.fma(Math.fma(r, 1.0 / 720, 1.0 / 120), r2, Math.fma(r, 1.0 / 24, 1.0 / 6)), r, 0.5);
+    return Math.fma(r2, tail, r);
   }
 }

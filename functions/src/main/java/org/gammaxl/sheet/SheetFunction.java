@@ -170,13 +170,24 @@ public final class SheetFunction implements WorksheetFunction {
         v[i] = params[i].coerce(i < given.length ? given[i] : Empty.MISSING);
       }
       return sanitize(body.apply(new Values(params, v)));
-    } catch (PropagatedError e) {
-      return Diagnostics.propagated(name, e);
-    } catch (InvalidInputException e) {
-      return Diagnostics.invalid(name, e);
     } catch (RuntimeException | LinkageError | StackOverflowError e) {
-      return Diagnostics.unexpected(name, e);
+      return failure(e);
     }
+  }
+
+  /**
+   * The catalogue's error value for what reading the arguments or the body threw, with its log line: a propagated
+   * Excel error as itself, an {@link InvalidInputException} by its kind, anything else as an internal error
+   * ({@link Diagnostics#unexpected}).
+   */
+  private ExcelError failure(Throwable e) {
+    if (e instanceof PropagatedError propagated) {
+      return Diagnostics.propagated(name, propagated);
+    }
+    if (e instanceof InvalidInputException invalid) {
+      return Diagnostics.invalid(name, invalid);
+    }
+    return Diagnostics.unexpected(name, e);
   }
 
   /**
@@ -206,12 +217,8 @@ public final class SheetFunction implements WorksheetFunction {
   private double evaluate(double[] a) {
     try {
       return finish(numeric.apply(a));
-    } catch (PropagatedError e) {
-      return Diagnostics.propagated(name, e).asNaN();
-    } catch (InvalidInputException e) {
-      return Diagnostics.invalid(name, e).asNaN();
     } catch (RuntimeException | LinkageError | StackOverflowError e) {
-      return Diagnostics.unexpected(name, e).asNaN();
+      return failure(e).asNaN();
     }
   }
 
@@ -220,11 +227,10 @@ public final class SheetFunction implements WorksheetFunction {
     if (!fastPath) {
       return boxed(args, count, missingMask);
     }
+    double[] a = args.length < params.length ? SCRATCH.get() : args;
     try {
       checkCount(count);
-      double[] a = args;
-      if (a.length < params.length) {
-        a = SCRATCH.get();
+      if (a != args) {
         System.arraycopy(args, 0, a, 0, Math.min(args.length, count));
       }
       long given = (count >= 64 ? -1L : (1L << count) - 1) & ~missingMask;
@@ -240,14 +246,10 @@ public final class SheetFunction implements WorksheetFunction {
           a[i] = p.fromFastNumber(x);
         }
       }
-    } catch (PropagatedError e) {
-      return Diagnostics.propagated(name, e).asNaN();
-    } catch (InvalidInputException e) {
-      return Diagnostics.invalid(name, e).asNaN();
     } catch (RuntimeException | LinkageError | StackOverflowError e) {
-      return Diagnostics.unexpected(name, e).asNaN();
+      return failure(e).asNaN();
     }
-    return evaluate(args.length < params.length ? SCRATCH.get() : args);
+    return evaluate(a);
   }
 
   @Override
