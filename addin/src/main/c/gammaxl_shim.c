@@ -1039,8 +1039,15 @@ LPXLOPER12 gx_dispatch(int slot, LPXLOPER12 *argv, int argc) {
   if (f->fast && argc <= GX_FAST_MAX) {
     double *vals = ts->in;
     jlong mask = 0;
-    int numeric = 1, texts = 0;
-    for (int i = 0; i < argc; i++) {
+    int numeric = 1, texts = 0, i = 0;
+    /* numbers and missing arguments first, in a loop without calls (its variables stay in registers) */
+    for (; i < argc; i++) {
+      uint32_t t = argv[i]->xltype & GX_TYPE_MASK;
+      if (t == xltypeNum) vals[i] = argv[i]->val.num;
+      else if (t == xltypeMissing) { vals[i] = 0; mask |= (jlong)1 << i; }
+      else break;
+    }
+    for (; i < argc; i++) { /* from the first other argument on: text through the per-thread cache */
       uint32_t t = argv[i]->xltype & GX_TYPE_MASK;
       if (t == xltypeNum) vals[i] = argv[i]->val.num;
       else if (t == xltypeMissing) { vals[i] = 0; mask |= (jlong)1 << i; }

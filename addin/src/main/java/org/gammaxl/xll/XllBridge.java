@@ -142,16 +142,7 @@ public final class XllBridge {
   public static double callValues(int index, int slot, int count, long missingMask,
       double a0, double a1, double a2, double a3, double a4, double a5, double a6, double a7) {
     try {
-      double[] a = slotArgs[slot];
-      a[0] = a0;
-      a[1] = a1;
-      a[2] = a2;
-      a[3] = a3;
-      a[4] = a4;
-      a[5] = a5;
-      a[6] = a6;
-      a[7] = a7;
-      return active.numeric(index, a, count, missingMask);
+      return active.numericValues(index, slotArgs[slot], count, missingMask, a0, a1, a2, a3, a4, a5, a6, a7);
     } catch (Throwable t) {
       return failed(index, slot, t);
     }
@@ -327,13 +318,36 @@ public final class XllBridge {
     try {
       r = f.invokeNumeric(args, count, missingMask);
     } catch (Throwable t) {
-      ExcelError e = errorFor(t);
-      log.error(index, () -> describe(f, boxed(args, count, missingMask)) + " threw " + t + " -> " + e.text());
-      return e.asNaN();
+      return threw(index, f, t, args, count, missingMask);
     }
-    if (Double.isFinite(r)) {
-      return r;
+    return Double.isFinite(r) ? r : error(index, f, r, args, count, missingMask);
+  }
+
+  /**
+   * {@link #numeric} with the first eight arguments by value ({@link WorksheetFunction#invokeValues}): a function
+   * with a by-value body computes straight from them, any other call goes through {@code spill}.
+   */
+  public double numericValues(int index, double[] spill, int count, long missingMask, double a0, double a1,
+      double a2, double a3, double a4, double a5, double a6, double a7) {
+    WorksheetFunction f = functions[index];
+    double r;
+    try {
+      r = f.invokeValues(count, missingMask, spill, a0, a1, a2, a3, a4, a5, a6, a7);
+    } catch (Throwable t) {
+      return threw(index, f, t, spill, count, missingMask);
     }
+    return Double.isFinite(r) ? r : error(index, f, r, spill, count, missingMask);
+  }
+
+  /** A numeric call that threw (a function never should): logged with its arguments, answered with its error. */
+  private double threw(int index, WorksheetFunction f, Throwable t, double[] args, int count, long missingMask) {
+    ExcelError e = errorFor(t);
+    log.error(index, () -> describe(f, boxed(args, count, missingMask)) + " threw " + t + " -> " + e.text());
+    return e.asNaN();
+  }
+
+  /** A numeric call's error result {@code r} (a tagged NaN, else {@code #NUM!}): logged with its arguments. */
+  private double error(int index, WorksheetFunction f, double r, double[] args, int count, long missingMask) {
     ExcelError e = ExcelError.fromNaN(r);
     ExcelError shown = e == null ? ExcelError.NUM : e;
     log.error(index, () -> describe(f, boxed(args, count, missingMask)) + " -> " + shown.text());

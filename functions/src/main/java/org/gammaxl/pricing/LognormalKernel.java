@@ -204,10 +204,11 @@ final class LognormalKernel {
     if (sd == 0) {
       return phi * cf * step(phi, s * cf, k * Math.exp(-r * t));
     }
-    // 1/(σ√T) is ready before the logarithm: d1 waits for a multiplication, not a division
+    // 1/(σ√T) is ready before the logarithm: d1 waits for a multiplication, not a division; the side is a
+    // branch (the same for every call of one cell), not two multiplications by ±1 on the way to the result
     double invSd = 1 / sd;
     double d1 = (Logarithm.log(s / k) + b * t) * invSd + 0.5 * sd;
-    return phi * cf * Normal.cdf(phi * d1);
+    return phi > 0 ? Normal.scaledCdf(d1, cf) : -Normal.scaledCdf(-d1, cf);
   }
 
   /** ∂²V/∂S². */

@@ -131,6 +131,62 @@ final class ArgumentPlan {
   }
 
   /**
+   * For reading a call by value ({@link #fill}): the positions that take their default, or −1 when
+   * the plan does not read this call that way (more than eight positions, too many arguments, a required one
+   * missing).
+   *
+   * @param count how many positions the caller passed
+   * @param missingMask bit i set when argument i is missing
+   */
+  long lackingByValue(int count, long missingMask) {
+    if (size > 8 || count < 0 || count > size) {
+      return -1;
+    }
+    long lacking = all & ~(((1L << count) - 1) & ~missingMask);
+    return (lacking & required) != 0 ? -1 : lacking;
+  }
+
+  /**
+   * The positions {@link #fill} must look at for a call with {@code lacking} positions: those that take their
+   * default, those whose number is not always taken as it is (keywords, dates, booleans) and those past the
+   * last. Everywhere else it passes the number on: a plain number is taken when it is finite, which the caller
+   * checks for all of them at once.
+   */
+  long filled(long lacking) {
+    return lacking | keywords | checked | ~all;
+  }
+
+  /**
+   * Position {@code i}'s number as {@link #read} leaves it when it reads the call (its default where it is
+   * lacking, a keyword code decoded, any other number as it is), {@code NaN} where {@code read} would decline
+   * the call, 0 past the last position. So {@code read} reads a call exactly when every number this gives is
+   * finite, and gives the same numbers. Straight-line code for a caller that holds the arguments in registers
+   * (with {@code i} a constant there): one bit test for a plain number.
+   *
+   * @param filled what {@link #filled} answered for the call
+   * @param lacking what {@link #lackingByValue} answered (not −1)
+   */
+  double fill(int i, double x, long filled, long lacking) {
+    return (filled & (1L << i)) == 0 ? x : fillSpecial(i, x, lacking);
+  }
+
+  private double fillSpecial(int i, double x, long lacking) {
+    if (i >= size) {
+      return 0.0;
+    }
+    if ((lacking & (1L << i)) != 0) {
+      return defaults[i];
+    }
+    if ((never & (1L << i)) == 0) {
+      long bits = Double.doubleToRawLongBits(x);
+      if (x >= low[i] && x <= high[i] || bits == exactA[i] || bits == exactB[i]) {
+        return x;
+      }
+    }
+    return (keywords & (1L << i)) != 0 && Keyword.isCode(x) ? Keyword.fromNaN(x) : Double.NaN;
+  }
+
+  /**
    * Whether the first {@link #size} numbers of {@code a} are all finite, missing positions included
    * (a host passes 0 there; anything else costs at most a detour through {@link #unusual}). A sum is
    * finite only if every term is (a sum that overflows answers no, also only a detour). The first

@@ -93,14 +93,24 @@ final class OptionArgs {
    * @param trader whether to convert to trader units ({@link Greek#traderScale()})
    */
   static double greek(Greek greek, double[] a, int at, boolean trader) {
-    Model model = model(a[at + 7]);
-    OptionPricer pricer = model.pricer();
-    OptionType type = optionType(a[at]);
+    return greek(greek, a[at], a[at + 1], a[at + 2], a[at + 3], a[at + 4], a[at + 5], a[at + 6], a[at + 7], trader);
+  }
+
+  /**
+   * One greek from the arguments {@code type, spot, strike, years, vol, rate, yield, model} by value.
+   *
+   * @param trader whether to convert to trader units ({@link Greek#traderScale()})
+   */
+  static double greek(Greek greek, double type, double spot, double strike, double years, double vol, double rate,
+      double yield, double model, boolean trader) {
+    Model m = model(model);
+    OptionPricer pricer = m.pricer();
+    OptionType side = optionType(type);
     double v = greek == Greek.PRICE
-        ? pricer.price(type, a[at + 1], a[at + 2], a[at + 3], a[at + 4], a[at + 5], a[at + 6])
-        : pricer.greek(greek, type, a[at + 1], a[at + 2], a[at + 3], a[at + 4], a[at + 5], a[at + 6]);
+        ? pricer.price(side, spot, strike, years, vol, rate, yield)
+        : pricer.greek(greek, side, spot, strike, years, vol, rate, yield);
     if (Double.isNaN(v)) {
-      throw InvalidInputException.notAvailable("greek", model + " does not define " + greek);
+      throw InvalidInputException.notAvailable("greek", m + " does not define " + greek);
     }
     return trader ? v * greek.traderScale() : v;
   }

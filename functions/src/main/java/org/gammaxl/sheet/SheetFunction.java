@@ -30,6 +30,22 @@ public final class SheetFunction implements WorksheetFunction {
     double apply(double[] a);
   }
 
+  /**
+   * A scalar numeric implementation of at most eight arguments, read by value: the same contract as
+   * {@link NumericBody} (arguments normalized, defaults filled, keywords as codes), with argument i as
+   * parameter {@code ai}; parameters past the function's arguments are 0 and ignored. It must be a pure
+   * function of its arguments (no side effects, no logging; throwing is fine): {@link #invokeValues} may
+   * call it before checking the arguments, and discards what it returns or throws for arguments that need
+   * the careful reading. Bound with
+   * {@link Builder#numericValues}, it serves both {@link #invokeNumeric} (reading the array) and
+   * {@link #invokeValues} (straight from the caller's registers).
+   */
+  @FunctionalInterface
+  public interface ValueBody {
+    /** @return the result; {@code NaN} or infinity becomes {@code #NUM!}, a tagged NaN its error */
+    double apply(double a0, double a1, double a2, double a3, double a4, double a5, double a6, double a7);
+  }
+
   /** A general implementation. */
   @FunctionalInterface
   public interface Body {
@@ -52,6 +68,8 @@ public final class SheetFunction implements WorksheetFunction {
   private final boolean threadSafe;
   private final boolean isVolatile;
   private final NumericBody numeric;
+  /** The same implementation as {@link #numeric} by value, when the catalogue bound one and the plan reads it. */
+  private final ValueBody values;
   private final Body body;
   private final boolean fastPath;
   /** How {@link #invokeNumeric} reads the common call; {@code null} without a numeric fast path. */
@@ -88,6 +106,10 @@ public final class SheetFunction implements WorksheetFunction {
     }
     this.fastPath = fast;
     this.plan = fast ? ArgumentPlan.of(List.of(params)) : null;
+    if (b.values != null && params.length > 8) {
+      throw new IllegalStateException(name + ": numericValues() serves at most 8 arguments, not " + params.length);
+    }
+    this.values = plan != null ? b.values : null;
     this.examples = List.copyOf(b.examples);
   }
 
@@ -211,6 +233,55 @@ public final class SheetFunction implements WorksheetFunction {
       return evaluate(args);
     }
     return readCarefully(args, count, missingMask);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>With a {@link ValueBody}, a call the {@link ArgumentPlan} reads (numbers taken as they are, keyword
+   * codes, missing optional arguments) is read and computed in registers; anything else goes through
+   * {@code spill} to {@link #invokeNumeric}, which reads it one argument at a time and names the problem.
+   * Nothing is allocated on either way.
+   */
+  @Override
+  public double invokeValues(int count, long missingMask, double[] spill, double a0, double a1, double a2,
+      double a3, double a4, double a5, double a6, double a7) {
+    long lacking = values == null ? -1 : plan.lackingByValue(count, missingMask);
+    if (lacking != -1) {
+      ArgumentPlan p = plan;
+      long filled = p.filled(lacking);
+      double b0 = p.fill(0, a0, filled, lacking);
+      double b1 = p.fill(1, a1, filled, lacking);
+      double b2 = p.fill(2, a2, filled, lacking);
+      double b3 = p.fill(3, a3, filled, lacking);
+      double b4 = p.fill(4, a4, filled, lacking);
+      double b5 = p.fill(5, a5, filled, lacking);
+      double b6 = p.fill(6, a6, filled, lacking);
+      double b7 = p.fill(7, a7, filled, lacking);
+      double r;
+      Throwable thrown = null;
+      try {
+        // the body first and the check after: the check's instructions then run while the body's arithmetic
+        // waits on its own latency, instead of delaying its start (the body is pure, and what it computes
+        // from numbers the plan declined, NaN, is discarded)
+        r = values.apply(b0, b1, b2, b3, b4, b5, b6, b7);
+      } catch (RuntimeException | LinkageError | StackOverflowError e) {
+        r = Double.NaN;
+        thrown = e;
+      }
+      // the plan reads the call exactly when every number it gave is finite (a sum of finite numbers that
+      // overflows only sends a call it reads to the array path, which reads it there)
+      double sum = ((b0 + b1) + (b2 + b3)) + ((b4 + b5) + (b6 + b7));
+      if (sum - sum == 0) {
+        r = thrown == null ? finish(r) : failure(thrown).asNaN();
+        if (!Double.isFinite(r)) { // an error: the caller's log shows the arguments from spill
+          WorksheetFunction.spill(spill, a0, a1, a2, a3, a4, a5, a6, a7);
+        }
+        return r;
+      }
+    }
+    WorksheetFunction.spill(spill, a0, a1, a2, a3, a4, a5, a6, a7);
+    return invokeNumeric(spill, count, missingMask);
   }
 
   /** The body on arguments already read, its result {@link #finish finished}; never throws. */
@@ -365,6 +436,7 @@ public final class SheetFunction implements WorksheetFunction {
     private boolean threadSafe = true;
     private boolean isVolatile;
     private NumericBody numeric;
+    private ValueBody values;
     private Body body;
     private final List<List<Object>> examples = new ArrayList<>();
 
@@ -428,6 +500,20 @@ public final class SheetFunction implements WorksheetFunction {
     public Builder numeric(NumericBody body) {
       this.numeric = body;
       return this;
+    }
+
+    /**
+     * Binds a scalar numeric implementation of at most eight arguments that reads them by value (see
+     * {@link ValueBody}); it also serves the array path, so it is the function's only implementation.
+     */
+    public Builder numericValues(ValueBody body) {
+      this.values = body;
+      this.numeric = a -> body.apply(at(a, 0), at(a, 1), at(a, 2), at(a, 3), at(a, 4), at(a, 5), at(a, 6), at(a, 7));
+      return this;
+    }
+
+    private static double at(double[] a, int i) {
+      return i < a.length ? a[i] : 0.0;
     }
 
     /** Binds a general implementation. */

@@ -159,6 +159,25 @@ class NormalTest {
     assertEquals(Double.POSITIVE_INFINITY, Normal.inverseCdf(1));
   }
 
+  /** c·Φ(x), the single delta's last step, against c times 60 digits of Φ(x), c exact (binary), densely in the center. */
+  @Test
+  void scaledCdfIsCTimesTheCdfToAFewUlps() {
+    for (double c : new double[] {1.0, 0.9950124791926823, 0.5, 1e-3, 1.0000001, 3.7}) {
+      for (double x = -38.5; x <= 8.5; x += 0.0731) {
+        assertRelative(cdfExact(new BigDecimal(x)).multiply(new BigDecimal(c), MC), Normal.scaledCdf(x, c), 2e-15,
+            c + " * cdf(" + x + ")");
+      }
+      for (double x = -0.66291; x <= 0.66291; x += 0.00377) {
+        assertRelative(cdfExact(new BigDecimal(x)).multiply(new BigDecimal(c), MC), Normal.scaledCdf(x, c), 2e-15,
+            c + " * cdf(" + x + ")");
+      }
+      for (double x : new double[] {-0.66291, -0.6629, -1e-10, 0, 1e-300, 0.6629, 0.66291, Math.nextUp(0.66291)}) {
+        assertRelative(cdfExact(new BigDecimal(x)).multiply(new BigDecimal(c), MC), Normal.scaledCdf(x, c), 2e-15,
+            c + " * cdf(" + x + ")");
+      }
+    }
+  }
+
   @Test
   void cdfGivenTheDensityAgreesWithTheStandaloneCdf() {
     for (double x = -38.5; x <= 8.5; x += 0.317) {

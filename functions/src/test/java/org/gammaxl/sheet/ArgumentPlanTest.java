@@ -120,6 +120,23 @@ class ArgumentPlanTest {
     assertTrue(read > 1000, "read " + read);
   }
 
+  /** The by-value reading of the XLL's upcall gives the same numbers for the same calls, straight from registers. */
+  @Test
+  void readsByValueExactlyWhatItReadsInPlace() {
+    double[] a = goodCall();
+    long lacking = PLAN.lackingByValue(6, 0);
+    assertEquals(0, lacking);
+    double[] b = readByValue(a, 6, 0);
+    assertArrayEquals(new double[] {1, 100, 45000, 0, 1, 0.03}, b, 0.0, "the keyword code decoded, the rest as given");
+    assertArrayEquals(new double[] {-1, 100, 45000, 1, -1, 0.05}, readByValue(new double[] {-1, 100, 45000}, 3, 0),
+        0.0, "the defaults of the three left out");
+    assertEquals(null, readByValue(goodCall(), 6, 0b10), "spot is required");
+    assertEquals(-1, ArgumentPlan.of(List.of(new Param[] {
+        Param.number("a", ""), Param.number("b", ""), Param.number("c", ""), Param.number("d", ""),
+        Param.number("e", ""), Param.number("f", ""), Param.number("g", ""), Param.number("h", ""),
+        Param.number("i", "")})).lackingByValue(9, 0), "nine positions are read from memory");
+  }
+
   private static void assertDeclines(double[] a, int count, long missing, String why) {
     assertFalse(check(a, count, missing), why);
   }
@@ -132,8 +149,10 @@ class ArgumentPlanTest {
   private static boolean check(double[] a, int count, long missing) {
     double[] given = a.clone();
     double[] expected = readByTheRules(a.clone(), count, missing);
+    double[] byValue = readByValue(a, count, missing);
     boolean read = PLAN.read(a, count, missing);
     String where = java.util.Arrays.toString(given) + " count=" + count + " missing=" + Long.toBinaryString(missing);
+    assertEquals(read, byValue != null, "by value reads the same calls: " + where);
     if (!read) {
       for (int i = 0; i < a.length; i++) {
         assertEquals(Double.doubleToRawLongBits(given[i]), Double.doubleToRawLongBits(a[i]),
@@ -145,8 +164,33 @@ class ArgumentPlanTest {
     for (int i = 0; i < a.length; i++) {
       assertEquals(Double.doubleToRawLongBits(expected[i]), Double.doubleToRawLongBits(a[i]),
           "position " + i + " of " + where);
+      assertEquals(Double.doubleToRawLongBits(expected[i]), Double.doubleToRawLongBits(byValue[i]),
+          "by value, position " + i + " of " + where);
     }
     return true;
+  }
+
+  /**
+   * The plan's by-value reading of the first eight numbers (as {@code SheetFunction.invokeValues} does it, each
+   * position by itself): the numbers of the plan's positions, or {@code null} when it declines the call.
+   */
+  private static double[] readByValue(double[] a, int count, long missing) {
+    long lacking = PLAN.lackingByValue(count, missing);
+    if (lacking == -1) {
+      return null;
+    }
+    long filled = PLAN.filled(lacking);
+    double[] b = new double[8];
+    for (int i = 0; i < 8; i++) {
+      b[i] = PLAN.fill(i, i < a.length ? a[i] : 777, filled, lacking);
+      if (!Double.isFinite(b[i])) {
+        return null;
+      }
+      if (i >= PLAN.size()) {
+        assertEquals(0.0, b[i], "past the last position");
+      }
+    }
+    return java.util.Arrays.copyOf(b, PLAN.size());
   }
 
   /** The rules, one argument at a time ({@code SheetFunction}'s careful reading); {@code null} on any problem. */

@@ -27,6 +27,17 @@ class SheetFunctionTest {
       .numeric(a -> a[0] * a[3] * Require.nonNegative("x", a[1]) * a[2])
       .build();
 
+  /** TEST.SCALE again, its body bound by value ({@link SheetFunction.ValueBody}). */
+  static final SheetFunction SCALE_BY_VALUE = SheetFunction.builder("TEST.SCALE").category("Test")
+      .description("type * side * x * factor")
+      .args(Param.keyword("type", "C or P", Keyword.optionType()),
+          Param.number("x", "a number >= 0"),
+          Param.number("factor", "multiplier").optional(2),
+          Param.keyword("side", "BUY or SELL", SIDE).optional("BUY"))
+      .numericValues((type, x, factor, side, unused4, unused5, unused6, unused7) ->
+          type * side * Require.nonNegative("x", x) * factor)
+      .build();
+
   /** TEST.SUM(values, [weights]) — a general body over series. */
   static final SheetFunction SUM = SheetFunction.builder("TEST.SUM").category("Test")
       .description("sum of values, or of values times weights")
@@ -201,6 +212,77 @@ class SheetFunctionTest {
         }
       }
     }
+  }
+
+  /**
+   * The XLL's by-value path gives what the array path gives, bit for bit (errors included), for a body bound by
+   * value and for one bound to an array (read through the spill array), on every combination of good and bad
+   * numbers, keyword codes, counts and missing masks.
+   */
+  @Test
+  void byValuePathMatchesTheArrayPathOnEveryCombination() {
+    double[] types = {1, -1, 0, 2, ExcelError.NA.asNaN(), Keyword.asNaN(0)};
+    double[] xs = {0, 3, -1, Double.NaN, Double.POSITIVE_INFINITY, ExcelError.DIV0.asNaN(), Keyword.asNaN(1)};
+    double[] factors = {2.5, -1, Double.MAX_VALUE};
+    double[] sides = {SCALE.textAsNumber(3, "SELL"), SCALE.textAsNumber(3, "BUY"), 1, Keyword.asNaN(7)};
+    int byValue = 0;
+    for (double t : types) {
+      for (double x : xs) {
+        for (double f : factors) {
+          for (double side : sides) {
+            for (int count = 0; count <= 5; count++) {
+              for (long mask = 0; mask < 32; mask++) {
+                double[] v = new double[8];
+                double[] given = {t, x, f, side, 42};
+                for (int i = 0; i < count; i++) {
+                  v[i] = (mask & (1L << i)) != 0 ? 0 : given[i];
+                }
+                double expected = SCALE.invokeNumeric(v.clone(), count, mask);
+                double[] spill = new double[8];
+                double actual = SCALE_BY_VALUE.invokeValues(count, mask, spill, v[0], v[1], v[2], v[3], v[4], v[5],
+                    v[6], v[7]);
+                double throughArray = SCALE.invokeValues(count, mask, new double[8], v[0], v[1], v[2], v[3], v[4],
+                    v[5], v[6], v[7]);
+                String where = java.util.Arrays.toString(v) + " count=" + count + " mask=" + mask;
+                assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(actual), where);
+                assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(throughArray), where);
+                if (!Double.isFinite(actual)) {
+                  for (int i = 0; i < count; i++) {
+                    if ((mask & (1L << i)) == 0 && ExcelError.fromNaN(v[i]) != null) {
+                      assertEquals(Double.doubleToRawLongBits(v[i]), Double.doubleToRawLongBits(spill[i]),
+                          "an error result leaves the arguments in spill for the log: " + where);
+                    }
+                  }
+                }
+                byValue += Double.isFinite(actual) ? 1 : 0;
+              }
+            }
+          }
+        }
+      }
+    }
+    assertTrue(byValue > 1000, "good calls answered: " + byValue);
+  }
+
+  /** The by-value path reads the common call in registers and allocates nothing. */
+  @Test
+  void byValuePathAllocatesNothing() {
+    java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+    org.junit.jupiter.api.Assumptions.assumeTrue(bean instanceof com.sun.management.ThreadMXBean);
+    com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) bean;
+    long id = Thread.currentThread().getId();
+    double[] spill = new double[8];
+    double sell = SCALE.textAsNumber(3, "SELL");
+    double sum = 0;
+    int calls = 100_000;
+    long before = mx.getThreadAllocatedBytes(id);
+    for (int i = 0; i < calls; i++) {
+      sum += SCALE_BY_VALUE.invokeValues(4, 0b100, spill, -1, i, 0, sell, 0, 0, 0, 0);
+    }
+    long bytes = mx.getThreadAllocatedBytes(id) - before;
+    assertEquals(2.0 * calls * (calls - 1) / 2, sum, 0.0, "type -1, SELL, the default factor 2");
+    assertTrue(bytes < calls / 10, bytes + " bytes for " + calls + " calls");
+    assertArrayEquals(new double[8], spill, 0.0, "the spill array is not touched");
   }
 
   @Test
