@@ -799,7 +799,15 @@ static void detach_at_exit(void *p) {
 }
 #endif
 
-static thread_state *this_thread(void) {
+static thread_state *attach_thread(void);
+
+/* The calling thread's state, attached on its first call (and again after a reopening). */
+static inline thread_state *this_thread(void) {
+  thread_state *ts = t_state;
+  return ts && t_generation == g_generation ? ts : attach_thread();
+}
+
+static thread_state *attach_thread(void) {
   if (t_state && t_generation == g_generation) return t_state;
   JNIEnv *env = NULL;
   if ((*g_vm)->AttachCurrentThreadAsDaemon(g_vm, (void **)&env, NULL) != JNI_OK) return NULL;
@@ -1022,9 +1030,51 @@ static int text_number(thread_state *ts, JNIEnv *env, gx_function *f, int arg, c
   return 1;
 }
 
+/* A call's result as Excel's value: a finite number, else the error a tagged NaN carries (#NUM! otherwise). */
+static LPXLOPER12 number_result(thread_state *ts, double r) {
+  if (isfinite(r)) {
+    ts->result.xltype = xltypeNum;
+    ts->result.val.num = r;
+    return &ts->result;
+  }
+  uint64_t bits;
+  memcpy(&bits, &r, sizeof bits);
+  return err_result(ts, (bits & NAN_TAG_MASK) == NAN_TAG ? (int)(bits & 0xFF) : xlerrNum);
+}
+
+static LPXLOPER12 dispatch_general(int slot, LPXLOPER12 *argv, int argc);
+
 LPXLOPER12 gx_dispatch(int slot, LPXLOPER12 *argv, int argc);
 
+/* Every stub's entry. The common call (at most eight arguments, each a number or missing, Java reached by the
+   upcall) is read here in as few instructions as the marshalling allows: a worksheet call's cost is mostly the
+   instructions on its way, the crossing into Java included. Anything else goes to dispatch_general, which
+   handles every call (and answers this one the same way). */
 LPXLOPER12 gx_dispatch(int slot, LPXLOPER12 *argv, int argc) {
+  gx_upcall8_fn up = g_upcall8;
+  if (!up || argc > 8 || state_get() != ST_READY || (unsigned)slot >= GX_SLOTS) return dispatch_general(slot, argv, argc);
+  int fi = g_slot_fn[slot];
+  if (fi < 0 || fi >= g_nfns || !g_fns[fi].fast || g_fns[fi].java_index < 0) return dispatch_general(slot, argv, argc);
+  thread_state *ts = this_thread();
+  if (!ts || (ts->result.xltype & xlbitDLLFree)) return dispatch_general(slot, argv, argc);
+  double v[8];
+  jlong mask = 0;
+#pragma GCC unroll 8 /* straight-line code: v[] stays in the registers the call passes it in */
+  for (int i = 0; i < 8; i++) {
+    if (i >= argc) { v[i] = 0; continue; }
+    uint32_t t = argv[i]->xltype & GX_TYPE_MASK;
+    v[i] = argv[i]->val.num; /* any bits for a missing one: ignored */
+    if (t == xltypeMissing) mask |= (jlong)1 << i;
+    else if (t != xltypeNum) return dispatch_general(slot, argv, argc);
+  }
+  ts->last_path = PATH_NUMERIC;
+  ts->counters[C_NUMERIC]++;
+  /* callValues never throws; unused values are ignored */
+  return number_result(ts, up(g_fns[fi].java_index, ts->slot, argc, mask, v[0], v[1], v[2], v[3], v[4], v[5], v[6],
+                              v[7]));
+}
+
+static LPXLOPER12 dispatch_general(int slot, LPXLOPER12 *argv, int argc) {
   if (state_get() != ST_READY || slot < 0 || slot >= GX_SLOTS) return &g_na_result;
   int fi = g_slot_fn[slot];
   if (fi < 0 || fi >= g_nfns) return &g_na_result;
@@ -1067,14 +1117,7 @@ LPXLOPER12 gx_dispatch(int slot, LPXLOPER12 *argv, int argc) {
         r = (*env)->CallStaticDoubleMethod(env, J.bridge, J.call_slot, f->java_index, ts->slot, argc, mask);
         if ((*env)->ExceptionCheck(env)) { log_call_failure(f, env); return err_result(ts, xlerrValue); }
       }
-      if (isfinite(r)) {
-        ts->result.xltype = xltypeNum;
-        ts->result.val.num = r;
-        return &ts->result;
-      }
-      uint64_t bits;
-      memcpy(&bits, &r, sizeof bits);
-      return err_result(ts, (bits & NAN_TAG_MASK) == NAN_TAG ? (int)(bits & 0xFF) : xlerrNum);
+      return number_result(ts, r);
     }
   }
 

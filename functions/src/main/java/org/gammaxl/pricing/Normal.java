@@ -1,5 +1,8 @@
 package org.gammaxl.pricing;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
 import org.gammaxl.InvalidInputException;
 
 /**
@@ -33,6 +36,22 @@ public final class Normal {
   private static final double SQRT_PI_OVER_TWO = 1.2533141373155002512078826424055226;
   /** 1/√2. */
   private static final double INV_SQRT_2 = 0.7071067811865475244008443621048490;
+
+  // Φ(x) − ½ = x·Σ p_n·x^{2n}, p_n = (−1)^n / (√(2π)·2^n·n!·(2n+1)): the Taylor series of the normal integral, for
+  // |x| ≤ 0.66291 (x² ≤ 0.4395) in scaledCdf. The first term left out, p_12·x^24, is below 2e−18 of the sum there.
+  // Rounded to double from 1/√(2π) to 34 digits and exact rationals when the class is initialised.
+  private static final double CENTRAL_0 = central(0);
+  private static final double CENTRAL_1 = central(1);
+  private static final double CENTRAL_2 = central(2);
+  private static final double CENTRAL_3 = central(3);
+  private static final double CENTRAL_4 = central(4);
+  private static final double CENTRAL_5 = central(5);
+  private static final double CENTRAL_6 = central(6);
+  private static final double CENTRAL_7 = central(7);
+  private static final double CENTRAL_8 = central(8);
+  private static final double CENTRAL_9 = central(9);
+  private static final double CENTRAL_10 = central(10);
+  private static final double CENTRAL_11 = central(11);
 
   // Cody ANORM (normal integral), |x| <= 0.66291.
   private static final double A0 = 2.2352520354606839287;
@@ -118,12 +137,12 @@ public final class Normal {
   }
 
   /**
-   * c·Φ(x) for c &gt; 0, by the same Cody approximation as {@link #cdf(double)}, arranged for a short chain of
-   * dependent operations (a single delta is a chain from the logarithm to this product, and a worksheet call
-   * waits for it): in the central interval the polynomials are evaluated by Estrin's scheme (x⁴ alongside the
-   * low terms) instead of Horner's, and c·½ + (c·x)·A/B is one fused multiply-add after the division, with c·x
-   * and c·½ formed while the division runs. Within a few units in the last place of {@code c * cdf(x)}
-   * (checked in {@code NormalTest}).
+   * c·Φ(x) for c &gt; 0, arranged for a short chain of dependent operations: a single delta is a chain from the
+   * logarithm to this product, and a worksheet call waits for the end of it. For |x| ≤ 0.66291 it is
+   * c·½ + (c·x)·P(x²) with P the Taylor series of the normal integral ({@link #CENTRAL_0} …), evaluated by
+   * Estrin's scheme: no division, about 20 cycles from x to the result where Cody's rational takes 30; c·x
+   * and c·½ are formed alongside. Beyond, c times {@link #cdf(double)}'s tail. Within a few units in the last
+   * place of c·Φ(x) (checked in {@code NormalTest} against 60 digits).
    *
    * @param c the scale, positive and finite (a carry factor e^{(b−r)T})
    */
@@ -132,13 +151,26 @@ public final class Normal {
     if (y <= ANORM_THRESHOLD) {
       double z = x * x;
       double z2 = z * z;
-      // A4·z⁴ + A0·z³ + A1·z² + A2·z + A3 and z⁴ + B0·z³ + B1·z² + B2·z + B3, each as z²·(…) + (…)
-      double num = Math.fma(z2, Math.fma(z2, A4, Math.fma(A0, z, A1)), Math.fma(A2, z, A3));
-      double den = Math.fma(z2, z2 + Math.fma(B0, z, B1), Math.fma(B2, z, B3));
-      return Math.fma(c * x, num / den, 0.5 * c);
+      double z4 = z2 * z2;
+      double q0 = Math.fma(Math.fma(CENTRAL_3, z, CENTRAL_2), z2, Math.fma(CENTRAL_1, z, CENTRAL_0));
+      double q1 = Math.fma(Math.fma(CENTRAL_7, z, CENTRAL_6), z2, Math.fma(CENTRAL_5, z, CENTRAL_4));
+      double q2 = Math.fma(Math.fma(CENTRAL_11, z, CENTRAL_10), z2, Math.fma(CENTRAL_9, z, CENTRAL_8));
+      double p = Math.fma(Math.fma(q2, z4, q1), z4, q0);
+      return Math.fma(c * x, p, 0.5 * c);
     }
     double tail = c * upperTail(y);
     return x > 0 ? c - tail : tail;
+  }
+
+  /** The Taylor coefficient p_n of {@link #CENTRAL_0}, rounded once from 40 digits. */
+  private static double central(int n) {
+    BigInteger denominator = BigInteger.ONE.shiftLeft(n).multiply(BigInteger.valueOf(2L * n + 1)); // 2^n·(2n+1)·n!
+    for (int i = 2; i <= n; i++) {
+      denominator = denominator.multiply(BigInteger.valueOf(i));
+    }
+    BigDecimal p = new BigDecimal("0.3989422804014326779399460599343818684759")
+        .divide(new BigDecimal(denominator), new MathContext(40));
+    return (n % 2 == 0 ? p : p.negate()).doubleValue();
   }
 
   /**

@@ -112,7 +112,8 @@ final class OptionArgs {
     if (Double.isNaN(v)) {
       throw InvalidInputException.notAvailable("greek", m + " does not define " + greek);
     }
-    return trader ? v * greek.traderScale() : v;
+    double scale = trader ? greek.traderScale() : 1.0;
+    return scale == 1.0 ? v : v * scale; // a branch, not a multiplication by 1 at the end of the value's chain
   }
 
   /** The unit of a greek's value in trader units and raw, for help text and the reference. */
