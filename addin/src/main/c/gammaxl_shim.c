@@ -985,25 +985,52 @@ static void log_call_failure(gx_function *f, JNIEnv *env) {
  * from one call of XllBridge.textAsNumber (whose answer is cached either way). Returns 1 with *out
  * set, or 0 when the call must take the general path. The shim never interprets the text itself.
  */
-static int text_number(thread_state *ts, JNIEnv *env, gx_function *f, int arg, const XCHAR *s, double *out) {
-  if (!s) return 0;
+/* Whether the len UTF-16 units at a and b are the same (keys are a few units: a loop, not a call of memcmp). */
+static inline int same_text(const XCHAR *a, const XCHAR *b, unsigned len) {
+  for (unsigned i = 0; i < len; i++) {
+    if (a[i] != b[i]) return 0;
+  }
+  return 1;
+}
+
+/* The set of the per-thread text cache that holds text s of argument arg of function f: from the function, the
+   position, the length and the first and last units, without a loop over the text (the keys are keywords such as
+   C, PUT or BLACK76, which these tell apart). */
+static inline text_entry *text_set(thread_state *ts, gx_function *f, int arg, const XCHAR *s, unsigned len) {
+  uint32_t h = ((uint32_t)f->java_index * 0x9E3779B1u) ^ ((uint32_t)arg * 0x85EBCA77u) ^ (len * 0xC2B2AE3Du) ^
+               (len ? (uint32_t)s[1] * 0x27D4EB2Fu ^ (uint32_t)s[len] * 0x165667B1u : 0);
+  return ts->text[(h ^ (h >> 15) ^ (h >> 26)) % GX_TEXT_SETS];
+}
+
+/* text_number from the cache alone: 1 with *out set, 0 for the general path, -1 when the cache does not know the
+   text yet. No call, so that the fast path's values stay in registers around it. */
+static inline int text_lookup(thread_state *ts, gx_function *f, int arg, const XCHAR *s, double *out) {
+  if (!s || s[0] > GX_TEXT_KEY_MAX) return 0;
   unsigned len = s[0];
-  if (len > GX_TEXT_KEY_MAX) return 0;
-  uint32_t h = 2166136261u;
-  h = (h ^ (uint32_t)f->java_index) * 16777619u;
-  h = (h ^ (uint32_t)arg) * 16777619u;
-  for (unsigned i = 1; i <= len; i++) h = (h ^ s[i]) * 16777619u;
-  text_entry *set = ts->text[(h ^ (h >> 16)) % GX_TEXT_SETS];
+  text_entry *set = text_set(ts, f, arg, s, len);
   for (int w = 0; w < GX_TEXT_WAYS; w++) {
     text_entry *e = &set[w];
-    if (e->used && e->fn == f->java_index && e->arg == arg && e->len == len &&
-        memcmp(e->text, s + 1, len * sizeof(XCHAR)) == 0) {
+    if (e->used && e->len == len && e->fn == f->java_index && e->arg == arg && same_text(e->text, s + 1, len)) {
       ts->counters[C_TEXT_HITS]++;
       if (e->general) return 0;
       *out = e->value;
       return 1;
     }
   }
+  return -1;
+}
+
+static int text_miss(thread_state *ts, JNIEnv *env, gx_function *f, int arg, const XCHAR *s, double *out);
+
+static int text_number(thread_state *ts, JNIEnv *env, gx_function *f, int arg, const XCHAR *s, double *out) {
+  int known = text_lookup(ts, f, arg, s, out);
+  return known >= 0 ? known : text_miss(ts, env, f, arg, s, out);
+}
+
+/* text_number's miss: one call of XllBridge.textAsNumber, its answer cached in set. */
+static int text_miss(thread_state *ts, JNIEnv *env, gx_function *f, int arg, const XCHAR *s, double *out) {
+  unsigned len = s[0];
+  text_entry *set = text_set(ts, f, arg, s, len);
   ts->counters[C_TEXT_MISSES]++;
   jstring js = (*env)->NewString(env, (const jchar *)(s + 1), (jsize)len);
   if (!js) { (*env)->ExceptionClear(env); return 0; }
@@ -1046,10 +1073,37 @@ static LPXLOPER12 dispatch_general(int slot, LPXLOPER12 *argv, int argc);
 
 LPXLOPER12 gx_dispatch(int slot, LPXLOPER12 *argv, int argc);
 
-/* Every stub's entry. The common call (at most eight arguments, each a number or missing, Java reached by the
-   upcall) is read here in as few instructions as the marshalling allows: a worksheet call's cost is mostly the
-   instructions on its way, the crossing into Java included. Anything else goes to dispatch_general, which
-   handles every call (and answers this one the same way). */
+/* Every stub's entry. The common call (at most eight arguments, each a number, missing, or a text the per-thread
+   cache knows a number for; Java reached by the upcall) is read here in as few instructions as the marshalling
+   allows: a worksheet call's cost is mostly the instructions on its way, the crossing into Java included.
+   Anything else goes to dispatch_general, which handles every call (and answers this one the same way). */
+/* Reads the fast path's arguments (at most eight) into v[] and the missing mask: numbers, missing ones, and texts
+   the per-thread cache already knows a number for. Answers how many texts it read, or -1 for an argument the fast
+   path does not take (dispatch_general takes it, and teaches the cache a new text). Straight-line code without
+   calls: v[] stays in the registers the upcall passes it in. */
+static inline __attribute__((always_inline)) int read_fast(thread_state *ts, gx_function *f, LPXLOPER12 *argv,
+                                                           int argc, double *v, jlong *mask) {
+  int texts = 0;
+  *mask = 0;
+#pragma GCC unroll 8
+  for (int i = 0; i < 8; i++) {
+    if (i >= argc) { v[i] = 0; continue; }
+    uint32_t t = argv[i]->xltype & GX_TYPE_MASK;
+    v[i] = argv[i]->val.num; /* any bits for a missing one: ignored */
+    if (t == xltypeMissing) {
+      *mask |= (jlong)1 << i;
+    } else if (t != xltypeNum) {
+      if (t != xltypeStr || text_lookup(ts, f, i, argv[i]->val.str, &v[i]) != 1) return -1;
+      texts++;
+    }
+  }
+  return texts;
+}
+
+/* Every stub's entry. The common call (at most eight arguments, each a number, missing, or a text the per-thread
+   cache knows a number for; Java reached by the upcall) is read here in as few instructions as the marshalling
+   allows: a worksheet call's cost is mostly the instructions on its way, the crossing into Java included.
+   Anything else goes to dispatch_general, which handles every call (and answers this one the same way). */
 LPXLOPER12 gx_dispatch(int slot, LPXLOPER12 *argv, int argc) {
   gx_upcall8_fn up = g_upcall8;
   if (!up || argc > 8 || state_get() != ST_READY || (unsigned)slot >= GX_SLOTS) return dispatch_general(slot, argv, argc);
@@ -1058,17 +1112,11 @@ LPXLOPER12 gx_dispatch(int slot, LPXLOPER12 *argv, int argc) {
   thread_state *ts = this_thread();
   if (!ts || (ts->result.xltype & xlbitDLLFree)) return dispatch_general(slot, argv, argc);
   double v[8];
-  jlong mask = 0;
-#pragma GCC unroll 8 /* straight-line code: v[] stays in the registers the call passes it in */
-  for (int i = 0; i < 8; i++) {
-    if (i >= argc) { v[i] = 0; continue; }
-    uint32_t t = argv[i]->xltype & GX_TYPE_MASK;
-    v[i] = argv[i]->val.num; /* any bits for a missing one: ignored */
-    if (t == xltypeMissing) mask |= (jlong)1 << i;
-    else if (t != xltypeNum) return dispatch_general(slot, argv, argc);
-  }
-  ts->last_path = PATH_NUMERIC;
-  ts->counters[C_NUMERIC]++;
+  jlong mask;
+  int texts = read_fast(ts, &g_fns[fi], argv, argc, v, &mask);
+  if (texts < 0) return dispatch_general(slot, argv, argc);
+  ts->last_path = texts ? PATH_NUMERIC_TEXT : PATH_NUMERIC;
+  ts->counters[texts ? C_NUMERIC_TEXT : C_NUMERIC]++;
   /* callValues never throws; unused values are ignored */
   return number_result(ts, up(g_fns[fi].java_index, ts->slot, argc, mask, v[0], v[1], v[2], v[3], v[4], v[5], v[6],
                               v[7]));
