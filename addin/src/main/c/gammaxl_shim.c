@@ -980,11 +980,6 @@ static void log_call_failure(gx_function *f, JNIEnv *env) {
   if (n <= 20 || n % 10000 == 0) gx_log("%s: Java failure #%ld: %s -> #VALUE!", f->name, n, ex);
 }
 
-/*
- * The numeric form of text s in argument arg of function f, from this thread's cache or, on a miss,
- * from one call of XllBridge.textAsNumber (whose answer is cached either way). Returns 1 with *out
- * set, or 0 when the call must take the general path. The shim never interprets the text itself.
- */
 /* Whether the len UTF-16 units at a and b are the same (keys are a few units: a loop, not a call of memcmp). */
 static inline int same_text(const XCHAR *a, const XCHAR *b, unsigned len) {
   for (unsigned i = 0; i < len; i++) {
@@ -1022,6 +1017,11 @@ static inline int text_lookup(thread_state *ts, gx_function *f, int arg, const X
 
 static int text_miss(thread_state *ts, JNIEnv *env, gx_function *f, int arg, const XCHAR *s, double *out);
 
+/*
+ * The numeric form of text s in argument arg of function f, from this thread's cache or, on a miss,
+ * from one call of XllBridge.textAsNumber (whose answer is cached either way). Returns 1 with *out
+ * set, or 0 when the call must take the general path. The shim never interprets the text itself.
+ */
 static int text_number(thread_state *ts, JNIEnv *env, gx_function *f, int arg, const XCHAR *s, double *out) {
   int known = text_lookup(ts, f, arg, s, out);
   return known >= 0 ? known : text_miss(ts, env, f, arg, s, out);
@@ -1073,10 +1073,6 @@ static LPXLOPER12 dispatch_general(int slot, LPXLOPER12 *argv, int argc);
 
 LPXLOPER12 gx_dispatch(int slot, LPXLOPER12 *argv, int argc);
 
-/* Every stub's entry. The common call (at most eight arguments, each a number, missing, or a text the per-thread
-   cache knows a number for; Java reached by the upcall) is read here in as few instructions as the marshalling
-   allows: a worksheet call's cost is mostly the instructions on its way, the crossing into Java included.
-   Anything else goes to dispatch_general, which handles every call (and answers this one the same way). */
 /* Reads the fast path's arguments (at most eight) into v[] and the missing mask: numbers, missing ones, and texts
    the per-thread cache already knows a number for. Answers how many texts it read, or -1 for an argument the fast
    path does not take (dispatch_general takes it, and teaches the cache a new text). Straight-line code without
@@ -1106,9 +1102,13 @@ static inline __attribute__((always_inline)) int read_fast(thread_state *ts, gx_
    Anything else goes to dispatch_general, which handles every call (and answers this one the same way). */
 LPXLOPER12 gx_dispatch(int slot, LPXLOPER12 *argv, int argc) {
   gx_upcall8_fn up = g_upcall8;
-  if (!up || argc > 8 || state_get() != ST_READY || (unsigned)slot >= GX_SLOTS) return dispatch_general(slot, argv, argc);
+  if (!up || argc > 8 || state_get() != ST_READY || (unsigned)slot >= GX_SLOTS) {
+    return dispatch_general(slot, argv, argc);
+  }
   int fi = g_slot_fn[slot];
-  if (fi < 0 || fi >= g_nfns || !g_fns[fi].fast || g_fns[fi].java_index < 0) return dispatch_general(slot, argv, argc);
+  if (fi < 0 || fi >= g_nfns || !g_fns[fi].fast || g_fns[fi].java_index < 0) {
+    return dispatch_general(slot, argv, argc);
+  }
   thread_state *ts = this_thread();
   if (!ts || (ts->result.xltype & xlbitDLLFree)) return dispatch_general(slot, argv, argc);
   double v[8];
@@ -1137,15 +1137,8 @@ static LPXLOPER12 dispatch_general(int slot, LPXLOPER12 *argv, int argc) {
   if (f->fast && argc <= GX_FAST_MAX) {
     double *vals = ts->in;
     jlong mask = 0;
-    int numeric = 1, texts = 0, i = 0;
-    /* numbers and missing arguments first, in a loop without calls (its variables stay in registers) */
-    for (; i < argc; i++) {
-      uint32_t t = argv[i]->xltype & GX_TYPE_MASK;
-      if (t == xltypeNum) vals[i] = argv[i]->val.num;
-      else if (t == xltypeMissing) { vals[i] = 0; mask |= (jlong)1 << i; }
-      else break;
-    }
-    for (; i < argc; i++) { /* from the first other argument on: text through the per-thread cache */
+    int numeric = 1, texts = 0;
+    for (int i = 0; i < argc; i++) {
       uint32_t t = argv[i]->xltype & GX_TYPE_MASK;
       if (t == xltypeNum) vals[i] = argv[i]->val.num;
       else if (t == xltypeMissing) { vals[i] = 0; mask |= (jlong)1 << i; }

@@ -39,7 +39,7 @@ public final class Normal {
 
   // Φ(x) − ½ = x·Σ p_n·x^{2n}, p_n = (−1)^n / (√(2π)·2^n·n!·(2n+1)): the Taylor series of the normal integral, for
   // |x| ≤ 0.66291 (x² ≤ 0.4395) in scaledCdf. The first term left out, p_12·x^24, is below 2e−18 of the sum there.
-  // Rounded to double from 1/√(2π) to 34 digits and exact rationals when the class is initialised.
+  // Rounded to double from 1/√(2π) to 40 digits and exact rationals when the class is initialised.
   private static final double CENTRAL_0 = central(0);
   private static final double CENTRAL_1 = central(1);
   private static final double CENTRAL_2 = central(2);

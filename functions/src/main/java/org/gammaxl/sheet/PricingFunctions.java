@@ -34,7 +34,8 @@ final class PricingFunctions {
         SheetFunction.builder("GX.PRICE").category(CATEGORY)
             .description("Option value per unit of underlying, in the premium currency (INVERSE: in units of the underlying)")
             .args(type(), spot(), strike(), years(), vol(), rate(), dividendYield(), model())
-            .numericValues((type, s, k, t, vol, r, q, model) -> OptionArgs.greek(Greek.PRICE, type, s, k, t, vol, r, q, model, true))
+            .numericValues((type, s, k, t, vol, r, q, model) ->
+                OptionArgs.greek(Greek.PRICE, type, s, k, t, vol, r, q, model, true))
             .example("C", 100, 100, 0.5, 0.2, 0.05)
             .example("P", 100, 110, 1, 0.25, 0.03, 0.01, "AMERICAN")
             .build(),
@@ -111,7 +112,8 @@ final class PricingFunctions {
           .example("C", 100, 100, 0.5, 0.2, 0.05);
     } else {
       b.args(type(), spot(), strike(), years(), vol(), rate(), dividendYield(), model())
-          .numericValues((type, s, k, t, vol, r, q, model) -> OptionArgs.greek(greek, type, s, k, t, vol, r, q, model, true))
+          .numericValues((type, s, k, t, vol, r, q, model) ->
+              OptionArgs.greek(greek, type, s, k, t, vol, r, q, model, true))
           .example("C", 100, 100, 0.5, 0.2, 0.05);
     }
     return b.build();

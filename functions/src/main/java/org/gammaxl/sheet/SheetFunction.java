@@ -36,9 +36,8 @@ public final class SheetFunction implements WorksheetFunction {
    * parameter {@code ai}; parameters past the function's arguments are 0 and ignored. It must be a pure
    * function of its arguments (no side effects, no logging; throwing is fine): {@link #invokeValues} may
    * call it before checking the arguments, and discards what it returns or throws for arguments that need
-   * the careful reading. Bound with
-   * {@link Builder#numericValues}, it serves both {@link #invokeNumeric} (reading the array) and
-   * {@link #invokeValues} (straight from the caller's registers).
+   * the careful reading. Bound with {@link Builder#numericValues}, it serves both {@link #invokeNumeric}
+   * (reading the array) and {@link #invokeValues} (straight from the caller's registers).
    */
   @FunctionalInterface
   public interface ValueBody {
@@ -261,9 +260,9 @@ public final class SheetFunction implements WorksheetFunction {
       double r;
       Throwable thrown = null;
       try {
-        // the body first and the check after: the check's instructions then run while the body's arithmetic
-        // waits on its own latency, instead of delaying its start (the body is pure, and what it computes
-        // from numbers the plan declined, NaN, is discarded)
+        // the body first and whether the plan took every number after: the sum below runs while the body's
+        // arithmetic waits on its own latency (the body is pure; what it computes from a number the plan
+        // declined, a NaN, is discarded)
         r = values.apply(b0, b1, b2, b3, b4, b5, b6, b7);
       } catch (RuntimeException | LinkageError | StackOverflowError e) {
         r = Double.NaN;
