@@ -177,11 +177,8 @@ final class ArgumentPlan {
     if ((lacking & (1L << i)) != 0) {
       return defaults[i];
     }
-    if ((never & (1L << i)) == 0) {
-      long bits = Double.doubleToRawLongBits(x);
-      if (x >= low[i] && x <= high[i] || bits == exactA[i] || bits == exactB[i]) {
-        return x;
-      }
+    if ((never & (1L << i)) == 0 && asIs(i, x)) {
+      return x;
     }
     return (keywords & (1L << i)) != 0 && Keyword.isCode(x) ? Keyword.fromNaN(x) : Double.NaN;
   }
@@ -217,13 +214,17 @@ final class ArgumentPlan {
     long odd = positions & never;
     for (long m = positions & ~never; m != 0; m &= m - 1) {
       int i = Long.numberOfTrailingZeros(m);
-      double x = a[i];
-      long bits = Double.doubleToRawLongBits(x);
-      if (!(x >= low[i] && x <= high[i]) && bits != exactA[i] && bits != exactB[i]) {
+      if (!asIs(i, a[i])) {
         odd |= 1L << i;
       }
     }
     return odd;
+  }
+
+  /** Whether {@code x} lies in position {@code i}'s interval or is one of its exact values (not for {@link #never}). */
+  private boolean asIs(int i, double x) {
+    long bits = Double.doubleToRawLongBits(x);
+    return x >= low[i] && x <= high[i] || bits == exactA[i] || bits == exactB[i];
   }
 
   /** Decodes in place every keyword code at the positions of {@code positions}; answers where it did. */
