@@ -41,21 +41,45 @@ void gx_thread_join(gx_thread t) {
   CloseHandle(t);
 }
 
-void *gx_lib_open(const char *path, const char **why) {
+/*
+ * jvm.dll's own imports (the C runtime) live in <java>\bin, one folder up: that folder is added for this load only
+ * (an AddDllDirectory cookie, searched because of LOAD_LIBRARY_SEARCH_DEFAULT_DIRS). The JVM itself then loads
+ * its libraries by absolute path, except one: while JNI_CreateJavaVM opens lib\modules, jimage.dll looks for
+ * zip.dll by bare name (GetModuleHandle, then LoadLibrary("zip.dll")) to inflate a compressed image, as a jlinked
+ * runtime is; it keeps what it found for the JVM's life. A bare LoadLibrary searches the process's standard order
+ * (the folder of Excel.exe, the system folders, PATH), where <java>\bin is not: the cookie does not count there,
+ * and the JVM crashes (a call through a null pointer in jimage.dll). So zip.dll (and java.dll, which it imports) is
+ * loaded here by absolute path, never freed, and jimage.dll's GetModuleHandle finds it: the process's search order
+ * is not changed at all. See addin/README.md, "The runtime's DLLs".
+ */
+static HMODULE load_beside(const wchar_t *path) {
+  return LoadLibraryExW(path, NULL, LOAD_LIBRARY_SEARCH_DEFAULT_DIRS | LOAD_LIBRARY_SEARCH_DLL_LOAD_DIR);
+}
+
+void *gx_jvm_open(const char *path, const char **why) {
   wchar_t *w = wide(path);
-  if (!w) { *why = "out of memory"; return NULL; }
-  /* Dependencies of jvm.dll (the C runtime) live one folder up, in <java>\bin. */
-  wchar_t *dir = _wcsdup(w);
-  DLL_DIRECTORY_COOKIE cookie = NULL;
-  if (dir) {
-    wchar_t *p = wcsrchr(dir, L'\\');
-    if (p) { *p = 0; p = wcsrchr(dir, L'\\'); if (p) { *p = 0; cookie = AddDllDirectory(dir); } }
-  }
-  HMODULE h = LoadLibraryExW(w, NULL, LOAD_LIBRARY_SEARCH_DEFAULT_DIRS | LOAD_LIBRARY_SEARCH_DLL_LOAD_DIR);
+  size_t n = w ? wcslen(w) : 0;
+  wchar_t *bin = w ? malloc(sizeof(wchar_t) * (n + 16)) : NULL;
+  if (!bin) { free(w); *why = "out of memory"; return NULL; }
+  wcscpy(bin, w);
+  wchar_t *p = wcsrchr(bin, L'\\');
+  if (p) { *p = 0; p = wcsrchr(bin, L'\\'); }
+  if (p) *p = 0; /* <java>\bin\server\jvm.dll -> <java>\bin */
+  DLL_DIRECTORY_COOKIE cookie = p ? AddDllDirectory(bin) : NULL;
+  HMODULE h = load_beside(w);
   DWORD err = h ? 0 : GetLastError();
+  if (h && p) {
+    wcscat(bin, L"\\zip.dll");
+    if (!load_beside(bin)) {
+      FreeLibrary(h);
+      h = NULL;
+      *why = "no bin\\zip.dll beside it: not a complete Java runtime";
+    }
+  }
   if (cookie) RemoveDllDirectory(cookie);
-  free(dir);
+  free(bin);
   free(w);
+  if (!h && !err) return NULL;
   if (!h) *why = err == ERROR_BAD_EXE_FORMAT ? "not a 64-bit library (32-bit Java?)" : "LoadLibrary failed";
   return h;
 }
@@ -115,7 +139,7 @@ int gx_thread_start(gx_thread *t, void (*fn)(void *), void *arg) {
   return 0;
 }
 void gx_thread_join(gx_thread t) { pthread_join(t, NULL); }
-void *gx_lib_open(const char *path, const char **why) {
+void *gx_jvm_open(const char *path, const char **why) {
   void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
   if (!h) *why = "dlopen failed";
   return h;

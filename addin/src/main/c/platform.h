@@ -25,8 +25,9 @@ void gx_unlock(gx_mutex *m);
 /* Starts fn(arg) on a new thread; returns 0 on success. */
 int gx_thread_start(gx_thread *t, void (*fn)(void *), void *arg);
 void gx_thread_join(gx_thread t);
-/* Loads a library by absolute UTF-8 path; on failure *why gets a short reason (static text). */
-void *gx_lib_open(const char *path, const char **why);
+/* Loads the JVM library by absolute UTF-8 path, with what the JVM needs loaded beside it (on Windows bin\zip.dll,
+   see platform.c); on failure *why gets a short reason (static text). */
+void *gx_jvm_open(const char *path, const char **why);
 void *gx_lib_sym(void *lib, const char *name);
 int gx_file_exists(const char *path);
 /* Environment variable as UTF-8 (malloc'd) or NULL. */
