@@ -8,33 +8,53 @@
 # crosses by the foreign-function upcall, Java 17-21 by JNI. Build first:
 #   mvn -B -q -pl addin -am package -DskipTests && addin/bench.sh [calls]
 #   GAMMAXL_JDK=/usr/lib/jvm/temurin-25-jdk-amd64 addin/bench.sh
+# Under Wine, the same calls through gammaxl64.xll in the mingw host on a 64-bit Windows Java (default: the
+# Temurin 17 runtime scripts/install-deps unpacks; Java 17 crosses by JNI):
+#   addin/bench.sh --wine [calls]         (GAMMAXL_WINDOWS_RUNTIME=<Java home> for another one)
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 native="$here/target/native"
+wine=0
+if [ "${1:-}" = "--wine" ]; then wine=1; shift; fi
 n=${1:-1000000}
 dir="$here/target/bench-host"
 rm -rf "$dir" && mkdir -p "$dir"
-cp "$native/linux/libgammaxl.so" "$dir/"
 cp "$native/gammaxl.meta" "$dir/"
-jdk=${GAMMAXL_JDK:-$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")}
-cp_deps=$(tr ':' ';' < "$native/runtime.classpath")
-printf 'runtime = %s\nclasspath = %s;%s\noption = -Xmx256m\n' "$jdk" "$here/target/classes" "$cp_deps" > "$dir/gammaxl.cfg"
+if [ $wine = 1 ]; then
+  # a path, or a ':'-separated list of them, as the Windows side sees it (Wine's Z: drive), ';'-separated
+  win() { printf '%s\n' "$1" | tr ':' '\n' | sed 's|^|Z:|' | tr '/' '\\' | paste -sd ';'; }
+  jdk=$(win "${GAMMAXL_WINDOWS_RUNTIME:-$HOME/.cache/gammaxl/jre-win32-x64-1.1.8/jre}")
+  cp "$native/win/gammaxl64.xll" "$native/win/gxhost.exe" "$dir/"
+  export WINEPREFIX="$here/target/wine-prefix" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
+  unset DISPLAY JAVA_HOME
+  [ -f "$WINEPREFIX/system.reg" ] || wineboot -i >/dev/null 2>&1
+  host() { wine "$dir/gxhost.exe" "$(win "$dir/gammaxl64.xll")" "$@"; }
+  classes=$(win "$here/target/classes"); test_classes=$(win "$here/target/test-classes")
+  cp_deps=$(win "$(cat "$native/runtime.classpath")")
+else
+  cp "$native/linux/libgammaxl.so" "$dir/"
+  host() { "$native/linux/gxhost" "$dir/libgammaxl.so" "$@"; }
+  jdk=${GAMMAXL_JDK:-$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")}
+  classes="$here/target/classes"; test_classes="$here/target/test-classes"
+  cp_deps=$(tr ':' ';' < "$native/runtime.classpath")
+fi
+printf 'runtime = %s\nclasspath = %s;%s\noption = -Xmx256m\n' "$jdk" "$classes" "$cp_deps" > "$dir/gammaxl.cfg"
 # GX.DELTA(type, spot, strike, years, vol, rate, yield, model): call, 100, 105, 0.5y, 25%, 3%, 1%, BSM
 # C formula arguments: S K T r q vol call
 echo "== numeric fast path (type given as 1)"
-"$native/linux/gxhost" "$dir/libgammaxl.so" bench GX.DELTA "$n" 100 105 0.5 0.03 0.01 0.25 1 -- \
+host bench GX.DELTA "$n" 100 105 0.5 0.03 0.01 0.25 1 -- \
   n:1 n:100 n:105 n:0.5 n:0.25 n:0.03 n:0.01 m
 echo "== numeric fast path, type given as \"C\" (read through the shim's per-thread text cache)"
-"$native/linux/gxhost" "$dir/libgammaxl.so" bench GX.DELTA "$n" 100 105 0.5 0.03 0.01 0.25 1 -- \
+host bench GX.DELTA "$n" 100 105 0.5 0.03 0.01 0.25 1 -- \
   s:C n:100 n:105 n:0.5 n:0.25 n:0.03 n:0.01 m
 echo "== numeric fast path, type \"C\" and model \"BSM\" as text"
-"$native/linux/gxhost" "$dir/libgammaxl.so" bench GX.DELTA "$n" 100 105 0.5 0.03 0.01 0.25 1 -- \
+host bench GX.DELTA "$n" 100 105 0.5 0.03 0.01 0.25 1 -- \
   s:C n:100 n:105 n:0.5 n:0.25 n:0.03 n:0.01 s:BSM
 # The general path: the same call with the type as "C" followed by 40 spaces. The catalogue ignores the
 # spaces (same keyword, same value); the text is longer than the cache's 32-unit key, so the shim boxes the
 # arguments into an Object[] and calls XllBridge.call, as it did for every text argument before the cache.
 echo "== general path (type given as \"C\" + 40 spaces: too long for the text cache)"
-"$native/linux/gxhost" "$dir/libgammaxl.so" bench GX.DELTA "$n" 100 105 0.5 0.03 0.01 0.25 1 -- \
+host bench GX.DELTA "$n" 100 105 0.5 0.03 0.01 0.25 1 -- \
   "s:C                                        " n:100 n:105 n:0.5 n:0.25 n:0.03 n:0.01 m
 # The bridge alone: TEST.ADD(1, 2) of the test functions (a trivial Java body on the numeric fast
 # path), so the cost of the crossing itself shows apart from the delta's arithmetic. Its "C" column is
@@ -42,5 +62,5 @@ echo "== general path (type given as \"C\" + 40 spaces: too long for the text ca
 echo "== bridge alone: TEST.ADD(1, 2), trivial Java body, numeric fast path"
 cp "$native/testfunctions.meta" "$dir/gammaxl.meta"
 printf 'runtime = %s\nclasspath = %s;%s;%s\noption = -Xmx256m\noption = -Dgammaxl.xll.functions=org.gammaxl.xll.TestFunctions\n' \
-  "$jdk" "$here/target/classes" "$here/target/test-classes" "$cp_deps" > "$dir/gammaxl.cfg"
-"$native/linux/gxhost" "$dir/libgammaxl.so" bench TEST.ADD "$n" 100 105 0.5 0.03 0.01 0.25 1 -- n:1 n:2
+  "$jdk" "$classes" "$test_classes" "$cp_deps" > "$dir/gammaxl.cfg"
+host bench TEST.ADD "$n" 100 105 0.5 0.03 0.01 0.25 1 -- n:1 n:2

@@ -116,8 +116,26 @@ final class Host {
 
   /** Runs a host binary and returns its standard output lines; fails on a non-zero exit or a timeout. */
   static List<String> run(List<String> command, Map<String, String> env, long timeoutSeconds) throws IOException, InterruptedException {
+    return run(command, env, timeoutSeconds, null);
+  }
+
+  /**
+   * The same in the working directory {@code workDir} (inherited when null), where a crashing JVM writes its
+   * hs_err file; an {@code env} value of null removes that variable.
+   */
+  static List<String> run(List<String> command, Map<String, String> env, long timeoutSeconds, Path workDir)
+      throws IOException, InterruptedException {
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(false);
-    pb.environment().putAll(env);
+    if (workDir != null) {
+      pb.directory(workDir.toFile());
+    }
+    env.forEach((k, v) -> {
+      if (v == null) {
+        pb.environment().remove(k);
+      } else {
+        pb.environment().put(k, v);
+      }
+    });
     Path err = Files.createTempFile("gxhost", ".err");
     pb.redirectError(err.toFile());
     Process p = pb.start();
