@@ -1,5 +1,5 @@
 ; GammaXL per-user installer for 64-bit Excel.
-; Build: makensis -DPAYLOAD=<dir> -DOUTFILE=<setup.exe> -DVERSION=<x.y.z> gammaxl.nsi
+; Build: makensis -DPAYLOAD=<dir> -DOUTFILE=<setup.exe> -DVERSION=<x.y.z> [-DCOMPRESSOR=zlib] gammaxl.nsi
 ; PAYLOAD holds what is copied into the install folder: gammaxl64.xll, its metadata (gammaxl.meta)
 ; and config (gammaxl.cfg), lib\gammaxl.jar, templates\, docs\ and optionally jre\ (a bundled
 ; 64-bit Java runtime).
@@ -7,7 +7,11 @@
 
 Unicode true
 Target amd64-unicode
-SetCompressor /SOLID lzma
+!ifdef COMPRESSOR
+  SetCompressor ${COMPRESSOR}
+!else
+  SetCompressor /SOLID lzma
+!endif
 RequestExecutionLevel user
 
 !include LogicLib.nsh

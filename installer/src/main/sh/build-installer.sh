@@ -5,7 +5,8 @@
 #   gammaxl64.xll, gammaxl.meta, gammaxl.cfg, lib/     <- addin/target/xll/ (the add-in folder)
 #   templates/*.xltx, examples/*-example.xlsx          <- written by the workbooks module's command-line tool
 #   docs/functions.md                                  <- docs/functions.md
-#   jre/ (optional bundled 64-bit Java runtime)        <- $GAMMAXL_RUNTIME if set
+#   jre/ (optional bundled 64-bit Java runtime)        <- $GAMMAXL_RUNTIME if set: a 64-bit Windows Java 17+ holding
+#                                                         the modules addin/runtime-modules lists (scripts/make-runtime)
 set -euo pipefail
 root=$(cd "$1" && pwd); out=$2; version=${3%%-*}
 dist="$root/addin/target/xll"
@@ -25,8 +26,15 @@ cp "$out/templates/"*.xltx "$payload/templates/"
 mkdir -p "$payload/examples" && cp "$out/templates/"*-example.xlsx "$payload/examples/"
 if [ -n "${GAMMAXL_RUNTIME:-}" ]; then
   [ -f "$GAMMAXL_RUNTIME/bin/server/jvm.dll" ] || { echo "build-installer: GAMMAXL_RUNTIME=$GAMMAXL_RUNTIME has no bin/server/jvm.dll (a 64-bit Windows Java runtime is needed)" >&2; exit 1; }
+  for m in $(grep -v '^#' "$root/addin/runtime-modules"); do
+    grep -q "^MODULES=.*\b$m\b" "$GAMMAXL_RUNTIME/release" 2>/dev/null \
+      || { echo "build-installer: GAMMAXL_RUNTIME=$GAMMAXL_RUNTIME lacks the module $m (addin/runtime-modules; scripts/make-runtime makes one)" >&2; exit 1; }
+  done
   cp -r "$GAMMAXL_RUNTIME" "$payload/jre"
 fi
-makensis -V2 -DPAYLOAD="$payload" -DOUTFILE="$out/gammaxl-setup.exe" -DVERSION="$version" \
+# GAMMAXL_NSIS_COMPRESSOR=zlib: faster, larger (the tests' build with a bundled runtime); default: solid LZMA
+compressor=()
+[ -z "${GAMMAXL_NSIS_COMPRESSOR:-}" ] || compressor=(-DCOMPRESSOR="$GAMMAXL_NSIS_COMPRESSOR")
+makensis -V2 "${compressor[@]}" -DPAYLOAD="$payload" -DOUTFILE="$out/gammaxl-setup.exe" -DVERSION="$version" \
   "$root/installer/src/main/nsis/gammaxl.nsi"
 echo "build-installer: $out/gammaxl-setup.exe"

@@ -184,10 +184,11 @@ class WineIT {
 
   /**
    * No Java at all ("none": no config, no JAVA_HOME, nothing in the prefix's registry), a configured runtime
-   * folder that does not exist, a configured runtime whose jvm.dll is 32-bit.
+   * folder that does not exist, a configured runtime whose jvm.dll is 32-bit, the real runtime without its
+   * bin\zip.dll (which the JVM of a jlinked runtime cannot start without).
    */
   @ParameterizedTest(name = "runtime: {0}")
-  @ValueSource(strings = {"none", "missing", "32-bit"})
+  @ValueSource(strings = {"none", "missing", "32-bit", "no zip.dll"})
   void withoutAUsableJavaEveryCallReturnsNaAfterOneClearAlert(String runtime) throws Exception {
     shipped("testfunctions.meta");
     String reason = switch (runtime) {
@@ -195,6 +196,21 @@ class WineIT {
       case "missing" -> {
         Files.writeString(dir.resolve("gammaxl.cfg"), "runtime = " + win(dir.resolve("no-such-jre")) + "\n");
         yield "configured runtime: no JVM in " + win(dir.resolve("no-such-jre"));
+      }
+      case "no zip.dll" -> {
+        needWindowsJava();
+        Path jre = dir.resolve("jre-nozip"); // the runtime's files as links, but for bin\zip.dll
+        try (var files = Files.walk(RUNTIME)) {
+          for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+            Path copy = jre.resolve(RUNTIME.relativize(f).toString());
+            if (!copy.getFileName().toString().equals("zip.dll")) {
+              Files.createDirectories(copy.getParent());
+              Files.createSymbolicLink(copy, f);
+            }
+          }
+        }
+        Files.writeString(dir.resolve("gammaxl.cfg"), "runtime = jre-nozip\n");
+        yield "jvm.dll (no bin\\zip.dll beside it: not a complete Java runtime)";
       }
       default -> {
         Path jre = dir.resolve("jre32");

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.gammaxl.sheet.Catalogue;
+import org.gammaxl.sheet.Empty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -178,6 +180,59 @@ class InstallerIT {
     assertTrue(config.contains("no 64-bit Java 17+ was found"), config);
     assertFalse(config.lines().anyMatch(l -> l.startsWith("runtime")), config);
     assertEquals(0, uninstall().exitCode());
+  }
+
+  /**
+   * The installer built with GAMMAXL_RUNTIME naming a real 64-bit Windows Java (the jlinked Temurin 17 that
+   * scripts/install-deps unpacks; zlib instead of solid LZMA to build faster): a silent install puts it in
+   * %LOCALAPPDATA%\GammaXL\jre, and the Windows test host loading the installed add-in from there gets its first
+   * GX.DELTA from that JVM, equal to the Java API's value.
+   */
+  @Test
+  void withTheBundledRuntimeTheInstalledAddinAnswersItsFirstCall() throws Exception {
+    Path runtime = Path.of(System.getProperty("gammaxl.windows.runtime",
+        System.getProperty("user.home") + "/.cache/gammaxl/jre-win32-x64-1.1.8/jre"));
+    if (!Files.isRegularFile(runtime.resolve("bin/server/jvm.dll"))) {
+      String why = "no Windows Java runtime in " + runtime + " (scripts/install-deps fetches it from npm)";
+      if (System.getenv("CI") != null) {
+        fail(why);
+      }
+      Assumptions.abort(why);
+    }
+    Path out = Path.of("target/bundled-jre").toAbsolutePath();
+    Files.createDirectories(out);
+    ProcessBuilder build = new ProcessBuilder("bash", "src/main/sh/build-installer.sh", "..", out.toString(), "0.0.0")
+        .redirectErrorStream(true);
+    build.environment().put("GAMMAXL_RUNTIME", runtime.toString());
+    build.environment().put("GAMMAXL_NSIS_COMPRESSOR", "zlib");
+    Process p = build.start();
+    String log = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(0, p.waitFor(), log);
+
+    WinePrefix.Result installed = wine.runWindows(
+        "Z:" + out.resolve("gammaxl-setup.exe").toString().replace('/', '\\'), "/S");
+    assertEquals(0, installed.exitCode(), installed.output());
+    assertTrue(Files.isRegularFile(installDir().resolve("jre/bin/server/jvm.dll")), "the runtime is installed as jre");
+    String config = Files.readString(installDir().resolve("gammaxl.cfg"));
+    assertFalse(config.lines().anyMatch(l -> l.startsWith("runtime")), "the bundled jre needs no runtime line: " + config);
+
+    Path calls = out.resolve("calls.txt");
+    Files.writeString(calls, "CALL\tGX.DELTA\t8\ts:C\tn:100\tn:105\tn:0.5\tn:0.25\tn:0.03\tn:0.01\tm\n");
+    Path host = Path.of("../addin/target/native/win/gxhost.exe").toAbsolutePath().normalize();
+    WinePrefix.Result r = wine.runWindows("Z:" + host.toString().replace('/', '\\'),
+        "C:\\users\\" + System.getProperty("user.name") + "\\AppData\\Local\\GammaXL\\gammaxl64.xll",
+        "calls", "Z:" + calls.toString().replace('/', '\\'), "60");
+    assertEquals(0, r.exitCode(), r.output());
+    String first = r.output().lines().filter(l -> l.startsWith("FIRST\t")).findFirst().orElseThrow(() -> new AssertionError(r.output()));
+    double expected = (Double) Catalogue.standard().functions().stream().filter(f -> f.name().equals("GX.DELTA"))
+        .findFirst().orElseThrow().invoke(new Object[] {"C", 100.0, 105.0, 0.5, 0.25, 0.03, 0.01, Empty.MISSING});
+    String value = first.substring(first.lastIndexOf('\t') + 1);
+    assertTrue(value.startsWith("n:"), first);
+    assertEquals(expected, Double.parseDouble(value.substring(2)), 0.0, first);
+    String addinLog = Files.readString(installDir().resolve("gammaxl.log"));
+    assertTrue(addinLog.contains("\\AppData\\Local\\GammaXL\\jre\\bin\\server\\jvm.dll (runtime beside the add-in)"), addinLog);
+    assertEquals(0, uninstall().exitCode());
+    assertFalse(Files.exists(installDir()), "the install folder, runtime and log included, is removed");
   }
 
   private static void deleteTree(Path dir) throws IOException {
