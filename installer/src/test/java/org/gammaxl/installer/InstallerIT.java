@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The Windows installer, run for real under Wine in a throw-away prefix with fake Office registry
  * keys: silent install, files and registry as expected, silent uninstall, everything of ours gone and
- * every other add-in untouched.
+ * every other add-in untouched; and an installer bundling a real Windows Java whose installed add-in answers.
  */
 class InstallerIT {
   private static final String OFFICE = "HKCU\\Software\\Microsoft\\Office";
