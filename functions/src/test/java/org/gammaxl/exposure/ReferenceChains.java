@@ -15,36 +15,36 @@ import org.gammaxl.pricing.OptionType;
  * The fixture {@code gex-reference.csv} written by {@code scripts/gex_reference.py} (mpmath, 40 digits):
  * synthetic chains and their exposures, strike tables, walls, profiles and flips.
  */
-final class ReferenceChains {
+public final class ReferenceChains {
   /** One row of the chain as the fixture gives it. */
-  record Row(OptionType type, double strike, double years, double vol, double openInterest) {}
+  public record Row(OptionType type, double strike, double years, double vol, double openInterest) {}
 
   /** One case of the fixture. */
-  static final class Case {
-    String name;
-    ExposureConvention convention;
-    double spot;
-    double rate;
-    double yield;
-    double multiplier;
-    final List<Row> rows = new ArrayList<>();
-    final Map<ExposureUnit, double[]> totals = new LinkedHashMap<>();
-    final List<double[]> strikes = new ArrayList<>();
-    double callWall;
-    double putWall;
-    double low;
-    double high;
-    int steps;
-    final List<double[]> profile = new ArrayList<>();
-    double flip;
+  public static final class Case {
+    public String name;
+    public ExposureConvention convention;
+    public double spot;
+    public double rate;
+    public double yield;
+    public double multiplier;
+    public final List<Row> rows = new ArrayList<>();
+    public final Map<ExposureUnit, double[]> totals = new LinkedHashMap<>();
+    public final List<double[]> strikes = new ArrayList<>();
+    public double callWall;
+    public double putWall;
+    public double low;
+    public double high;
+    public int steps;
+    public final List<double[]> profile = new ArrayList<>();
+    public double flip;
 
-    OptionChain chain() {
+    public OptionChain chain() {
       OptionChain.Builder b = OptionChain.builder(convention);
       rows.forEach(r -> b.add(r.type(), r.strike(), r.years(), r.vol(), r.openInterest()));
       return b.build();
     }
 
-    GammaExposure exposure(ExposureUnit unit) {
+    public GammaExposure exposure(ExposureUnit unit) {
       return GammaExposure.of(chain(), rate, yield, multiplier, unit);
     }
 
@@ -57,7 +57,7 @@ final class ReferenceChains {
   private ReferenceChains() {
   }
 
-  static List<Case> load() throws IOException {
+  public static List<Case> load() throws IOException {
     List<Case> cases = new ArrayList<>();
     try (InputStream in = ReferenceChains.class.getResourceAsStream("gex-reference.csv");
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
