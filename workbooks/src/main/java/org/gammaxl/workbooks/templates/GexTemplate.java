@@ -46,7 +46,10 @@ public final class GexTemplate {
   /** Spots on the profile grid. */
   public static final int STEPS = 100;
   static final String NUMBER = "#,##0;[Red]-#,##0";
-  private static final String CALC = "Calc";
+  /** The hidden sheet of the GX array formulas. */
+  public static final String CALC = "Calc";
+  /** (row, column) of the Calc sheet's array formulas: GX.GEX.STRIKES, GX.GEX.PROFILE, GX.GEX.WALLS. */
+  public static final List<int[]> ARRAY_ANCHORS = List.of(new int[] {0, 0}, new int[] {0, 5}, new int[] {0, 8});
 
   private GexTemplate() {}
 
