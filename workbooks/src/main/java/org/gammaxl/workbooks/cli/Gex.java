@@ -25,10 +25,10 @@ import picocli.CommandLine.Option;
     description = {"Dealer gamma exposure of an option chain: writes the gamma-exposure workbook (chain, GEX by "
         + "strike chart, profile with the gamma flip, call and put walls; cached values) and prints total GEX, "
         + "flip and walls.",
-        "CHAIN.csv: header type,strike,expiry,iv,oi (expiry a date = 16:00 that day, iv 0.2 = 20%, oi in "
+        "CHAIN.csv: header type,strike,expiry,iv,oi (expiry a date = 16:00 that day, iv 0.2 = 20%%, oi in "
             + "contracts), or a CBOE delayed-quotes table (cboe.com/delayed_quotes/.../quote_table, Download CSV), "
             + "whose preamble also gives spot and date. See docs/gex.md.",
-        "Conventions: GEX = sign x gamma x OI x multiplier x spot^2 x 0.01 (currency per 1% move); CALLS_LONG = "
+        "Conventions: GEX = sign x gamma x OI x multiplier x spot^2 x 0.01 (currency per 1%% move); CALLS_LONG = "
             + "dealers long calls, short puts."})
 final class Gex implements Callable<Integer> {
   @Option(names = "--chain", paramLabel = "CHAIN.csv", description = "option chain file")
@@ -40,7 +40,7 @@ final class Gex implements Callable<Integer> {
   @Option(names = "--date", paramLabel = "D", description = "valuation date or date-time, ISO; a date means 16:00 "
       + "(default: the CBOE file's 'Date:', else now)")
   String date;
-  @Option(names = "--rate", description = "continuously compounded rate, 0.05 = 5% (default: ${DEFAULT-VALUE})",
+  @Option(names = "--rate", description = "continuously compounded rate, 0.05 = 5%% (default: ${DEFAULT-VALUE})",
       defaultValue = "0")
   double rate;
   @Option(names = "--yield", description = "continuous dividend yield (default: ${DEFAULT-VALUE})", defaultValue = "0")
