@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "gammaxl", mixinStandardHelpOptions = true, version = "gammaxl 0.1.0",
     description = "Option-hedging workbooks: templates, ledger reports and recalculation with the GX functions.",
     subcommands = {GammaXl.Demo.class, GammaXl.Report.class, GammaXl.Recalc.class, GammaXl.TemplatesCmd.class,
-        GammaXl.Functions.class, CommandLine.HelpCommand.class})
+        GammaXl.Functions.class, Gex.class, CommandLine.HelpCommand.class})
 public final class GammaXl implements Callable<Integer> {
 
   @CommandLine.Spec

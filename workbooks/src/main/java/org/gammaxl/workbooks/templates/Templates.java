@@ -9,11 +9,12 @@ import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.gammaxl.workbooks.io.AtomicOutput;
 import org.gammaxl.workbooks.poi.Recalculator;
 import org.gammaxl.workbooks.report.DemoData;
+import org.gammaxl.workbooks.report.GexReport;
 import org.gammaxl.workbooks.report.PositionFile;
 import org.gammaxl.workbooks.report.PriceSeries;
 
 /**
- * Writes the three templates ({@code .xltx}) and their filled examples ({@code .xlsx}, recalculated
+ * Writes the four templates ({@code .xltx}: ledger, journal, risk, gamma exposure) and their filled examples ({@code .xlsx}, recalculated
  * so that they show numbers in any viewer).
  */
 public final class Templates {
@@ -34,7 +35,27 @@ public final class Templates {
         new RiskTemplate.Leg("Short ATM call", "CALL", 100, t0 + 30, -100, 1, 0.60),
         new RiskTemplate.Leg("Long 90 put", "PUT", 90, t0 + 30, 50, 1, 0.65),
         new RiskTemplate.Leg("Long 120 call 3M", "CALL", 120, t0 + 91, 80, 1, 0.58))), false, true, written);
+    writeGex(dir, written);
     return written;
+  }
+
+  /** The gamma-exposure template (empty chain) and its example filled with the bundled synthetic chain. */
+  private static void writeGex(Path dir, List<Path> written) throws IOException {
+    double valuation = org.gammaxl.workbooks.io.ExcelDates.serial(GexReport.SAMPLE_VALUATION);
+    XSSFWorkbook template = GexTemplate.build(new GexTemplate.Inputs(GexReport.SAMPLE_SPOT, valuation, 0, 0, 100,
+        "CALLS_LONG", "PER_1PCT", "paste your chain"), List.of(), GexTemplate.CHAIN_CAPACITY,
+        GexTemplate.STRIKE_CAPACITY);
+    GexTemplate.finish(template, false);
+    write(dir.resolve("gammaxl-gex.xltx"), template, true, false, written);
+    Path example = dir.resolve("gammaxl-gex-example.xlsx");
+    try {
+      GexReport.write(GexReport.sample(), Path.of("synthetic-chain.csv"), new GexTemplate.Inputs(GexReport.SAMPLE_SPOT,
+          valuation, 0.0431, 0.0137, 100, "CALLS_LONG", "PER_1PCT",
+          "bundled SYNTHETIC sample chain (scripts/gex_sample_chain.py), not market data"), false, example);
+    } catch (org.gammaxl.workbooks.io.InputFileException | org.gammaxl.workbooks.report.ReportException e) {
+      throw new IllegalStateException("the bundled sample chain: " + e.getMessage(), e);
+    }
+    written.add(example);
   }
 
   private static List<JournalTemplate.Fill> exampleFills(PriceSeries path) {

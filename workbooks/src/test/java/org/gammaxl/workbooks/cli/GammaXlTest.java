@@ -31,7 +31,7 @@ class GammaXlTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "demo", "report", "recalc", "templates", "functions"})
+  @ValueSource(strings = {"", "demo", "report", "recalc", "templates", "functions", "gex"})
   void everyCommandHasHelp(String command) {
     Run r = command.isEmpty() ? run("--help") : run(command, "--help");
     assertEquals(0, r.code());

@@ -100,6 +100,10 @@ class LibreOfficeRenderTest {
     // The filled ledger example: its summary block refers to the hidden GX.LEDGER.SUMMARY array.
     String example = pdfText(pdfs.resolve("gammaxl-ledger-example.pdf"));
     assertTrue(example.contains("BREAKEVEN_MOVE") && example.contains("TOTAL_PNL") && !example.contains("#NAME?"), example);
+    // The filled gamma-exposure example: totals, flip, walls and the regime in words, without the add-in.
+    String gex = pdfText(pdfs.resolve("gammaxl-gex-example.pdf"));
+    assertTrue(gex.contains("Total GEX") && gex.contains("Gamma flip") && gex.contains("Positive gamma at spot")
+        && !gex.contains("#NAME?") && !gex.contains("#N/A"), gex);
     String engineText = pdfText(pdfs.resolve("report-engine.pdf"));
     String engineLedger = engineText.substring(engineText.indexOf("YEARS_LEFT"));
     for (String column : List.of("DELTA", "GAMMA", "TRADE_QTY", "TOTAL_PNL", "GAMMA_PNL", "RESIDUAL_PNL")) {

@@ -40,9 +40,9 @@ class TemplatesTest {
   }
 
   @Test
-  void threeTemplatesAndThreeFilledExamples() throws Exception {
-    assertEquals(6, files.size());
-    for (String t : List.of("gammaxl-ledger.xltx", "gammaxl-journal.xltx", "gammaxl-risk.xltx")) {
+  void fourTemplatesAndFourFilledExamples() throws Exception {
+    assertEquals(8, files.size());
+    for (String t : List.of("gammaxl-ledger.xltx", "gammaxl-journal.xltx", "gammaxl-risk.xltx", "gammaxl-gex.xltx")) {
       try (OPCPackage pkg = OPCPackage.open(dir.resolve(t).toFile(), org.apache.poi.openxml4j.opc.PackageAccess.READ)) {
         assertEquals(1, pkg.getPartsByContentType(XSSFRelation.TEMPLATE_WORKBOOK.getContentType()).size(), t + " is an Excel template");
       }
@@ -85,6 +85,22 @@ class TemplatesTest {
       assertEquals(org.gammaxl.ledger.SummaryItem.values()[0].label(), label.getStringCellValue());
       assertEquals("Engine!" + new org.apache.poi.ss.util.CellReference(0, LedgerColumns.names().size() + 2, true, true)
           .formatAsString(), wb.getSheet("Ledger").getRow(3).getCell(7).getCellFormula());
+      assertTrue(wb.getForceFormulaRecalculation(), "a template recalculates when opened");
+    }
+  }
+
+  @Test
+  void gexTemplateHasTheChainTableNamedInputsAndGxFormulas() throws Exception {
+    try (XSSFWorkbook wb = open("gammaxl-gex.xltx")) {
+      Set<String> names = wb.getAllNames().stream().map(n -> n.getNameName()).collect(Collectors.toSet());
+      assertTrue(names.containsAll(Set.of("GexSpot", "GexDate", "GexConvention", "GexUnits", "ChainTypes", "ChainOI",
+          "TotalGex", "GammaFlip", "CallWall", "PutWall")), names.toString());
+      assertEquals("OptionChain", wb.getSheet("Chain").getTables().get(0).getName());
+      assertEquals(GexTemplate.CHAIN_CAPACITY, wb.getSheet("Chain").getLastRowNum());
+      assertFalse(wb.getSheet("Chain").getRow(1).getCell(1).getCellStyle().getLocked(), "the chain is typed in");
+      Cell total = wb.getSheet("GEX").getRow(3).getCell(4);
+      assertTrue(total.getCellFormula().startsWith("_xll.GX.GEX(GexSpot,ChainTypes,"), total.getCellFormula());
+      assertEquals(2, wb.getSheet("GEX").getDrawingPatriarch().getCharts().size());
       assertTrue(wb.getForceFormulaRecalculation(), "a template recalculates when opened");
     }
   }
