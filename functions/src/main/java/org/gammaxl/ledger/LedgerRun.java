@@ -342,6 +342,11 @@ public final class LedgerRun {
     return "row " + row + ": " + name;
   }
 
+  /** The last event's row (the view {@link #step} returned). */
+  public LedgerRow row() {
+    return row;
+  }
+
   /** Number of events processed so far. */
   public long events() {
     return events;

@@ -19,8 +19,9 @@ public enum SmileDynamics {
    * ledger builds the smile offset curve s(m), piecewise linear through (0, 0) — the mark is the
    * at-the-money vol — and every leg's point (ln(Kᵢ/S₀), oᵢ) (points at the same m averaged), flat
    * beyond the outermost points. Then σᵢ(t) = σ_ATM(t) + oᵢ + s(ln(Kᵢ/S_t)) − s(ln(Kᵢ/S₀)), so each
-   * leg starts exactly at its own vol, and ∂σᵢ/∂S = −s′(mᵢ)/S: with a put skew (s falling in m) a
-   * leg's vol rises as spot rises towards and past its strike.
+   * leg starts exactly at its own vol, and ∂σᵢ/∂S = −s′(mᵢ)/S: with a put skew (s falling in m) every
+   * leg's vol rises as spot rises (its moneyness falls) — an OTM put slides towards the ATM vol as
+   * spot falls towards its strike.
    */
   STICKY_MONEYNESS;
 
