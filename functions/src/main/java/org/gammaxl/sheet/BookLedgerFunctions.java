@@ -185,7 +185,7 @@ final class BookLedgerFunctions {
       double expiryGiven = Values.read(NUMBER, row[2], where + ": expiry");
       double expiry = s.years(origin, expiryGiven, where + ": expiry");
       double quantity = Values.read(NUMBER, row[3], where + ": quantity");
-      double vol = columns > 4 ? Values.read(LEG_VOL, row[4], where + ": vol") : Double.NaN;
+      double vol = row.length > 4 ? Values.read(LEG_VOL, row[4], where + ": vol") : Double.NaN;
       if (!Double.isNaN(vol)) {
         Require.positive(where + ": vol", vol);
       }
