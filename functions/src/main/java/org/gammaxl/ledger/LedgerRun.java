@@ -43,8 +43,9 @@ import org.gammaxl.pricing.OptionPricer;
  * after the step and before the next.
  *
  * <p>Each event runs the same named steps in order: {@link #accrue carry since the previous event},
- * {@link LegBook#value settle and value the legs}, {@link #attribute attribute the step's P&amp;L},
- * {@link #hedge rebalance and execute}, {@link #writeRow write the row}.
+ * {@link LegBook#value settle and value the legs}, {@link #attribute attribute the step's P&amp;L}
+ * (the legs' own in {@link LegBook#attribute}), {@link #hedge rebalance and execute}, {@link #writeRow
+ * write the row}.
  */
 public final class LedgerRun {
   private final HedgePolicy policy;
@@ -139,8 +140,9 @@ public final class LedgerRun {
       book.fixSmile(spot, vol);
     }
     double dt = first ? 0 : time - prevTime;
-    double optionFinancing = accrue(first, dt, time, spot);
-    book.value(n, time, spot, vol);
+    double growth = first || rate == 0 ? 0 : expm1(rate * dt);
+    double optionFinancing = accrue(growth, dt, time, spot);
+    book.value(n, time, spot, vol, growth);
     optionCash += book.settlement;
     if (first) {
       open();
@@ -160,7 +162,6 @@ public final class LedgerRun {
     prevOptDelta = book.delta;
     prevGamma = book.gamma;
     prevTheta = book.theta;
-    book.close();
     hedge.prevHedgeDelta = hedge.qty * perUnit;
     if (rule != null) {
       rule.prevHedgeDelta = rule.qty * perUnit;
@@ -168,16 +169,17 @@ public final class LedgerRun {
     return row;
   }
 
-  /** Step 1: interest on the cash and the financed premium since the previous event, and the hedge's carry. */
-  private double accrue(boolean first, double dt, double time, double spot) {
-    double growth = first || rate == 0 ? 0 : expm1(rate * dt);
+  /**
+   * Step 1: interest on the cash and the financed premium since the previous event ({@code growth} =
+   * e^{rΔt} − 1), and the hedge's carry; the legs' own premiums accrue as they are valued.
+   */
+  private double accrue(double growth, double dt, double time, double spot) {
     hedge.accrue(growth, dt, prevTime, time, prevSpot, spot);
     if (rule != null) {
       rule.accrue(growth, dt, prevTime, time, prevSpot, spot);
     }
     double optionFinancing = optionCash * growth;
     optionCash += optionFinancing;
-    book.accrue(growth);
     return optionFinancing;
   }
 
@@ -201,14 +203,14 @@ public final class LedgerRun {
     }
     gammaPnl += 0.5 * prevGamma * dS * dS;
     thetaPnl += prevTheta * dt;
+    vegaPnl += book.attribute(dS, dt, prevSpot);
     if (prevGamma != 0) {
       double cashGamma = 0.5 * prevGamma * prevSpot * prevSpot * dt;
       cashGammaTime += cashGamma;
-      cashGammaVarTime += book.cashGammaVariance(dt, prevSpot);
+      cashGammaVarTime += book.cashGammaVariance;
       impliedVarTime += prevVol * prevVol * dt;
       impliedTime += dt;
     }
-    vegaPnl += book.attribute(dS, dt, prevSpot);
     double r = Math.log(spot / prevSpot);
     sumR += r;
     sumR2OverDt += r * r / dt;

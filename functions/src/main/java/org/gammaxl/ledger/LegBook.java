@@ -91,6 +91,8 @@ final class LegBook {
   double hedgeDelta;
   double settlement;
   double yearsLeft;
+  /** Σ ½Γᵢ S² σᵢ² Δt of the last step attributed, with the previous event's greeks and vols. */
+  double cashGammaVariance;
 
   LegBook(OptionPricer pricer, Position position, HedgePolicy policy, Marking marking) {
     this.pricer = pricer;
@@ -165,22 +167,14 @@ final class LegBook {
     }
   }
 
-  /** Interest on each leg's financed premium and settlements over the step. */
-  void accrue(double growth) {
-    for (int i = 0; i < n; i++) {
-      double f = optionCash[i] * growth;
-      optionCash[i] += f;
-      rows[i * W + CARRY_PNL] += f;
-    }
-  }
-
   /**
-   * Settles the legs expiring at {@code time} at intrinsic value and values the live ones at their
-   * vols; sets the book's sums.
+   * Credits each leg's financed premium and settlements with the step's interest ({@code growth} =
+   * e^{rΔt} − 1), settles the legs expiring at {@code time} at intrinsic value and values the live ones
+   * at their vols; sets the book's sums.
    *
    * @param row the event's 1-based row, for errors
    */
-  void value(long row, double time, double spot, double mark) {
+  void value(long row, double time, double spot, double mark, double growth) {
     double sumValue = 0;
     double sumDelta = 0;
     double sumGamma = 0;
@@ -191,6 +185,9 @@ final class LegBook {
     double nearest = Double.POSITIVE_INFINITY;
     for (int i = 0; i < n; i++) {
       int r = i * W;
+      double interest = optionCash[i] * growth;
+      optionCash[i] += interest;
+      rows[r + CARRY_PNL] += interest;
       rows[r + SETTLEMENT] = 0;
       if (!alive[i]) {
         continue;
@@ -309,15 +306,18 @@ final class LegBook {
       optionCash[i] = -rows[r + VALUE];
       firstTheta[i] = rows[r + THETA];
       firstGamma[i] = rows[r + GAMMA];
+      close(i, r);
     }
   }
 
   /**
-   * Each leg's attribution of the step, with the previous event's greeks and its own vol change;
-   * returns the book's vega P&amp;L of the step, Σ vegaᵢ·Δσᵢ.
+   * Each leg's attribution of the step, with the previous event's greeks and its own vol change, then
+   * its P&amp;L and residual; returns the book's vega P&amp;L of the step, Σ vegaᵢ·Δσᵢ, and leaves
+   * Σ ½Γᵢ S² σᵢ² Δt in {@link #cashGammaVariance}.
    */
   double attribute(double dS, double dt, double prevSpot) {
     double vegaStep = 0;
+    double cashGammaVar = 0;
     for (int i = 0; i < n; i++) {
       int r = i * W;
       double pg = prevGamma[i];
@@ -329,39 +329,30 @@ final class LegBook {
       vegaStep += vega;
       if (pg != 0) {
         double cashGamma = 0.5 * pg * prevSpot * prevSpot * dt;
+        double variance = cashGamma * prevVol[i] * prevVol[i];
         cashGammaTime[i] += cashGamma;
-        cashGammaVarTime[i] += cashGamma * prevVol[i] * prevVol[i];
+        cashGammaVarTime[i] += variance;
+        cashGammaVar += variance;
         volVarTime[i] += prevVol[i] * prevVol[i] * dt;
         volTime[i] += dt;
       }
+      close(i, r);
     }
+    cashGammaVariance = cashGammaVar;
     return vegaStep;
   }
 
-  /** Σ ½Γᵢ S² σᵢ² Δt over the step, with the previous event's greeks and vols. */
-  double cashGammaVariance(double dt, double prevSpot) {
-    double sum = 0;
-    for (int i = 0; i < n; i++) {
-      double cashGamma = 0.5 * prevGamma[i] * prevSpot * prevSpot * dt;
-      sum += cashGamma * prevVol[i] * prevVol[i];
-    }
-    return sum;
-  }
-
-  /** Closes the event: each leg's P&amp;L and residual, and its greeks remembered for the next step. */
-  void close() {
-    for (int i = 0; i < n; i++) {
-      int r = i * W;
-      double pnl = rows[r + VALUE] + optionCash[i];
-      rows[r + OPTION_PNL] = pnl;
-      rows[r + RESIDUAL_PNL] = pnl - (rows[r + DELTA_PNL] + rows[r + GAMMA_PNL] + rows[r + THETA_PNL]
-          + rows[r + VEGA_PNL] + rows[r + CARRY_PNL]);
-      prevDelta[i] = rows[r + DELTA];
-      prevGamma[i] = rows[r + GAMMA];
-      prevVega[i] = rows[r + VEGA];
-      prevTheta[i] = rows[r + THETA];
-      prevVol[i] = rows[r + VOL];
-    }
+  /** Leg i's P&amp;L and residual at this event, and its greeks remembered for the next step. */
+  private void close(int i, int r) {
+    double pnl = rows[r + VALUE] + optionCash[i];
+    rows[r + OPTION_PNL] = pnl;
+    rows[r + RESIDUAL_PNL] = pnl - (rows[r + DELTA_PNL] + rows[r + GAMMA_PNL] + rows[r + THETA_PNL]
+        + rows[r + VEGA_PNL] + rows[r + CARRY_PNL]);
+    prevDelta[i] = rows[r + DELTA];
+    prevGamma[i] = rows[r + GAMMA];
+    prevVega[i] = rows[r + VEGA];
+    prevTheta[i] = rows[r + THETA];
+    prevVol[i] = rows[r + VOL];
   }
 
   /** One value of leg i at the last event. */

@@ -84,20 +84,24 @@ public final class TradingHours implements YearClock {
 
   @Override
   public double yearFraction(LocalDateTime start, LocalDateTime end) {
-    return (sessions(end) - sessions(start)) / SESSIONS_PER_YEAR;
+    // whole sessions as integers and the fractions apart, so that a minute is exact to the last bits
+    return ((wholeSessions(end) - wholeSessions(start)) + (today(end) - today(start))) / SESSIONS_PER_YEAR;
   }
 
-  /** Sessions (with the fraction of the current one) from a fixed Monday (1969-12-29) to {@code t}. */
-  private double sessions(LocalDateTime t) {
+  /** Whole sessions from a fixed Monday (1969-12-29) to the start of {@code t}'s day. */
+  private static long wholeSessions(LocalDateTime t) {
     long fromMonday = t.toLocalDate().toEpochDay() + 3; // 1970-01-01 was a Thursday
-    long weeks = Math.floorDiv(fromMonday, 7);
-    int dayOfWeek = Math.floorMod(fromMonday, 7); // 0 = Monday … 6 = Sunday
-    double today = 0;
-    if (dayOfWeek < 5) {
-      long into = t.toLocalTime().toNanoOfDay() - openNanos;
-      today = Math.min(Math.max(into, 0), sessionNanos) / (double) sessionNanos;
+    return Math.floorDiv(fromMonday, 7) * 5 + Math.min(Math.floorMod(fromMonday, 7), 5);
+  }
+
+  /** The fraction of {@code t}'s session that has passed at {@code t}, 0 on a weekend. */
+  private double today(LocalDateTime t) {
+    long fromMonday = t.toLocalDate().toEpochDay() + 3;
+    if (Math.floorMod(fromMonday, 7) >= 5) {
+      return 0;
     }
-    return weeks * 5 + Math.min(dayOfWeek, 5) + today;
+    long into = t.toLocalTime().toNanoOfDay() - openNanos;
+    return Math.min(Math.max(into, 0), sessionNanos) / (double) sessionNanos;
   }
 
   @Override
