@@ -3,7 +3,6 @@ package org.gammaxl.sheet;
 import static org.gammaxl.sheet.OptionArgs.dividendYield;
 import static org.gammaxl.sheet.OptionArgs.rate;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.gammaxl.InvalidInputException;
 import org.gammaxl.Require;
@@ -97,7 +96,7 @@ final class BookLedgerFunctions {
                 + " its own smile vol: header row, then one row per time with the book's cash, greeks and P&L")
             .details(BOOK_HELP + LedgerSettings.HELP + "| `LEG` | a row of `legs`: show that leg alone | the book |\n"
                 + "\nColumns: those of `GX.LEDGER` (book totals: greeks and P&L summed over the legs), then "
-                + bookColumns() + ". RULE_HEDGE_POSITION, RULE_TRADE_QTY and RULE_TOTAL_PNL are the rule's own"
+                + LedgerSheet.names(BookColumn.values()) + ". RULE_HEDGE_POSITION, RULE_TRADE_QTY and RULE_TOTAL_PNL are the rule's own"
                 + " hedge when `fills` are given, and repeat HEDGE_POSITION, TRADE_QTY and TOTAL_PNL otherwise.")
             .args(params())
             .array()
@@ -107,8 +106,8 @@ final class BookLedgerFunctions {
         SheetFunction.builder("GX.BOOK.LEDGER.SUMMARY").category(CATEGORY)
             .description("Summary of a book's delta-hedge ledger (same arguments as GX.BOOK.LEDGER): name, book"
                 + " value, then one column per leg with its own premium and P&L attribution")
-            .details("Rows: the items of `GX.LEDGER.SUMMARY` (" + summaryList() + ") with the book's value in the"
-                + " second column and, for the items a leg has (" + legItems() + "), each leg's own in the next"
+            .details("Rows: the items of `GX.LEDGER.SUMMARY` (" + LedgerSheet.names(SummaryItem.values()) + ") with the book's value in the"
+                + " second column and, for the items a leg has (" + LedgerSheet.names(LegItem.values()) + "), each leg's own in the next"
                 + " columns, in the order of `legs`. Then RULE_TOTAL_PNL, RULE_HEDGE_COUNT and RULE_COST_PNL (what"
                 + " the rule would have done; the book's own without `fills`), USER_FILLS (trades booked from"
                 + " `fills`, or NONE), the setup as text: HEDGE_DELTA, SMILE, BASIS, MODEL, REVALUE, PRICER_CALLS;"
@@ -122,38 +121,9 @@ final class BookLedgerFunctions {
             .build());
   }
 
-  private static String bookColumns() {
-    List<String> names = new ArrayList<>();
-    for (BookColumn c : BookColumn.values()) {
-      names.add(c.header());
-    }
-    return String.join(", ", names);
-  }
-
-  private static String summaryList() {
-    List<String> names = new ArrayList<>();
-    for (SummaryItem s : SummaryItem.values()) {
-      names.add(s.label());
-    }
-    return String.join(", ", names);
-  }
-
-  private static String legItems() {
-    List<String> names = new ArrayList<>();
-    for (LegItem s : LegItem.values()) {
-      names.add(s.name());
-    }
-    return String.join(", ", names);
-  }
-
   private static Object ledger(Values v, boolean summary) {
     LedgerSettings s = LedgerSettings.parse(v.table(SETTINGS), true);
-    LedgerSheet.Path at = new LedgerSheet.Path();
-    at.times = TIMES;
-    at.spots = SPOTS;
-    at.vol = VOL;
-    at.rate = RATE;
-    at.yield = YIELD;
+    LedgerSheet.Path at = new LedgerSheet.Path(TIMES, SPOTS, VOL, RATE, YIELD);
     at.bids = BIDS;
     at.asks = ASKS;
     at.fills = FILLS;

@@ -4,7 +4,6 @@ import static org.gammaxl.sheet.OptionArgs.dividendYield;
 import static org.gammaxl.sheet.OptionArgs.rate;
 import static org.gammaxl.sheet.OptionArgs.type;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.gammaxl.ledger.HedgeLedger;
 import org.gammaxl.ledger.LedgerColumn;
@@ -56,7 +55,7 @@ final class LedgerFunctions {
             .description("The rolling delta-hedge ledger of an option position along a path: header row of column"
                 + " names, then one row per time (cash, hedge, greeks, P&L attribution)")
             .details(LedgerSettings.HELP + "\nColumns (money in the premium currency, greeks of the whole position, raw:"
-                + " vega per 1.00 of vol, theta per year): " + columnList() + ". With TIME=DATES the TIME column"
+                + " vega per 1.00 of vol, theta per year): " + LedgerSheet.names(LedgerColumn.values()) + ". With TIME=DATES the TIME column"
                 + " shows the given date-times. `HEDGE_CASH` is the cumulative cash of the hedge including its"
                 + " financing. TOTAL_PNL = DELTA_PNL + GAMMA_PNL + THETA_PNL + VEGA_PNL + CARRY_PNL + COST_PNL +"
                 + " RESIDUAL_PNL. A blank cell (TRADE_PRICE without a trade) means no value.")
@@ -68,7 +67,7 @@ final class LedgerFunctions {
         SheetFunction.builder("GX.LEDGER.SUMMARY").category(CATEGORY)
             .description("Summary of the delta-hedge ledger (same arguments as GX.LEDGER) as two columns: name and"
                 + " value (total and attributed P&L, costs, turnover, realized vs implied vol)")
-            .details("Items: " + summaryList() + ". See `GX.LEDGER` for the arguments and settings.")
+            .details("Items: " + LedgerSheet.names(SummaryItem.values()) + ". See `GX.LEDGER` for the arguments and settings.")
             .args(params())
             .array()
             .body(v -> ledger(v, true))
@@ -76,30 +75,9 @@ final class LedgerFunctions {
             .build());
   }
 
-  private static String columnList() {
-    List<String> names = new ArrayList<>();
-    for (LedgerColumn c : LedgerColumn.values()) {
-      names.add(c.header());
-    }
-    return String.join(", ", names);
-  }
-
-  private static String summaryList() {
-    List<String> names = new ArrayList<>();
-    for (SummaryItem s : SummaryItem.values()) {
-      names.add(s.label());
-    }
-    return String.join(", ", names);
-  }
-
   private static Object ledger(Values v, boolean summaryOnly) {
     LedgerSettings s = LedgerSettings.parse(v.table(SETTINGS), false);
-    LedgerSheet.Path at = new LedgerSheet.Path();
-    at.times = TIMES;
-    at.spots = SPOTS;
-    at.vol = VOL;
-    at.rate = RATE;
-    at.yield = YIELD;
+    LedgerSheet.Path at = new LedgerSheet.Path(TIMES, SPOTS, VOL, RATE, YIELD);
     return LedgerSheet.run(v, at, s, origin -> {
       LedgerSheet.Legs legs = new LedgerSheet.Legs();
       double expiry = s.years(origin, v.number(EXPIRY), "expiry");

@@ -48,14 +48,31 @@ final class LedgerSheet {
 
   /** Where the arguments are. */
   static final class Path {
-    int times;
-    int spots;
-    int vol;
-    int rate;
-    int yield;
+    final int times;
+    final int spots;
+    final int vol;
+    final int rate;
+    final int yield;
     int bids = -1;
     int asks = -1;
     int fills = -1;
+
+    Path(int times, int spots, int vol, int rate, int yield) {
+      this.times = times;
+      this.spots = spots;
+      this.vol = vol;
+      this.rate = rate;
+      this.yield = yield;
+    }
+  }
+
+  /** The constants' names joined by ", ", for help text (headers and labels are the names). */
+  static String names(Enum<?>[] constants) {
+    List<String> names = new ArrayList<>();
+    for (Enum<?> c : constants) {
+      names.add(c.name());
+    }
+    return String.join(", ", names);
   }
 
   /** Reads the legs once the path's origin is known (for date-times to years). */
