@@ -43,9 +43,8 @@ import org.gammaxl.pricing.OptionPricer;
  * after the step and before the next.
  *
  * <p>Each event runs the same named steps in order: {@link #accrue carry since the previous event},
- * {@link LegBook#value settle and value the legs}, {@link #attribute attribute the step's P&amp;L}
- * (the legs' own in {@link LegBook#attribute}), {@link #hedge rebalance and execute}, {@link #writeRow
- * write the row}.
+ * {@link LegBook#value settle, attribute and value the legs} (one pass), {@link #attribute attribute
+ * the step's P&amp;L to the book}, {@link #hedge rebalance and execute}, {@link #writeRow write the row}.
  */
 public final class LedgerRun {
   private final HedgePolicy policy;
@@ -142,7 +141,7 @@ public final class LedgerRun {
     double dt = first ? 0 : time - prevTime;
     double growth = first || rate == 0 ? 0 : expm1(rate * dt);
     double optionFinancing = accrue(growth, dt, time, spot);
-    book.value(n, time, spot, vol, growth);
+    book.value(n, time, spot, vol, growth, first ? 0 : spot - prevSpot, dt, prevSpot);
     optionCash += book.settlement;
     if (first) {
       open();
@@ -203,7 +202,7 @@ public final class LedgerRun {
     }
     gammaPnl += 0.5 * prevGamma * dS * dS;
     thetaPnl += prevTheta * dt;
-    vegaPnl += book.attribute(dS, dt, prevSpot);
+    vegaPnl += book.vegaStep;
     if (prevGamma != 0) {
       double cashGamma = 0.5 * prevGamma * prevSpot * prevSpot * dt;
       cashGammaTime += cashGamma;

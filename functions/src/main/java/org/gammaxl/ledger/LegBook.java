@@ -54,13 +54,11 @@ final class LegBook {
   private final double[] smileStart;
   private SmileCurve curve;
 
-  /** This event's values of every leg, {@link LegColumn} order, leg after leg. */
+  /**
+   * This event's values of every leg, {@link LegColumn} order, leg after leg; until a leg is valued
+   * at the next event they are also its previous greeks, with which that step is attributed.
+   */
   private final double[] rows;
-  private final double[] prevVol;
-  private final double[] prevDelta;
-  private final double[] prevGamma;
-  private final double[] prevVega;
-  private final double[] prevTheta;
   private final double[] optionCash;
   private final double[] initialValue;
   private final double[] firstTheta;
@@ -91,8 +89,10 @@ final class LegBook {
   double hedgeDelta;
   double settlement;
   double yearsLeft;
-  /** Σ ½Γᵢ S² σᵢ² Δt of the last step attributed, with the previous event's greeks and vols. */
+  /** Σ ½Γᵢ S² σᵢ² Δt of the last step, with the previous event's greeks and vols. */
   double cashGammaVariance;
+  /** Σ vegaᵢ·Δσᵢ of the last step. */
+  double vegaStep;
 
   LegBook(OptionPricer pricer, Position position, HedgePolicy policy, Marking marking) {
     this.pricer = pricer;
@@ -120,11 +120,6 @@ final class LegBook {
     this.offset = new double[n];
     this.smileStart = new double[n];
     this.rows = new double[n * W];
-    this.prevVol = new double[n];
-    this.prevDelta = new double[n];
-    this.prevGamma = new double[n];
-    this.prevVega = new double[n];
-    this.prevTheta = new double[n];
     this.optionCash = new double[n];
     this.initialValue = new double[n];
     this.firstTheta = new double[n];
@@ -168,13 +163,16 @@ final class LegBook {
   }
 
   /**
-   * Credits each leg's financed premium and settlements with the step's interest ({@code growth} =
-   * e^{rΔt} − 1), settles the legs expiring at {@code time} at intrinsic value and values the live ones
-   * at their vols; sets the book's sums.
+   * One pass over the legs for an event: credits each leg's financed premium and settlements with the
+   * step's interest ({@code growth} = e^{rΔt} − 1), attributes the step to each leg with its previous
+   * greeks (spot move {@code dS} over {@code dt} years from {@code prevSpot}; all zero at the first
+   * event), settles the legs expiring at {@code time} at intrinsic value, values the live ones at their
+   * vols and sets the book's sums, the step's {@link #vegaStep} and {@link #cashGammaVariance}.
    *
    * @param row the event's 1-based row, for errors
    */
-  void value(long row, double time, double spot, double mark, double growth) {
+  void value(long row, double time, double spot, double mark, double growth, double dS, double dt,
+      double prevSpot) {
     double sumValue = 0;
     double sumDelta = 0;
     double sumGamma = 0;
@@ -182,6 +180,10 @@ final class LegBook {
     double sumTheta = 0;
     double sumHedge = 0;
     double sumSettled = 0;
+    double sumVegaPnl = 0;
+    double sumCashGammaVar = 0;
+    double halfDs2 = 0.5 * dS * dS;
+    double cashGammaScale = 0.5 * prevSpot * prevSpot * dt;
     double nearest = Double.POSITIVE_INFINITY;
     for (int i = 0; i < n; i++) {
       int r = i * W;
@@ -190,7 +192,23 @@ final class LegBook {
       rows[r + CARRY_PNL] += interest;
       rows[r + SETTLEMENT] = 0;
       if (!alive[i]) {
+        close(r, 0, optionCash[i]);
         continue;
+      }
+      // the step, with the previous event's greeks still in the row
+      double pg = rows[r + GAMMA];
+      double prevVol = rows[r + VOL];
+      rows[r + DELTA_PNL] += rows[r + DELTA] * dS;
+      rows[r + GAMMA_PNL] += pg * halfDs2;
+      rows[r + THETA_PNL] += rows[r + THETA] * dt;
+      if (pg != 0) {
+        double cashGamma = pg * cashGammaScale;
+        double variance = cashGamma * prevVol * prevVol;
+        cashGammaTime[i] += cashGamma;
+        cashGammaVarTime[i] += variance;
+        sumCashGammaVar += variance;
+        volVarTime[i] += prevVol * prevVol * dt;
+        volTime[i] += dt;
       }
       double tau = expiries[i] - time;
       if (tau <= 0) {
@@ -207,20 +225,26 @@ final class LegBook {
         rows[r + SMILE_DELTA] = 0;
         alive[i] = false;
         live--;
+        close(r, 0, optionCash[i]);
         continue;
       }
       nearest = Math.min(nearest, tau);
       double vol = legVol(i, spot, mark, row);
+      double vegaPnl = rows[r + VEGA] * (vol - prevVol);
+      rows[r + VEGA_PNL] += vegaPnl;
+      sumVegaPnl += vegaPnl;
       greeks(i, spot, tau, vol);
       double u = units[i];
       double v = u * g[0];
       double d = u * g[1];
+      double gm = u * g[2];
       double vg = u * g[3];
+      double th = u * g[4];
       sumValue += v;
       sumDelta += d;
-      sumGamma += u * g[2];
+      sumGamma += gm;
       sumVega += vg;
-      sumTheta += u * g[4];
+      sumTheta += th;
       double smileDelta = moneyness ? d - vg * curve.slope(Math.log(strikes[i] / spot)) / spot : d;
       if (hedgeVol == hedgeVol) {
         sumHedge += u * pricer.greek(Greek.DELTA, types[i], spot, strikes[i], tau, hedgeVol, rate, yield);
@@ -231,10 +255,11 @@ final class LegBook {
       rows[r + VOL] = vol;
       rows[r + VALUE] = v;
       rows[r + DELTA] = d;
-      rows[r + GAMMA] = u * g[2];
+      rows[r + GAMMA] = gm;
       rows[r + VEGA] = vg;
-      rows[r + THETA] = u * g[4];
+      rows[r + THETA] = th;
       rows[r + SMILE_DELTA] = smileDelta;
+      close(r, v, optionCash[i]);
     }
     value = sumValue;
     delta = sumDelta;
@@ -244,6 +269,16 @@ final class LegBook {
     hedgeDelta = hedgeVol == hedgeVol || smileHedge ? sumHedge : sumDelta;
     settlement = sumSettled;
     yearsLeft = live == 0 ? 0 : nearest;
+    vegaStep = sumVegaPnl;
+    cashGammaVariance = sumCashGammaVar;
+  }
+
+  /** A leg's P&amp;L (its value plus its financed cash) and residual at this event. */
+  private void close(int r, double value, double cash) {
+    double pnl = value + cash;
+    rows[r + OPTION_PNL] = pnl;
+    rows[r + RESIDUAL_PNL] = pnl - (rows[r + DELTA_PNL] + rows[r + GAMMA_PNL] + rows[r + THETA_PNL]
+        + rows[r + VEGA_PNL] + rows[r + CARRY_PNL]);
   }
 
   /** Leg i's vol at this event under the run's smile dynamics. */
@@ -306,53 +341,8 @@ final class LegBook {
       optionCash[i] = -rows[r + VALUE];
       firstTheta[i] = rows[r + THETA];
       firstGamma[i] = rows[r + GAMMA];
-      close(i, r);
+      close(r, rows[r + VALUE], optionCash[i]);
     }
-  }
-
-  /**
-   * Each leg's attribution of the step, with the previous event's greeks and its own vol change, then
-   * its P&amp;L and residual; returns the book's vega P&amp;L of the step, Σ vegaᵢ·Δσᵢ, and leaves
-   * Σ ½Γᵢ S² σᵢ² Δt in {@link #cashGammaVariance}.
-   */
-  double attribute(double dS, double dt, double prevSpot) {
-    double vegaStep = 0;
-    double cashGammaVar = 0;
-    for (int i = 0; i < n; i++) {
-      int r = i * W;
-      double pg = prevGamma[i];
-      rows[r + DELTA_PNL] += prevDelta[i] * dS;
-      rows[r + GAMMA_PNL] += 0.5 * pg * dS * dS;
-      rows[r + THETA_PNL] += prevTheta[i] * dt;
-      double vega = prevVega[i] * (rows[r + VOL] - prevVol[i]);
-      rows[r + VEGA_PNL] += vega;
-      vegaStep += vega;
-      if (pg != 0) {
-        double cashGamma = 0.5 * pg * prevSpot * prevSpot * dt;
-        double variance = cashGamma * prevVol[i] * prevVol[i];
-        cashGammaTime[i] += cashGamma;
-        cashGammaVarTime[i] += variance;
-        cashGammaVar += variance;
-        volVarTime[i] += prevVol[i] * prevVol[i] * dt;
-        volTime[i] += dt;
-      }
-      close(i, r);
-    }
-    cashGammaVariance = cashGammaVar;
-    return vegaStep;
-  }
-
-  /** Leg i's P&amp;L and residual at this event, and its greeks remembered for the next step. */
-  private void close(int i, int r) {
-    double pnl = rows[r + VALUE] + optionCash[i];
-    rows[r + OPTION_PNL] = pnl;
-    rows[r + RESIDUAL_PNL] = pnl - (rows[r + DELTA_PNL] + rows[r + GAMMA_PNL] + rows[r + THETA_PNL]
-        + rows[r + VEGA_PNL] + rows[r + CARRY_PNL]);
-    prevDelta[i] = rows[r + DELTA];
-    prevGamma[i] = rows[r + GAMMA];
-    prevVega[i] = rows[r + VEGA];
-    prevTheta[i] = rows[r + THETA];
-    prevVol[i] = rows[r + VOL];
   }
 
   /** One value of leg i at the last event. */
@@ -381,7 +371,7 @@ final class LegBook {
     s[LegItem.VEGA_PNL.ordinal()] = rows[r + VEGA_PNL];
     s[LegItem.CARRY_PNL.ordinal()] = rows[r + CARRY_PNL];
     s[LegItem.RESIDUAL_PNL.ordinal()] = rows[r + RESIDUAL_PNL];
-    s[LegItem.IMPLIED_VOL.ordinal()] = volTime[i] > 0 ? Math.sqrt(volVarTime[i] / volTime[i]) : prevVol[i];
+    s[LegItem.IMPLIED_VOL.ordinal()] = volTime[i] > 0 ? Math.sqrt(volVarTime[i] / volTime[i]) : rows[r + VOL];
     s[LegItem.EXPECTED_PNL.ordinal()] = realized == realized
         ? cashGammaTime[i] * realized * realized - cashGammaVarTime[i] : Double.NaN;
     s[LegItem.BREAKEVEN_MOVE.ordinal()] = firstGamma[i] != 0 && meanPeriod == meanPeriod
