@@ -136,12 +136,12 @@ public final class LedgerRun {
     boolean first = n == 1;
     if (first) {
       rule = Double.isNaN(fill) ? null : new HedgeAccount(policy);
-      book.fixSmile(spot, vol);
+      book.fixSmile(time, spot, vol);
     }
     double dt = first ? 0 : time - prevTime;
     double growth = first || rate == 0 ? 0 : expm1(rate * dt);
     double optionFinancing = accrue(growth, dt, time, spot);
-    book.value(n, time, spot, vol, growth, first ? 0 : spot - prevSpot, dt, prevSpot);
+    book.value(n, time, spot, vol, first ? 0 : spot - prevSpot, dt, prevSpot);
     optionCash += book.settlement;
     if (first) {
       open();
@@ -170,7 +170,7 @@ public final class LedgerRun {
 
   /**
    * Step 1: interest on the cash and the financed premium since the previous event ({@code growth} =
-   * e^{rΔt} − 1), and the hedge's carry; the legs' own premiums accrue as they are valued.
+   * e^{rΔt} − 1), and the hedge's carry (each leg's own premium accrues in closed form, see LegBook).
    */
   private double accrue(double growth, double dt, double time, double spot) {
     hedge.accrue(growth, dt, prevTime, time, prevSpot, spot);

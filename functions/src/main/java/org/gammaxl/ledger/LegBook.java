@@ -23,13 +23,10 @@ final class LegBook {
   private static final int THETA = LegColumn.THETA.ordinal();
   private static final int SMILE_DELTA = LegColumn.SMILE_DELTA.ordinal();
   private static final int SETTLEMENT = LegColumn.SETTLEMENT.ordinal();
-  private static final int OPTION_PNL = LegColumn.OPTION_PNL.ordinal();
   private static final int DELTA_PNL = LegColumn.DELTA_PNL.ordinal();
   private static final int GAMMA_PNL = LegColumn.GAMMA_PNL.ordinal();
   private static final int THETA_PNL = LegColumn.THETA_PNL.ordinal();
   private static final int VEGA_PNL = LegColumn.VEGA_PNL.ordinal();
-  private static final int CARRY_PNL = LegColumn.CARRY_PNL.ordinal();
-  private static final int RESIDUAL_PNL = LegColumn.RESIDUAL_PNL.ordinal();
 
   private final OptionPricer pricer;
   private final OptionPricer european = Model.BSM.pricer();
@@ -59,7 +56,15 @@ final class LegBook {
    * at the next event they are also its previous greeks, with which that step is attributed.
    */
   private final double[] rows;
-  private final double[] optionCash;
+  /**
+   * Each leg's cash flows (premium, settlement) divided by the accrual factor e^{r(t − t₀)} at their
+   * time: the leg's financed cash at t is e^{r(t − t₀)} times this, so it accrues without work per event.
+   */
+  private final double[] discountedCash;
+  /** Each leg's cash flows as paid. */
+  private final double[] flows;
+  private double firstTime;
+  private double lastTime;
   private final double[] initialValue;
   private final double[] firstTheta;
   private final double[] firstGamma;
@@ -120,7 +125,8 @@ final class LegBook {
     this.offset = new double[n];
     this.smileStart = new double[n];
     this.rows = new double[n * W];
-    this.optionCash = new double[n];
+    this.discountedCash = new double[n];
+    this.flows = new double[n];
     this.initialValue = new double[n];
     this.firstTheta = new double[n];
     this.firstGamma = new double[n];
@@ -147,7 +153,8 @@ final class LegBook {
   }
 
   /** The smile at the first event: each leg's skew offset to the mark and, STICKY_MONEYNESS, the curve. */
-  void fixSmile(double spot, double mark) {
+  void fixSmile(double time, double spot, double mark) {
+    firstTime = time;
     double[] m = new double[n];
     for (int i = 0; i < n; i++) {
       double own = legs[i].vol();
@@ -163,16 +170,15 @@ final class LegBook {
   }
 
   /**
-   * One pass over the legs for an event: credits each leg's financed premium and settlements with the
-   * step's interest ({@code growth} = e^{rΔt} − 1), attributes the step to each leg with its previous
+   * One pass over the legs for an event: attributes the step to each leg with its previous
    * greeks (spot move {@code dS} over {@code dt} years from {@code prevSpot}; all zero at the first
    * event), settles the legs expiring at {@code time} at intrinsic value, values the live ones at their
    * vols and sets the book's sums, the step's {@link #vegaStep} and {@link #cashGammaVariance}.
    *
    * @param row the event's 1-based row, for errors
    */
-  void value(long row, double time, double spot, double mark, double growth, double dS, double dt,
-      double prevSpot) {
+  void value(long row, double time, double spot, double mark, double dS, double dt, double prevSpot) {
+    lastTime = time;
     double sumValue = 0;
     double sumDelta = 0;
     double sumGamma = 0;
@@ -187,12 +193,8 @@ final class LegBook {
     double nearest = Double.POSITIVE_INFINITY;
     for (int i = 0; i < n; i++) {
       int r = i * W;
-      double interest = optionCash[i] * growth;
-      optionCash[i] += interest;
-      rows[r + CARRY_PNL] += interest;
-      rows[r + SETTLEMENT] = 0;
       if (!alive[i]) {
-        close(r, 0, optionCash[i]);
+        rows[r + SETTLEMENT] = 0;
         continue;
       }
       // the step, with the previous event's greeks still in the row
@@ -214,7 +216,8 @@ final class LegBook {
       if (tau <= 0) {
         double payoff = units[i] * types[i].intrinsic(spot, strikes[i]);
         sumSettled += payoff;
-        optionCash[i] += payoff;
+        flows[i] += payoff;
+        discountedCash[i] += payoff / accrual(time);
         rows[r + SETTLEMENT] = payoff;
         rows[r + YEARS] = 0;
         rows[r + VALUE] = 0;
@@ -225,7 +228,6 @@ final class LegBook {
         rows[r + SMILE_DELTA] = 0;
         alive[i] = false;
         live--;
-        close(r, 0, optionCash[i]);
         continue;
       }
       nearest = Math.min(nearest, tau);
@@ -259,7 +261,6 @@ final class LegBook {
       rows[r + VEGA] = vg;
       rows[r + THETA] = th;
       rows[r + SMILE_DELTA] = smileDelta;
-      close(r, v, optionCash[i]);
     }
     value = sumValue;
     delta = sumDelta;
@@ -273,12 +274,9 @@ final class LegBook {
     cashGammaVariance = sumCashGammaVar;
   }
 
-  /** A leg's P&amp;L (its value plus its financed cash) and residual at this event. */
-  private void close(int r, double value, double cash) {
-    double pnl = value + cash;
-    rows[r + OPTION_PNL] = pnl;
-    rows[r + RESIDUAL_PNL] = pnl - (rows[r + DELTA_PNL] + rows[r + GAMMA_PNL] + rows[r + THETA_PNL]
-        + rows[r + VEGA_PNL] + rows[r + CARRY_PNL]);
+  /** e^{r(t − t₀)}: what one unit of cash at the first event has grown to at {@code time}. */
+  private double accrual(double time) {
+    return rate == 0 ? 1 : Math.exp(rate * (time - firstTime));
   }
 
   /** Leg i's vol at this event under the run's smile dynamics. */
@@ -338,16 +336,27 @@ final class LegBook {
     for (int i = 0; i < n; i++) {
       int r = i * W;
       initialValue[i] = rows[r + VALUE];
-      optionCash[i] = -rows[r + VALUE];
+      discountedCash[i] = -rows[r + VALUE];
+      flows[i] = -rows[r + VALUE];
       firstTheta[i] = rows[r + THETA];
       firstGamma[i] = rows[r + GAMMA];
-      close(r, rows[r + VALUE], optionCash[i]);
     }
   }
 
-  /** One value of leg i at the last event. */
+  /** One value of leg i at the last event; its P&amp;L, carry and residual worked out from its cash. */
   double get(int i, LegColumn column) {
-    return rows[i * W + column.ordinal()];
+    int r = i * W;
+    switch (column) {
+      case CARRY_PNL:
+        return discountedCash[i] * accrual(lastTime) - flows[i];
+      case OPTION_PNL:
+        return rows[r + VALUE] + discountedCash[i] * accrual(lastTime);
+      case RESIDUAL_PNL:
+        return get(i, LegColumn.OPTION_PNL) - (rows[r + DELTA_PNL] + rows[r + GAMMA_PNL] + rows[r + THETA_PNL]
+            + rows[r + VEGA_PNL] + get(i, LegColumn.CARRY_PNL));
+      default:
+        return rows[r + column.ordinal()];
+    }
   }
 
   OptionLeg leg(int i) {
@@ -364,13 +373,13 @@ final class LegBook {
     int r = i * W;
     double[] s = new double[LegItem.values().length];
     s[LegItem.INITIAL_OPTION_VALUE.ordinal()] = initialValue[i];
-    s[LegItem.OPTION_PNL.ordinal()] = rows[r + OPTION_PNL];
+    s[LegItem.OPTION_PNL.ordinal()] = get(i, LegColumn.OPTION_PNL);
     s[LegItem.DELTA_PNL.ordinal()] = rows[r + DELTA_PNL];
     s[LegItem.GAMMA_PNL.ordinal()] = rows[r + GAMMA_PNL];
     s[LegItem.THETA_PNL.ordinal()] = rows[r + THETA_PNL];
     s[LegItem.VEGA_PNL.ordinal()] = rows[r + VEGA_PNL];
-    s[LegItem.CARRY_PNL.ordinal()] = rows[r + CARRY_PNL];
-    s[LegItem.RESIDUAL_PNL.ordinal()] = rows[r + RESIDUAL_PNL];
+    s[LegItem.CARRY_PNL.ordinal()] = get(i, LegColumn.CARRY_PNL);
+    s[LegItem.RESIDUAL_PNL.ordinal()] = get(i, LegColumn.RESIDUAL_PNL);
     s[LegItem.IMPLIED_VOL.ordinal()] = volTime[i] > 0 ? Math.sqrt(volVarTime[i] / volTime[i]) : rows[r + VOL];
     s[LegItem.EXPECTED_PNL.ordinal()] = realized == realized
         ? cashGammaTime[i] * realized * realized - cashGammaVarTime[i] : Double.NaN;
