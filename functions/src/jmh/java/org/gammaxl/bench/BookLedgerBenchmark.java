@@ -1,6 +1,5 @@
 package org.gammaxl.bench;
 
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.gammaxl.ledger.HedgeLedger;
 import org.gammaxl.ledger.HedgePolicy;
@@ -27,8 +26,8 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Issue 14: the book ledger, ns per event. A year of one-minute events on the TRADING clock
- * (252 sessions × 390 minutes = 98,280 events, 20 % realized vol, an ATM vol mark every 100th event,
- * a bid/ask on every event), hedged in spot against a delta band of 0.5 units with 1 bp fees, 0.5 bp
+ * (252 sessions × 390 minutes = 98,280 events on {@link LedgerBenchmark#path}: 20 % realized vol, an ATM
+ * vol mark every 100th event, a bid/ask on every event), hedged in spot against a delta band of 0.5 units with 1 bp fees, 0.5 bp
  * slippage and the quoted half-spread, financed at 3 % with a 1 % yield.
  *
  * <ul>
@@ -95,23 +94,12 @@ public class BookLedgerBenchmark {
     americanReuse = HedgeLedger.of(Model.AMERICAN.pricer(), american, policy,
         Marking.of(SmileDynamics.STICKY_STRIKE, Revaluation.REUSE));
     americanEvery = HedgeLedger.of(Model.AMERICAN.pricer(), american, policy, Marking.DEFAULT);
-    time = new double[EVENTS];
-    spot = new double[EVENTS];
-    vol = new double[EVENTS];
-    bid = new double[EVENTS];
-    ask = new double[EVENTS];
-    SplittableRandom random = new SplittableRandom(42);
-    double dt = 1.0 / EVENTS;
-    double sigma = 0.2;
-    double s = 100;
-    for (int i = 0; i < EVENTS; i++) {
-      time[i] = i * dt;
-      spot[i] = s;
-      vol[i] = i % 100 == 0 ? 0.2 + 0.02 * Math.sin(i * 1e-3) : Double.NaN;
-      bid[i] = s * (1 - 1e-4);
-      ask[i] = s * (1 + 1e-4);
-      s *= Math.exp(-0.5 * sigma * sigma * dt + sigma * Math.sqrt(dt) * random.nextGaussian());
-    }
+    double[][] path = LedgerBenchmark.path(EVENTS, 1.0);
+    time = path[0];
+    spot = path[1];
+    vol = path[2];
+    bid = path[3];
+    ask = path[4];
   }
 
   private static double run(HedgeLedger ledger, double[] time, double[] spot, double[] vol, double[] bid,
