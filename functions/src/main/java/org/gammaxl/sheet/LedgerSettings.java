@@ -51,7 +51,8 @@ final class LedgerSettings {
           + " (the offset slides along the legs' skew in ln(K/S)); see below | STICKY_STRIKE |",
       "| `MODEL` | pricer valuing the options: BSM, BLACK76, BACHELIER, AMERICAN, INVERSE | BSM |",
       "| `REVALUE` | EVERY: the pricer at every row; REUSE: the European value exactly at every row, the early-exercise"
-          + " premium re-priced when spot, time or vol has moved enough (see below) | REUSE for AMERICAN, else EVERY |",
+          + " premium re-priced when spot, time or vol has moved enough (GX.BOOK.LEDGER) | GX.BOOK.LEDGER: REUSE for"
+          + " AMERICAN; else EVERY |",
       "");
 
   final HedgePolicy.Builder policy = HedgePolicy.builder();
@@ -67,13 +68,16 @@ final class LedgerSettings {
   Revaluation revaluation;
   /** LEG: the 1-based row of `legs` whose own columns GX.BOOK.LEDGER shows; 0 = the book. */
   int leg;
+  /** Whether these are a book's settings (REVALUE defaults to REUSE for American models there). */
+  private final boolean book;
 
-  private LedgerSettings() {
+  private LedgerSettings(boolean book) {
+    this.book = book;
   }
 
   /** Parses a settings table ({@code null} = all defaults); {@code book} admits the book's LEG setting. */
   static LedgerSettings parse(Object[][] table, boolean book) {
-    LedgerSettings s = new LedgerSettings();
+    LedgerSettings s = new LedgerSettings(book);
     if (table != null) {
       for (int r = 0; r < table.length; r++) {
         s.read(table[r], r, book);
@@ -162,13 +166,17 @@ final class LedgerSettings {
     }
   }
 
-  /** Whether the model prices American exercise (its greeks are dear, so REVALUE defaults to REUSE). */
+  /**
+   * Whether the model prices American exercise (its greeks are dear, so a book's REVALUE defaults to REUSE;
+   * GX.LEDGER keeps revaluing every row, as it always has).
+   */
   boolean american() {
     return model.name().startsWith("AMERICAN");
   }
 
   Marking marking() {
-    Revaluation r = revaluation != null ? revaluation : american() ? Revaluation.REUSE : Revaluation.EVERY_EVENT;
+    Revaluation r = revaluation != null ? revaluation
+        : book && american() ? Revaluation.REUSE : Revaluation.EVERY_EVENT;
     return Marking.of(smile, r);
   }
 
