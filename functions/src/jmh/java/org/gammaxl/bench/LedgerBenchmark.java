@@ -62,16 +62,31 @@ public class LedgerBenchmark {
         .rate(0.03).yield(0.01)
         .build();
     ledger = HedgeLedger.of(Model.BSM.pricer(), position, policy);
-    time = new double[EVENTS];
-    spot = new double[EVENTS];
-    vol = new double[EVENTS];
-    bid = new double[EVENTS];
-    ask = new double[EVENTS];
+    double[][] path = path(EVENTS, 0.9);
+    time = path[0];
+    spot = path[1];
+    vol = path[2];
+    bid = path[3];
+    ask = path[4];
+  }
+
+  /**
+   * The benchmark path: {@code events} times over {@code years}, a fixed-seed GBM at 20 % from 100, a vol
+   * mark on every 100th event (NaN otherwise), a bid/ask 1 bp either side of every spot.
+   *
+   * @return {time, spot, vol, bid, ask}
+   */
+  static double[][] path(int events, double years) {
+    double[] time = new double[events];
+    double[] spot = new double[events];
+    double[] vol = new double[events];
+    double[] bid = new double[events];
+    double[] ask = new double[events];
     SplittableRandom random = new SplittableRandom(42);
-    double dt = 0.9 / EVENTS;
+    double dt = years / events;
     double sigma = 0.2;
     double s = 100;
-    for (int i = 0; i < EVENTS; i++) {
+    for (int i = 0; i < events; i++) {
       time[i] = i * dt;
       spot[i] = s;
       vol[i] = i % 100 == 0 ? 0.2 + 0.02 * Math.sin(i * 1e-4) : Double.NaN;
@@ -79,6 +94,7 @@ public class LedgerBenchmark {
       ask[i] = s * (1 + 1e-4);
       s *= Math.exp(-0.5 * sigma * sigma * dt + sigma * Math.sqrt(dt) * gaussian(random));
     }
+    return new double[][] {time, spot, vol, bid, ask};
   }
 
   private static double gaussian(SplittableRandom random) {

@@ -27,7 +27,7 @@ public enum LedgerColumn {
   GAMMA,
   /** Position vega per 1.00 of vol. */
   VEGA,
-  /** Position theta ∂V/∂t per year. */
+  /** Position theta ∂V/∂t per year of the observations' clock (a trading year on the TRADING clock). */
   THETA,
   /** The delta-neutral hedge quantity at this event (after lot rounding), instrument units. */
   TARGET_HEDGE,

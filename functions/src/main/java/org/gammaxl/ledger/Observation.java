@@ -9,7 +9,8 @@ package org.gammaxl.ledger;
  *   <li>{@code time} — years since an origin of the caller's choice, the same clock as the legs'
  *       expiries (convert Excel serial date-times with
  *       {@code YearFraction.fromExcel(originSerial, serial, DayCount.ACT_365F)} from
- *       {@link org.gammaxl.time.YearFraction}); strictly increasing along a path;</li>
+ *       {@link org.gammaxl.time.YearFraction}, or on the TRADING clock
+ *       {@code YearClock.parse("TRADING")} for intraday paths); strictly increasing along a path;</li>
  *   <li>{@code spot} — the underlying price &gt; 0;</li>
  *   <li>{@code vol} — the implied vol mark as a decimal, or {@code NaN} when missing: the engine
  *       carries the last mark forward (the first observation must have one);</li>

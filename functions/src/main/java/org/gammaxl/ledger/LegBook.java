@@ -1,0 +1,390 @@
+package org.gammaxl.ledger;
+
+import org.gammaxl.InvalidInputException;
+import org.gammaxl.pricing.Greek;
+import org.gammaxl.pricing.Model;
+import org.gammaxl.pricing.OptionPricer;
+import org.gammaxl.pricing.OptionType;
+
+/**
+ * The option side of one {@link LedgerRun}: every leg's vol on the smile, its value and greeks at each
+ * event (with the {@link Revaluation} schedule), its settlement at expiry and its own P&amp;L
+ * attribution, plus the book's sums. O(legs) memory, as parallel primitive arrays; no allocation per
+ * event beyond what the pricer makes.
+ */
+final class LegBook {
+  private static final int W = LegColumn.all().length;
+  private static final int YEARS = LegColumn.YEARS_LEFT.ordinal();
+  private static final int VOL = LegColumn.VOL.ordinal();
+  private static final int VALUE = LegColumn.OPTION_VALUE.ordinal();
+  private static final int DELTA = LegColumn.DELTA.ordinal();
+  private static final int GAMMA = LegColumn.GAMMA.ordinal();
+  private static final int VEGA = LegColumn.VEGA.ordinal();
+  private static final int THETA = LegColumn.THETA.ordinal();
+  private static final int SMILE_DELTA = LegColumn.SMILE_DELTA.ordinal();
+  private static final int SETTLEMENT = LegColumn.SETTLEMENT.ordinal();
+  private static final int DELTA_PNL = LegColumn.DELTA_PNL.ordinal();
+  private static final int GAMMA_PNL = LegColumn.GAMMA_PNL.ordinal();
+  private static final int THETA_PNL = LegColumn.THETA_PNL.ordinal();
+  private static final int VEGA_PNL = LegColumn.VEGA_PNL.ordinal();
+
+  private final OptionPricer pricer;
+  private final OptionPricer european = Model.BSM.pricer();
+  private final boolean reuse;
+  private final boolean moneyness;
+  private final boolean smileHedge;
+  private final double hedgeVol;
+  private final double rate;
+  private final double yield;
+
+  final int n;
+  private final OptionLeg[] legs;
+  private final OptionType[] types;
+  private final double[] strikes;
+  private final double[] expiries;
+  private final double[] units;
+  private final boolean[] alive;
+  private int live;
+
+  // the smile, fixed at the first event
+  private final double[] offset;
+  private final double[] smileStart;
+  private SmileCurve curve;
+
+  /**
+   * This event's values of every leg, {@link LegColumn} order, leg after leg; until a leg is valued
+   * at the next event they are also its previous greeks, with which that step is attributed.
+   */
+  private final double[] rows;
+  /**
+   * Each leg's cash flows (premium, settlement) divided by the accrual factor e^{r(t − t₀)} at their
+   * time: the leg's financed cash at t is e^{r(t − t₀)} times this, so it accrues without work per event.
+   */
+  private final double[] discountedCash;
+  /** Each leg's cash flows as paid. */
+  private final double[] flows;
+  private double firstTime;
+  private double lastTime;
+  private final double[] initialValue;
+  private final double[] firstTheta;
+  private final double[] firstGamma;
+  private final double[] cashGammaTime;
+  private final double[] cashGammaVarTime;
+  private final double[] volVarTime;
+  private final double[] volTime;
+
+  // REUSE: the early-exercise premium's value and greeks at each leg's anchor
+  private final double[] anchorLow;
+  private final double[] anchorHigh;
+  private final double[] anchorSpot;
+  private final double[] anchorTau;
+  private final double[] anchorVol;
+  private final double[] premium;
+  private long revaluations;
+
+  private final double[] g = new double[OptionPricer.FIRST_GREEKS];
+  private final double[] a = new double[OptionPricer.FIRST_GREEKS];
+
+  // the book at this event
+  double value;
+  double delta;
+  double gamma;
+  double vega;
+  double theta;
+  double hedgeDelta;
+  double settlement;
+  double yearsLeft;
+  /** Σ ½Γᵢ S² σᵢ² Δt of the last step, with the previous event's greeks and vols. */
+  double cashGammaVariance;
+  /** Σ vegaᵢ·Δσᵢ of the last step. */
+  double vegaStep;
+
+  LegBook(OptionPricer pricer, Position position, HedgePolicy policy, Marking marking) {
+    this.pricer = pricer;
+    this.reuse = marking.revaluation() == Revaluation.REUSE;
+    this.moneyness = marking.smile() == SmileDynamics.STICKY_MONEYNESS;
+    this.hedgeVol = policy.hedgeVol();
+    this.smileHedge = policy.hedgeDelta() == HedgeDelta.SMILE && hedgeVol != hedgeVol;
+    this.rate = policy.rate();
+    this.yield = policy.yield();
+    this.n = position.legs().size();
+    this.legs = position.legs().toArray(new OptionLeg[0]);
+    this.types = new OptionType[n];
+    this.strikes = new double[n];
+    this.expiries = new double[n];
+    this.units = new double[n];
+    this.alive = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      types[i] = legs[i].type();
+      strikes[i] = legs[i].strike();
+      expiries[i] = legs[i].expiry();
+      units[i] = legs[i].units();
+      alive[i] = true;
+    }
+    this.live = n;
+    this.offset = new double[n];
+    this.smileStart = new double[n];
+    this.rows = new double[n * W];
+    this.discountedCash = new double[n];
+    this.flows = new double[n];
+    this.initialValue = new double[n];
+    this.firstTheta = new double[n];
+    this.firstGamma = new double[n];
+    this.cashGammaTime = new double[n];
+    this.cashGammaVarTime = new double[n];
+    this.volVarTime = new double[n];
+    this.volTime = new double[n];
+    this.anchorLow = new double[n];
+    this.anchorHigh = new double[n];
+    this.anchorSpot = new double[n];
+    this.anchorTau = new double[n];
+    this.anchorVol = new double[n];
+    this.premium = new double[n * OptionPricer.FIRST_GREEKS];
+  }
+
+  /** Legs not yet expired. */
+  int live() {
+    return live;
+  }
+
+  /** Expiry of leg i, years. */
+  double expiry(int i) {
+    return expiries[i];
+  }
+
+  /** The smile at the first event: each leg's skew offset to the mark and, STICKY_MONEYNESS, the curve. */
+  void fixSmile(double time, double spot, double mark) {
+    firstTime = time;
+    double[] m = new double[n];
+    for (int i = 0; i < n; i++) {
+      double own = legs[i].vol();
+      offset[i] = own == own ? own - mark : 0;
+      m[i] = Math.log(strikes[i] / spot);
+    }
+    if (moneyness) {
+      curve = SmileCurve.through(m, offset);
+      for (int i = 0; i < n; i++) {
+        smileStart[i] = curve.value(m[i]);
+      }
+    }
+  }
+
+  /**
+   * One pass over the legs for an event: attributes the step to each leg with its previous
+   * greeks (spot move {@code dS} over {@code dt} years from {@code prevSpot}; all zero at the first
+   * event), settles the legs expiring at {@code time} at intrinsic value, values the live ones at their
+   * vols and sets the book's sums, the step's {@link #vegaStep} and {@link #cashGammaVariance}.
+   *
+   * @param row the event's 1-based row, for errors
+   */
+  void value(long row, double time, double spot, double mark, double dS, double dt, double prevSpot) {
+    lastTime = time;
+    double sumValue = 0;
+    double sumDelta = 0;
+    double sumGamma = 0;
+    double sumVega = 0;
+    double sumTheta = 0;
+    double sumHedge = 0;
+    double sumSettled = 0;
+    double sumVegaPnl = 0;
+    double sumCashGammaVar = 0;
+    double halfDs2 = 0.5 * dS * dS;
+    double cashGammaScale = 0.5 * prevSpot * prevSpot * dt;
+    double nearest = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < n; i++) {
+      int r = i * W;
+      if (!alive[i]) {
+        rows[r + SETTLEMENT] = 0;
+        continue;
+      }
+      // the step, with the previous event's greeks still in the row
+      double pg = rows[r + GAMMA];
+      double prevVol = rows[r + VOL];
+      rows[r + DELTA_PNL] += rows[r + DELTA] * dS;
+      rows[r + GAMMA_PNL] += pg * halfDs2;
+      rows[r + THETA_PNL] += rows[r + THETA] * dt;
+      if (pg != 0) {
+        double cashGamma = pg * cashGammaScale;
+        double variance = cashGamma * prevVol * prevVol;
+        cashGammaTime[i] += cashGamma;
+        cashGammaVarTime[i] += variance;
+        sumCashGammaVar += variance;
+        volVarTime[i] += prevVol * prevVol * dt;
+        volTime[i] += dt;
+      }
+      double tau = expiries[i] - time;
+      if (tau <= 0) {
+        double payoff = units[i] * types[i].intrinsic(spot, strikes[i]);
+        sumSettled += payoff;
+        flows[i] += payoff;
+        discountedCash[i] += payoff / accrual(time);
+        rows[r + SETTLEMENT] = payoff;
+        rows[r + YEARS] = 0;
+        rows[r + VALUE] = 0;
+        rows[r + DELTA] = 0;
+        rows[r + GAMMA] = 0;
+        rows[r + VEGA] = 0;
+        rows[r + THETA] = 0;
+        rows[r + SMILE_DELTA] = 0;
+        alive[i] = false;
+        live--;
+        continue;
+      }
+      nearest = Math.min(nearest, tau);
+      double vol = legVol(i, spot, mark, row);
+      double vegaPnl = rows[r + VEGA] * (vol - prevVol);
+      rows[r + VEGA_PNL] += vegaPnl;
+      sumVegaPnl += vegaPnl;
+      greeks(i, spot, tau, vol);
+      double u = units[i];
+      double v = u * g[0];
+      double d = u * g[1];
+      double gm = u * g[2];
+      double vg = u * g[3];
+      double th = u * g[4];
+      sumValue += v;
+      sumDelta += d;
+      sumGamma += gm;
+      sumVega += vg;
+      sumTheta += th;
+      double smileDelta = moneyness ? d - vg * curve.slope(Math.log(strikes[i] / spot)) / spot : d;
+      if (hedgeVol == hedgeVol) {
+        sumHedge += u * pricer.greek(Greek.DELTA, types[i], spot, strikes[i], tau, hedgeVol, rate, yield);
+      } else if (smileHedge) {
+        sumHedge += smileDelta;
+      }
+      rows[r + YEARS] = tau;
+      rows[r + VOL] = vol;
+      rows[r + VALUE] = v;
+      rows[r + DELTA] = d;
+      rows[r + GAMMA] = gm;
+      rows[r + VEGA] = vg;
+      rows[r + THETA] = th;
+      rows[r + SMILE_DELTA] = smileDelta;
+    }
+    value = sumValue;
+    delta = sumDelta;
+    gamma = sumGamma;
+    vega = sumVega;
+    theta = sumTheta;
+    hedgeDelta = hedgeVol == hedgeVol || smileHedge ? sumHedge : sumDelta;
+    settlement = sumSettled;
+    yearsLeft = live == 0 ? 0 : nearest;
+    vegaStep = sumVegaPnl;
+    cashGammaVariance = sumCashGammaVar;
+  }
+
+  /** e^{r(t − t₀)}: what one unit of cash at the first event has grown to at {@code time}. */
+  private double accrual(double time) {
+    return rate == 0 ? 1 : Math.exp(rate * (time - firstTime));
+  }
+
+  /** Leg i's vol at this event under the run's smile dynamics. */
+  private double legVol(int i, double spot, double mark, long row) {
+    double vol = mark + offset[i];
+    if (moneyness) {
+      vol += curve.value(Math.log(strikes[i] / spot)) - smileStart[i];
+    }
+    if (!(vol > 0)) {
+      throw InvalidInputException.domain("row " + row + ": vol", "leg " + (i + 1) + " (" + legs[i] + ") would be"
+          + " marked at " + vol + " (the mark " + mark + " plus its skew offset); every leg's vol must stay > 0");
+    }
+    return vol;
+  }
+
+  /** Leg i's price and first greeks per unit into {@link #g}. */
+  private void greeks(int i, double spot, double tau, double vol) {
+    if (!reuse) {
+      pricer.firstGreeks(types[i], spot, strikes[i], tau, vol, rate, yield, g);
+      return;
+    }
+    european.firstGreeks(types[i], spot, strikes[i], tau, vol, rate, yield, g);
+    int p = i * OptionPricer.FIRST_GREEKS;
+    double tauA = anchorTau[i];
+    boolean stale = !(spot >= anchorLow[i] && spot <= anchorHigh[i])
+        || tauA - tau > Revaluation.TIME_STEP * tauA
+        || Math.abs(vol - anchorVol[i]) > Revaluation.VOL_STEP;
+    if (stale) {
+      pricer.firstGreeks(types[i], spot, strikes[i], tau, vol, rate, yield, a);
+      for (int k = 0; k < OptionPricer.FIRST_GREEKS; k++) {
+        premium[p + k] = a[k] - g[k];
+        g[k] = a[k];
+      }
+      double h = Revaluation.SPOT_STEP * vol * Math.sqrt(tau);
+      anchorLow[i] = spot * Math.exp(-h);
+      anchorHigh[i] = spot * Math.exp(h);
+      anchorSpot[i] = spot;
+      anchorTau[i] = tau;
+      anchorVol[i] = vol;
+      revaluations++;
+      return;
+    }
+    double dS = spot - anchorSpot[i];
+    double e1 = premium[p + 1];
+    double e2 = premium[p + 2];
+    double e3 = premium[p + 3];
+    double e4 = premium[p + 4];
+    g[0] += premium[p] + dS * (e1 + 0.5 * e2 * dS) + e3 * (vol - anchorVol[i]) - e4 * (tau - tauA);
+    g[1] += e1 + e2 * dS;
+    g[2] += e2;
+    g[3] += e3;
+    g[4] += e4;
+  }
+
+  /** The premium paid for each leg at the first event, and its first greeks for the breakeven. */
+  void open() {
+    for (int i = 0; i < n; i++) {
+      int r = i * W;
+      initialValue[i] = rows[r + VALUE];
+      discountedCash[i] = -rows[r + VALUE];
+      flows[i] = -rows[r + VALUE];
+      firstTheta[i] = rows[r + THETA];
+      firstGamma[i] = rows[r + GAMMA];
+    }
+  }
+
+  /** One value of leg i at the last event; its P&amp;L, carry and residual worked out from its cash. */
+  double get(int i, LegColumn column) {
+    int r = i * W;
+    switch (column) {
+      case CARRY_PNL:
+        return discountedCash[i] * accrual(lastTime) - flows[i];
+      case OPTION_PNL:
+        return rows[r + VALUE] + discountedCash[i] * accrual(lastTime);
+      case RESIDUAL_PNL:
+        return get(i, LegColumn.OPTION_PNL) - (rows[r + DELTA_PNL] + rows[r + GAMMA_PNL] + rows[r + THETA_PNL]
+            + rows[r + VEGA_PNL] + get(i, LegColumn.CARRY_PNL));
+      default:
+        return rows[r + column.ordinal()];
+    }
+  }
+
+  OptionLeg leg(int i) {
+    return legs[i];
+  }
+
+  /** Calls of the pricer so far under REUSE (0 otherwise). */
+  long revaluations() {
+    return revaluations;
+  }
+
+  /** Leg i's summary, with the book's realized vol and mean period. */
+  LegSummary summary(int i, double realized, double meanPeriod) {
+    int r = i * W;
+    double[] s = new double[LegItem.values().length];
+    s[LegItem.INITIAL_OPTION_VALUE.ordinal()] = initialValue[i];
+    s[LegItem.OPTION_PNL.ordinal()] = get(i, LegColumn.OPTION_PNL);
+    s[LegItem.DELTA_PNL.ordinal()] = rows[r + DELTA_PNL];
+    s[LegItem.GAMMA_PNL.ordinal()] = rows[r + GAMMA_PNL];
+    s[LegItem.THETA_PNL.ordinal()] = rows[r + THETA_PNL];
+    s[LegItem.VEGA_PNL.ordinal()] = rows[r + VEGA_PNL];
+    s[LegItem.CARRY_PNL.ordinal()] = get(i, LegColumn.CARRY_PNL);
+    s[LegItem.RESIDUAL_PNL.ordinal()] = get(i, LegColumn.RESIDUAL_PNL);
+    s[LegItem.IMPLIED_VOL.ordinal()] = volTime[i] > 0 ? Math.sqrt(volVarTime[i] / volTime[i]) : rows[r + VOL];
+    s[LegItem.EXPECTED_PNL.ordinal()] = realized == realized
+        ? cashGammaTime[i] * realized * realized - cashGammaVarTime[i] : Double.NaN;
+    s[LegItem.BREAKEVEN_MOVE.ordinal()] = firstGamma[i] != 0 && meanPeriod == meanPeriod
+        ? Math.sqrt(2 * Math.abs(firstTheta[i]) * meanPeriod / Math.abs(firstGamma[i])) : Double.NaN;
+    return new LegSummary(legs[i], s);
+  }
+}
