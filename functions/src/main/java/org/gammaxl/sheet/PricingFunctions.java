@@ -20,6 +20,7 @@ import org.gammaxl.pricing.Greeks;
 import org.gammaxl.pricing.InverseOption;
 import org.gammaxl.pricing.Model;
 import org.gammaxl.pricing.OptionPricer;
+import org.gammaxl.pricing.OptionType;
 
 /**
  * Option value, greeks and implied volatility: {@code GX.PRICE}, {@code GX.DELTA} … {@code GX.RHO},
@@ -29,6 +30,9 @@ import org.gammaxl.pricing.OptionPricer;
 final class PricingFunctions {
   static final String CATEGORY = "GammaXL Pricing";
   private static final Greek[] GREEKS = Greek.values();
+  /** {@code below_intrinsic}: ERROR (the DOMAIN error, default) or ZERO. */
+  static final Keyword BELOW_INTRINSIC = belowIntrinsic();
+  private static final double ZERO = 1;
   /** Hull's example (two 0.50 dividends at 2 and 5 months) for the documented examples. */
   private static final Object[][] HULL_TIMES = {{2 / 12.0}, {5 / 12.0}};
   private static final Object[][] HULL_AMOUNTS = {{0.5}, {0.5}};
@@ -104,19 +108,33 @@ final class PricingFunctions {
             .build());
   }
 
+  private static Keyword belowIntrinsic() {
+    java.util.Map<String, Double> m = new java.util.LinkedHashMap<>();
+    m.put("ERROR", 0.0);
+    m.put("ZERO", ZERO);
+    return Keyword.of(m);
+  }
+
   /** GX.IMPLIEDVOL. */
   static SheetFunction impliedVolFunction() {
     return SheetFunction.builder("GX.IMPLIEDVOL").category(CATEGORY)
             .description("Volatility at which the model's value equals price (BACHELIER: absolute vol); #NUM! when"
                 + " the price is outside the no-arbitrage bounds")
-            .details(DividendArgs.DETAILS)
+            .details("A price below the lowest value any vol gives (the zero-vol value: the discounted intrinsic"
+                + " value of the forward for a European, at least the intrinsic value for an American) has no implied"
+                + " vol: `#NUM!` naming the bound by default; with `below_intrinsic` = \"ZERO\" such a price (a stale"
+                + " or crossed quote) gives 0 instead, so a smile sheet keeps computing. A price above the upper bound"
+                + " is `#NUM!` either way. " + DividendArgs.DETAILS)
             .args(type(), Param.number("price", "Option price per unit of underlying, premium currency"),
                 spot(), strike(), years(), rate(), dividendYield(), model(), DividendArgs.times(),
-                DividendArgs.amounts())
+                DividendArgs.amounts(), Param.keyword("below_intrinsic",
+                    "ERROR (#NUM! naming the bound) or ZERO (0 for a price at or below the zero-vol value)",
+                    BELOW_INTRINSIC).optional("ERROR"))
             .numeric(PricingFunctions::impliedVol)
             .body(PricingFunctions::impliedVolWithDividends)
             .example("C", 10.45058357, 100, 100, 1, 0.05)
             .example("C", 3.67123321, 40, 40, 0.5, 0.09, 0, "BSM", HULL_TIMES, HULL_AMOUNTS)
+            .example("P", 7.0, 100, 110, 0.5, 0.05, 0, "BSM", Empty.MISSING, Empty.MISSING, "ZERO")
             .build();
   }
 
@@ -183,13 +201,26 @@ final class PricingFunctions {
 
   private static double impliedVolWithDividends(Values v) {
     double years = v.number(4);
-    return Dividends.impliedVol(OptionArgs.model(v.number(7)), OptionArgs.optionType(v.number(0)), v.number(1),
-        v.number(2), v.number(3), years, v.number(5), v.number(6), DividendArgs.read(v, 8, years));
+    return impliedVol(OptionArgs.model(v.number(7)), OptionArgs.optionType(v.number(0)), v.number(1),
+        v.number(2), v.number(3), years, v.number(5), v.number(6), DividendArgs.read(v, 8, years),
+        v.number(10) == ZERO);
   }
 
   private static double impliedVol(double[] a) {
-    OptionPricer pricer = OptionArgs.pricer(a[7]);
-    return pricer.impliedVol(OptionArgs.optionType(a[0]), a[1], a[2], a[3], a[4], a[5], a[6]);
+    return impliedVol(OptionArgs.model(a[7]), OptionArgs.optionType(a[0]), a[1], a[2], a[3], a[4], a[5], a[6],
+        CashDividends.NONE, a[10] == ZERO);
+  }
+
+  /**
+   * The implied vol; with {@code zeroBelow}, 0 for a price at or below the zero-vol value (the lowest value any vol
+   * gives) instead of the DOMAIN error.
+   */
+  private static double impliedVol(Model model, OptionType type, double price, double spot, double strike,
+      double years, double rate, double yield, CashDividends dividends, boolean zeroBelow) {
+    if (zeroBelow && price <= Dividends.price(model, type, spot, strike, years, 0.0, rate, yield, dividends)) {
+      return 0.0;
+    }
+    return Dividends.impliedVol(model, type, price, spot, strike, years, rate, yield, dividends);
   }
 
   static double forward(double spot, double years, double rate, double yield) {
