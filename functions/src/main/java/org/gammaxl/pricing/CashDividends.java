@@ -85,7 +85,7 @@ public final class CashDividends {
   public double presentValue(double rate, double horizon) {
     double pv = 0;
     for (int i = 0; i < times.length && times[i] <= horizon; i++) {
-      pv += amounts[i] * Math.exp(-rate * times[i]);
+      pv += amounts[i] * Exponential.exp(-rate * times[i]);
     }
     return pv;
   }

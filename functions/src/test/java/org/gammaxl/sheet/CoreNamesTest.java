@@ -27,7 +27,8 @@ class CoreNamesTest {
     }
     assertEquals("GX.GREEK(greek, " + common + ", [units]" + dividends + ")", signature("GX.GREEK"));
     assertEquals("GX.GREEKS(" + common + ", [units], [header]" + dividends + ")", signature("GX.GREEKS"));
-    assertEquals("GX.IMPLIEDVOL(type, price, spot, strike, years, [rate], [yield], [model]" + dividends + ")",
+    assertEquals("GX.IMPLIEDVOL(type, price, spot, strike, years, [rate], [yield], [model]" + dividends
+        + ", [below_intrinsic])",
         signature("GX.IMPLIEDVOL"));
     assertEquals("GX.YEARS(start, end, [basis], [holidays])", signature("GX.YEARS"));
     assertEquals("GX.RVOL(prices, [periods_per_year])", signature("GX.RVOL"));
