@@ -42,6 +42,7 @@ public final class BlackDividendApproximation implements OptionPricer {
   public double impliedVol(OptionType type, double price, double spot, double strike, double years, double rate,
       double yield, CashDividends dividends) {
     LognormalKernel.validateImplied(price, spot, years, rate, yield);
+    org.gammaxl.Require.positive("strike", strike);
     checkCall(type);
     if (price >= spot) {
       throw InvalidInputException.domain("price", "at or above the upper bound " + spot + " (the spot)");

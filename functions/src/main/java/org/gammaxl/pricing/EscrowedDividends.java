@@ -33,7 +33,11 @@ final class EscrowedDividends {
 
   static double price(OptionPricer model, OptionType type, double spot, double strike, double years, double vol,
       double rate, double yield, CashDividends dividends) {
-    return model.price(type, escrowedSpot(spot, years, rate, dividends), strike, years, vol, rate, yield);
+    double s = escrowedSpot(spot, years, rate, dividends);
+    if (model == BlackScholesMerton.INSTANCE) { // inputs validated by the caller, S* > 0 checked above
+      return LognormalKernel.price(type.sign(), s, strike, years, vol, rate, rate - yield);
+    }
+    return model.price(type, s, strike, years, vol, rate, yield);
   }
 
   static Greeks greeks(OptionPricer model, OptionType type, double spot, double strike, double years, double vol,

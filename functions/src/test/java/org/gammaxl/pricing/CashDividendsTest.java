@@ -53,4 +53,14 @@ class CashDividendsTest {
     assertEquals("div_amounts", e.argument());
     assertEquals(InvalidInputException.Kind.TYPE, e.kind());
   }
+
+  @Test
+  void discountFactorsAreExponentialsToAFewUlps() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+    for (int i = 0; i < 100_000; i++) {
+      double x = random.nextDouble(-0.7, 0.7);
+      double exact = StrictMath.exp(x); // fdlibm, within an ulp
+      assertEquals(exact, CashDividends.discount(x), 2 * Math.ulp(exact), "x = " + x);
+    }
+  }
 }
