@@ -21,9 +21,10 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Issue 18: what pricing depth costs. {@code a_} and {@code b_}: a batch of 10,000 European options (spot 80–120,
- * strike 100, 0.25–2 years, vol 10–60 %, rate 0–6 %, calls and puts) priced by Black-Scholes-Merton without dividends
- * and with four quarterly cash dividends under the escrowed model (the {@link CashDividends} built once per option,
- * as a sheet or a book holds them); ns per option. {@code c_}: one American put with four dividends on the spot-drop
+ * strike 100, 1–2 years, vol 10–60 %, rate 0–6 %, calls and puts) priced by Black-Scholes-Merton without dividends
+ * and with four quarterly cash dividends under the escrowed model (a book of options on 50 stocks, each stock's
+ * {@link CashDividends} built once, as a sheet or a book holds them; every price discounts its four dividends);
+ * ns per option. {@code c_}: one American put with four dividends on the spot-drop
  * lattice ({@link DividendLattice#AMERICAN}, default grid). {@code d_}: a raw SVI fit ({@link SviFit}) to 30 quotes
  * of Gatheral's example smile; ns per fit.
  */
@@ -32,6 +33,8 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class DepthBenchmark {
   private static final int N = 10_000;
+  /** The options are on this many stocks, each with its own dividend schedule. */
+  private static final int UNDERLYINGS = 50;
 
   private OptionType[] type;
   private double[] spot;
@@ -52,15 +55,20 @@ public class DepthBenchmark {
     vol = new double[N];
     rate = new double[N];
     dividends = new CashDividends[N];
+    CashDividends[] schedules = new CashDividends[UNDERLYINGS];
+    for (int u = 0; u < UNDERLYINGS; u++) { // quarterly, the first ex-date 0.02-0.24 years away: all before expiry
+      double first = 0.02 + 0.22 * random.nextDouble();
+      double amount = 0.2 + random.nextDouble();
+      schedules[u] = CashDividends.of(new double[] {first, first + 0.25, first + 0.5, first + 0.75},
+          new double[] {amount, amount, amount, amount}, 1);
+    }
     for (int i = 0; i < N; i++) {
       type[i] = random.nextBoolean() ? OptionType.CALL : OptionType.PUT;
       spot[i] = 80 + 40 * random.nextDouble();
-      years[i] = 0.25 + 1.75 * random.nextDouble();
+      years[i] = 1 + random.nextDouble();
       vol[i] = 0.1 + 0.5 * random.nextDouble();
       rate[i] = 0.06 * random.nextDouble();
-      double t = years[i];
-      dividends[i] = CashDividends.of(new double[] {0.2 * t, 0.4 * t, 0.6 * t, 0.8 * t},
-          new double[] {0.5, 0.5, 0.5, 0.5}, t);
+      dividends[i] = schedules[i % UNDERLYINGS];
     }
     Svi svi = Svi.of(0.04, 0.1, -0.4, 0, 0.1);
     strikes = new double[30];
