@@ -553,7 +553,12 @@ public final class SheetFunction implements WorksheetFunction {
       return i < a.length ? a[i] : 0.0;
     }
 
-    /** Binds a general implementation. */
+    /**
+     * Binds a general implementation. Together with {@link #numeric} or {@link #numericValues}, the function's
+     * optional range arguments (series or tables, e.g. {@code GX.PRICE}'s dividends) are read only by this body: a
+     * call that leaves them all out takes the numeric implementation and its fast path, any other call this body
+     * (which then serves every argument).
+     */
     public Builder body(Body body) {
       this.body = body;
       return this;
