@@ -39,23 +39,24 @@ else
   cp_deps=$(tr ':' ';' < "$native/runtime.classpath")
 fi
 printf 'runtime = %s\nclasspath = %s;%s\noption = -Xmx256m\n' "$jdk" "$classes" "$cp_deps" > "$dir/gammaxl.cfg"
-# GX.DELTA(type, spot, strike, years, vol, rate, yield, model): call, 100, 105, 0.5y, 25%, 3%, 1%, BSM
+# GX.DELTA(type, spot, strike, years, vol, rate, yield, model, div_times, div_amounts): call, 100, 105, 0.5y, 25%,
+# 3%, 1%, BSM, no dividends (Excel passes all ten arguments, the two ranges as missing)
 # C formula arguments: S K T r q vol call
 echo "== numeric fast path (type given as 1)"
 host bench GX.DELTA "$n" 100 105 0.5 0.03 0.01 0.25 1 -- \
-  n:1 n:100 n:105 n:0.5 n:0.25 n:0.03 n:0.01 m
+  n:1 n:100 n:105 n:0.5 n:0.25 n:0.03 n:0.01 m m m
 echo "== numeric fast path, type given as \"C\" (read through the shim's per-thread text cache)"
 host bench GX.DELTA "$n" 100 105 0.5 0.03 0.01 0.25 1 -- \
-  s:C n:100 n:105 n:0.5 n:0.25 n:0.03 n:0.01 m
+  s:C n:100 n:105 n:0.5 n:0.25 n:0.03 n:0.01 m m m
 echo "== numeric fast path, type \"C\" and model \"BSM\" as text"
 host bench GX.DELTA "$n" 100 105 0.5 0.03 0.01 0.25 1 -- \
-  s:C n:100 n:105 n:0.5 n:0.25 n:0.03 n:0.01 s:BSM
+  s:C n:100 n:105 n:0.5 n:0.25 n:0.03 n:0.01 s:BSM m m
 # The general path: the same call with the type as "C" followed by 40 spaces. The catalogue ignores the
 # spaces (same keyword, same value); the text is longer than the cache's 32-unit key, so the shim boxes the
 # arguments into an Object[] and calls XllBridge.call, as it did for every text argument before the cache.
 echo "== general path (type given as \"C\" + 40 spaces: too long for the text cache)"
 host bench GX.DELTA "$n" 100 105 0.5 0.03 0.01 0.25 1 -- \
-  "s:C                                        " n:100 n:105 n:0.5 n:0.25 n:0.03 n:0.01 m
+  "s:C                                        " n:100 n:105 n:0.5 n:0.25 n:0.03 n:0.01 m m m
 # The bridge alone: TEST.ADD(1, 2) of the test functions (a trivial Java body on the numeric fast
 # path), so the cost of the crossing itself shows apart from the delta's arithmetic. Its "C" column is
 # the delta formula again, so only its ns per call through the stub is of interest.

@@ -280,6 +280,9 @@ static inline __attribute__((always_inline)) int read_fast(thread_state *ts, gx_
    Anything else goes to dispatch_general, which handles every call (and answers this one the same way). */
 LPXLOPER12 gx_dispatch(int slot, LPXLOPER12 *argv, int argc) {
   gx_upcall8_fn up = g_upcall8;
+  /* Excel passes every registered argument: trailing ones left out (GX.PRICE's dividend ranges) keep no call off
+     the eight registers */
+  while (argc > 8 && (argv[argc - 1]->xltype & GX_TYPE_MASK) == xltypeMissing) argc--;
   if (!up || argc > 8 || state_get() != ST_READY || (unsigned)slot >= GX_SLOTS) {
     return dispatch_general(slot, argv, argc);
   }

@@ -16,7 +16,11 @@ public enum Model {
   /** American exercise, Bjerksund–Stensland (2002) approximation. */
   AMERICAN(AmericanBjerksundStensland.INSTANCE),
   /** Inverse (coin-margined) option: premium and greeks in units of the underlying. */
-  INVERSE(InverseOption.INSTANCE);
+  INVERSE(InverseOption.INSTANCE),
+  /** European exercise on the cash-dividend lattice (spot drops by each dividend; {@link DividendLattice}). */
+  EUROPEAN_LATTICE(DividendLattice.EUROPEAN),
+  /** Black's approximation of an American call with cash dividends ({@link BlackDividendApproximation}). */
+  AMERICAN_BLACK(BlackDividendApproximation.INSTANCE);
 
   private final OptionPricer pricer;
 
@@ -38,8 +42,10 @@ public enum Model {
       case "BACHELIER": case "NORMAL": return BACHELIER;
       case "AMERICAN": return AMERICAN;
       case "INVERSE": return INVERSE;
+      case "EUROPEAN.LATTICE": case "EUROPEANLATTICE": case "EUROPEAN_LATTICE": return EUROPEAN_LATTICE;
+      case "AMERICAN.BLACK": case "AMERICANBLACK": case "AMERICAN_BLACK": return AMERICAN_BLACK;
       default: throw InvalidInputException.type("model", "unknown model '" + text
-          + "'; expected BSM, BLACK76, BACHELIER, AMERICAN or INVERSE");
+          + "'; expected BSM, BLACK76, BACHELIER, AMERICAN, INVERSE, EUROPEAN.LATTICE or AMERICAN.BLACK");
     }
   }
 }

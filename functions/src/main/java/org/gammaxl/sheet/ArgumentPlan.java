@@ -72,7 +72,8 @@ final class ArgumentPlan {
       long fallback = Double.doubleToRawLongBits(exact.length > 0 ? exact[0] : low[i]);
       exactA[i] = exact.length > 0 ? Double.doubleToRawLongBits(exact[0]) : fallback;
       exactB[i] = exact.length > 1 ? Double.doubleToRawLongBits(exact[1]) : fallback;
-      defaults[i] = p.isOptional() ? p.numericDefault() : Double.NaN;
+      // an optional range (which only a general body reads) left out: 0, a number the numeric body ignores
+      defaults[i] = !p.isOptional() ? Double.NaN : p.isScalar() ? p.numericDefault() : 0.0;
     }
     this.required = req;
     this.keywords = kw;
@@ -132,14 +133,15 @@ final class ArgumentPlan {
 
   /**
    * For reading a call by value ({@link #fill}): the positions that take their default, or −1 when
-   * the plan does not read this call that way (more than eight positions, too many arguments, a required one
-   * missing).
+   * the plan does not read this call that way (more than eight arguments given, a required one missing). Positions
+   * past the eighth are lacking: only optional arguments a by-value body ignores may sit there (see
+   * {@code SheetFunction.Builder#numericValues}).
    *
    * @param count how many positions the caller passed
    * @param missingMask bit i set when argument i is missing
    */
   long lackingByValue(int count, long missingMask) {
-    if (size > 8 || count < 0 || count > size) {
+    if (count < 0 || count > size || count > 8) {
       return -1;
     }
     long lacking = all & ~(((1L << count) - 1) & ~missingMask);

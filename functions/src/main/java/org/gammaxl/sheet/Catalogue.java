@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * The one list of GammaXL worksheet functions. Every host (XLL bridge, POI evaluator, LibreOffice
  * add-in) reads it; none keeps its own. The functions are described and bound by domain in
- * {@link PricingFunctions}, {@link PortfolioFunctions}, {@link TimeFunctions}, {@link VolFunctions}, {@link HedgeFunctions}, {@link LedgerFunctions} and
+ * {@link PricingFunctions}, {@link PortfolioFunctions}, {@link TimeFunctions}, {@link VolFunctions}, {@link SmileFunctions}, {@link HedgeFunctions}, {@link LedgerFunctions} and
  * {@link DiagnosticFunctions}; {@code docs/functions.md} is generated from it by {@link FunctionReference}.
  */
 public final class Catalogue {
@@ -47,6 +47,7 @@ public final class Catalogue {
     all.addAll(PortfolioFunctions.functions());
     all.addAll(TimeFunctions.functions());
     all.addAll(VolFunctions.functions());
+    all.addAll(SmileFunctions.functions());
     all.addAll(HedgeFunctions.functions());
     all.addAll(LedgerFunctions.functions());
     all.addAll(BookLedgerFunctions.functions());

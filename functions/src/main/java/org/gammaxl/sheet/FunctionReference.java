@@ -142,6 +142,9 @@ public final class FunctionReference {
   }
 
   private static String literal(Object v) {
+    if (v == Empty.MISSING) {
+      return ""; // an argument left out: =F(a, , c)
+    }
     if (v instanceof String) {
       return "\"" + v + "\"";
     }

@@ -80,6 +80,16 @@ public final class Keyword {
     return code;
   }
 
+  /** A keyword text whose code is {@code code} (for a keyword code read back as text), or {@code null}. */
+  String textOf(double code) {
+    for (Map.Entry<String, Double> e : codes.entrySet()) {
+      if (e.getValue() == code) {
+        return e.getKey();
+      }
+    }
+    return null;
+  }
+
   /** Whether the user may type this number in place of a keyword. */
   public boolean acceptsNumber(double value) {
     for (double n : numericForms) {

@@ -15,7 +15,8 @@ import org.gammaxl.pricing.OptionType;
 final class OptionArgs {
   static final Keyword TYPE = Keyword.optionType();
   static final Keyword MODEL = Keyword.ofEnum(Model.class, "BS", "BSM", "BLACKSCHOLES", "BSM", "GK", "BSM",
-      "GARMANKOHLHAGEN", "BSM", "BLACK", "BLACK76", "NORMAL", "BACHELIER");
+      "GARMANKOHLHAGEN", "BSM", "BLACK", "BLACK76", "NORMAL", "BACHELIER",
+      "EUROPEAN.LATTICE", "EUROPEAN_LATTICE", "AMERICAN.BLACK", "AMERICAN_BLACK");
   static final Keyword UNITS = unitsKeyword();
   static final Keyword GREEK = Keyword.ofEnum(Greek.class, "VALUE", "PRICE", "PREMIUM", "PRICE", "VOLGA", "VOMMA",
       "DVEGADVOL", "VOMMA", "ELASTICITY", "LAMBDA", "DDELTADVOL", "VANNA", "DELTADECAY", "CHARM",
@@ -65,7 +66,8 @@ final class OptionArgs {
   }
 
   static Param model() {
-    return Param.keyword("model", "BSM, BLACK76 (spot is the forward), BACHELIER (absolute vol), AMERICAN or INVERSE",
+    return Param.keyword("model", "BSM, BLACK76 (spot is the forward), BACHELIER (absolute vol), AMERICAN or INVERSE;"
+        + " with cash dividends also EUROPEAN.LATTICE or AMERICAN.BLACK",
         MODEL).optional("BSM");
   }
 

@@ -11,11 +11,16 @@ import static org.gammaxl.sheet.OptionArgs.years;
 import static org.gammaxl.sheet.OptionArgs.dividendYield;
 
 import java.util.List;
+import org.gammaxl.InvalidInputException;
 import org.gammaxl.Require;
+import org.gammaxl.pricing.CashDividends;
+import org.gammaxl.pricing.Dividends;
 import org.gammaxl.pricing.Greek;
 import org.gammaxl.pricing.Greeks;
 import org.gammaxl.pricing.InverseOption;
+import org.gammaxl.pricing.Model;
 import org.gammaxl.pricing.OptionPricer;
+import org.gammaxl.pricing.OptionType;
 
 /**
  * Option value, greeks and implied volatility: {@code GX.PRICE}, {@code GX.DELTA} … {@code GX.RHO},
@@ -25,6 +30,12 @@ import org.gammaxl.pricing.OptionPricer;
 final class PricingFunctions {
   static final String CATEGORY = "GammaXL Pricing";
   private static final Greek[] GREEKS = Greek.values();
+  /** {@code below_intrinsic}: ERROR (the DOMAIN error, default) or ZERO. */
+  static final Keyword BELOW_INTRINSIC = belowIntrinsic();
+  private static final double ZERO = 1;
+  /** Hull's example (two 0.50 dividends at 2 and 5 months) for the documented examples. */
+  private static final Object[][] HULL_TIMES = {{2 / 12.0}, {5 / 12.0}};
+  private static final Object[][] HULL_AMOUNTS = {{0.5}, {0.5}};
 
   private PricingFunctions() {
   }
@@ -33,11 +44,16 @@ final class PricingFunctions {
     return List.of(
         SheetFunction.builder("GX.PRICE").category(CATEGORY)
             .description("Option value per unit of underlying, in the premium currency (INVERSE: in units of the underlying)")
-            .args(type(), spot(), strike(), years(), vol(), rate(), dividendYield(), model())
+            .details(DividendArgs.DETAILS)
+            .args(type(), spot(), strike(), years(), vol(), rate(), dividendYield(), model(), DividendArgs.times(),
+                DividendArgs.amounts())
             .numericValues((type, s, k, t, vol, r, q, model) ->
                 OptionArgs.greek(Greek.PRICE, type, s, k, t, vol, r, q, model, true))
+            .body(v -> withDividends(Greek.PRICE, v, 0, 8, true))
             .example("C", 100, 100, 0.5, 0.2, 0.05)
             .example("P", 100, 110, 1, 0.25, 0.03, 0.01, "AMERICAN")
+            .example("C", 40, 40, 0.5, 0.3, 0.09, 0, "BSM", HULL_TIMES, HULL_AMOUNTS)
+            .example("P", 40, 40, 0.5, 0.3, 0.09, 0, "AMERICAN", HULL_TIMES, HULL_AMOUNTS)
             .build(),
         single("GX.DELTA", Greek.DELTA, false, "Delta: change in option value per 1.00 move in spot"),
         single("GX.GAMMA", Greek.GAMMA, false, "Gamma: change in delta per 1.00 move in spot"),
@@ -53,8 +69,10 @@ final class PricingFunctions {
             .details(greekUnitsTable())
             .args(Param.keyword("greek", "Greek name, e.g. \"VANNA\"; see GX.GREEKS for the list and order",
                     OptionArgs.GREEK),
-                type(), spot(), strike(), years(), vol(), rate(), dividendYield(), model(), units())
+                type(), spot(), strike(), years(), vol(), rate(), dividendYield(), model(), units(),
+                DividendArgs.times(), DividendArgs.amounts())
             .numeric(a -> OptionArgs.greek(GREEKS[(int) a[0]], a, 1, a[9] != OptionArgs.RAW))
+            .body(v -> withDividends(GREEKS[(int) v.number(0)], v, 1, 10, v.number(9) != OptionArgs.RAW))
             .example("VANNA", "C", 100, 100, 0.5, 0.2, 0.05)
             .example("THETA", "C", 100, 100, 0.5, 0.2, 0.05, 0, "BSM", "RAW")
             .build(),
@@ -62,9 +80,10 @@ final class PricingFunctions {
             .description("All 18 greeks as one row: PRICE, DELTA, GAMMA, VEGA, THETA, RHO, PHI, VANNA, CHARM, VOMMA,"
                 + " SPEED, ZOMMA, COLOR, VETA, ULTIMA, DUALDELTA, DUALGAMMA, LAMBDA")
             .details("Enter as an array formula over 18 cells (or let it spill). A greek the model does not define is"
-                + " `#N/A` in its cell. Units as in `GX.GREEK`.")
+                + " `#N/A` in its cell. Units as in `GX.GREEK`. " + DividendArgs.DETAILS)
             .args(type(), spot(), strike(), years(), vol(), rate(), dividendYield(), model(), units(),
-                Param.bool("header", "TRUE adds a first row with the greek names").optional(0, "FALSE"))
+                Param.bool("header", "TRUE adds a first row with the greek names").optional(0, "FALSE"),
+                DividendArgs.times(), DividendArgs.amounts())
             .array()
             .body(PricingFunctions::greeks)
             .example("C", 100, 100, 0.5, 0.2, 0.05, 0, "BSM", "TRADER", true)
@@ -89,15 +108,33 @@ final class PricingFunctions {
             .build());
   }
 
+  private static Keyword belowIntrinsic() {
+    java.util.Map<String, Double> m = new java.util.LinkedHashMap<>();
+    m.put("ERROR", 0.0);
+    m.put("ZERO", ZERO);
+    return Keyword.of(m);
+  }
+
   /** GX.IMPLIEDVOL. */
   static SheetFunction impliedVolFunction() {
     return SheetFunction.builder("GX.IMPLIEDVOL").category(CATEGORY)
             .description("Volatility at which the model's value equals price (BACHELIER: absolute vol); #NUM! when"
                 + " the price is outside the no-arbitrage bounds")
+            .details("A price below the lowest value any vol gives (the zero-vol value: the discounted intrinsic"
+                + " value of the forward for a European, at least the intrinsic value for an American) has no implied"
+                + " vol: `#NUM!` naming the bound by default; with `below_intrinsic` = \"ZERO\" such a price (a stale"
+                + " or crossed quote) gives 0 instead, so a smile sheet keeps computing. A price above the upper bound"
+                + " is `#NUM!` either way. " + DividendArgs.DETAILS)
             .args(type(), Param.number("price", "Option price per unit of underlying, premium currency"),
-                spot(), strike(), years(), rate(), dividendYield(), model())
+                spot(), strike(), years(), rate(), dividendYield(), model(), DividendArgs.times(),
+                DividendArgs.amounts(), Param.keyword("below_intrinsic",
+                    "ERROR (#NUM! naming the bound) or ZERO (0 for a price at or below the zero-vol value)",
+                    BELOW_INTRINSIC).optional("ERROR"))
             .numeric(PricingFunctions::impliedVol)
+            .body(PricingFunctions::impliedVolWithDividends)
             .example("C", 10.45058357, 100, 100, 1, 0.05)
+            .example("C", 3.67123321, 40, 40, 0.5, 0.09, 0, "BSM", HULL_TIMES, HULL_AMOUNTS)
+            .example("P", 7.0, 100, 110, 0.5, 0.05, 0, "BSM", Empty.MISSING, Empty.MISSING, "ZERO")
             .build();
   }
 
@@ -105,15 +142,20 @@ final class PricingFunctions {
     SheetFunction.Builder b = SheetFunction.builder(name).category(CATEGORY)
         .description(description)
         .details("Same as `GX.GREEK(\"" + greek + "\", ...)`; unit: " + OptionArgs.unit(greek, true)
-            + (withUnits ? " (units=\"RAW\": " + OptionArgs.unit(greek, false) + ")" : "") + ".");
+            + (withUnits ? " (units=\"RAW\": " + OptionArgs.unit(greek, false) + ")" : "") + ". Cash dividends as in"
+            + " `GX.PRICE`.");
     if (withUnits) {
-      b.args(type(), spot(), strike(), years(), vol(), rate(), dividendYield(), model(), units())
-          .numeric(a -> OptionArgs.greek(greek, a, 0, a[8] != OptionArgs.RAW))
+      b.args(type(), spot(), strike(), years(), vol(), rate(), dividendYield(), model(), DividendArgs.times(),
+              DividendArgs.amounts(), units())
+          .numeric(a -> OptionArgs.greek(greek, a, 0, a[10] != OptionArgs.RAW))
+          .body(v -> withDividends(greek, v, 0, 8, v.number(10) != OptionArgs.RAW))
           .example("C", 100, 100, 0.5, 0.2, 0.05);
     } else {
-      b.args(type(), spot(), strike(), years(), vol(), rate(), dividendYield(), model())
+      b.args(type(), spot(), strike(), years(), vol(), rate(), dividendYield(), model(), DividendArgs.times(),
+              DividendArgs.amounts())
           .numericValues((type, s, k, t, vol, r, q, model) ->
               OptionArgs.greek(greek, type, s, k, t, vol, r, q, model, true))
+          .body(v -> withDividends(greek, v, 0, 8, true))
           .example("C", 100, 100, 0.5, 0.2, 0.05);
     }
     return b.build();
@@ -125,8 +167,9 @@ final class PricingFunctions {
       a[i] = v.number(i);
     }
     boolean trader = v.number(8) != OptionArgs.RAW;
-    OptionPricer pricer = OptionArgs.pricer(a[7]);
-    Greeks g = pricer.greeks(OptionArgs.optionType(a[0]), a[1], a[2], a[3], a[4], a[5], a[6]);
+    CashDividends dividends = DividendArgs.read(v, 10, a[3]);
+    Greeks g = Dividends.greeks(OptionArgs.model(a[7]), OptionArgs.optionType(a[0]), a[1], a[2], a[3], a[4], a[5],
+        a[6], dividends);
     boolean header = v.bool(9);
     Object[][] out = new Object[header ? 2 : 1][GREEKS.length];
     for (Greek k : GREEKS) {
@@ -139,9 +182,45 @@ final class PricingFunctions {
     return out;
   }
 
+  /**
+   * One greek (trader units when {@code trader}) from the option arguments at {@code at} … {@code at + 7} and the
+   * dividends at {@code dividendsAt}, {@code dividendsAt + 1} ({@link Dividends}).
+   */
+  private static double withDividends(Greek greek, Values v, int at, int dividendsAt, boolean trader) {
+    double years = v.number(at + 3);
+    CashDividends dividends = DividendArgs.read(v, dividendsAt, years);
+    Model model = OptionArgs.model(v.number(at + 7));
+    double x = Dividends.greek(greek, model, OptionArgs.optionType(v.number(at)), v.number(at + 1),
+        v.number(at + 2), years, v.number(at + 4), v.number(at + 5), v.number(at + 6), dividends);
+    if (Double.isNaN(x)) {
+      throw InvalidInputException.notAvailable("greek", model + " does not define " + greek
+          + (dividends.isEmpty() ? "" : " with cash dividends"));
+    }
+    return trader ? x * greek.traderScale() : x;
+  }
+
+  private static double impliedVolWithDividends(Values v) {
+    double years = v.number(4);
+    return impliedVol(OptionArgs.model(v.number(7)), OptionArgs.optionType(v.number(0)), v.number(1),
+        v.number(2), v.number(3), years, v.number(5), v.number(6), DividendArgs.read(v, 8, years),
+        v.number(10) == ZERO);
+  }
+
   private static double impliedVol(double[] a) {
-    OptionPricer pricer = OptionArgs.pricer(a[7]);
-    return pricer.impliedVol(OptionArgs.optionType(a[0]), a[1], a[2], a[3], a[4], a[5], a[6]);
+    return impliedVol(OptionArgs.model(a[7]), OptionArgs.optionType(a[0]), a[1], a[2], a[3], a[4], a[5], a[6],
+        CashDividends.NONE, a[10] == ZERO);
+  }
+
+  /**
+   * The implied vol; with {@code zeroBelow}, 0 for a price at or below the zero-vol value (the lowest value any vol
+   * gives) instead of the DOMAIN error.
+   */
+  private static double impliedVol(Model model, OptionType type, double price, double spot, double strike,
+      double years, double rate, double yield, CashDividends dividends, boolean zeroBelow) {
+    if (zeroBelow && price <= Dividends.price(model, type, spot, strike, years, 0.0, rate, yield, dividends)) {
+      return 0.0;
+    }
+    return Dividends.impliedVol(model, type, price, spot, strike, years, rate, yield, dividends);
   }
 
   static double forward(double spot, double years, double rate, double yield) {

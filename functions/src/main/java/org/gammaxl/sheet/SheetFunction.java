@@ -69,7 +69,16 @@ public final class SheetFunction implements WorksheetFunction {
   private final NumericBody numeric;
   /** The same implementation as {@link #numeric} by value, when the catalogue bound one and the plan reads it. */
   private final ValueBody values;
+  /**
+   * The general implementation: the function's only one, or (with {@link #numeric}) the one for calls that give
+   * any of the optional range arguments of {@link #rangeMask}.
+   */
   private final Body body;
+  /**
+   * Bit i: argument i is an optional range that the numeric body does not read (a function bound to both
+   * {@code numeric()} and {@code body()}): a call that leaves every one out takes the numeric path.
+   */
+  private final long rangeMask;
   private final boolean fastPath;
   /** How {@link #invokeNumeric} reads the common call; {@code null} without a numeric fast path. */
   private final ArgumentPlan plan;
@@ -88,25 +97,38 @@ public final class SheetFunction implements WorksheetFunction {
     this.arguments = List.copyOf(args);
     this.numeric = b.numeric;
     this.body = b.body;
-    if ((numeric == null) == (body == null)) {
-      throw new IllegalStateException(name + ": bind exactly one of numeric() or body()");
+    if (numeric == null && body == null) {
+      throw new IllegalStateException(name + ": bind numeric() or body()");
     }
     this.shape = numeric != null ? ResultShape.SCALAR : b.shape;
     this.threadSafe = b.threadSafe;
     this.isVolatile = b.isVolatile;
     boolean fast = numeric != null && params.length <= 64;
     boolean seenOptional = false;
-    for (Param p : params) {
-      fast &= p.hasNumericForm();
+    long ranges = 0;
+    for (int i = 0; i < params.length; i++) {
+      Param p = params[i];
+      if (!p.hasNumericForm() && numeric != null && body != null && p.isOptional() && !p.isScalar() && i < 64) {
+        ranges |= 1L << i; // left out, the numeric body serves the call; given, the general body does
+      } else {
+        fast &= p.hasNumericForm();
+      }
       if (seenOptional && !p.isOptional()) {
         throw new IllegalStateException(name + ": required argument " + p.name() + " after an optional one");
       }
       seenOptional |= p.isOptional();
     }
+    if (numeric != null && body != null && ranges == 0) {
+      throw new IllegalStateException(name + ": numeric() and body() together need optional range arguments");
+    }
+    this.rangeMask = ranges;
     this.fastPath = fast;
     this.plan = fast ? ArgumentPlan.of(List.of(params)) : null;
-    if (b.values != null && params.length > 8) {
-      throw new IllegalStateException(name + ": numericValues() serves at most 8 arguments, not " + params.length);
+    for (int i = 8; b.values != null && i < params.length; i++) {
+      if ((ranges & (1L << i)) == 0) {
+        throw new IllegalStateException(name + ": numericValues() serves at most 8 arguments (and optional ranges"
+            + " after them), not " + params.length);
+      }
     }
     this.values = plan != null ? b.values : null;
     this.examples = List.copyOf(b.examples);
@@ -177,7 +199,7 @@ public final class SheetFunction implements WorksheetFunction {
     Object[] given = args == null ? new Object[0] : args;
     try {
       checkCount(given.length);
-      if (numeric != null) {
+      if (numeric != null && (body == null || !givesRange(given))) {
         double[] a = new double[params.length];
         for (int i = 0; i < params.length; i++) {
           a[i] = params[i].toNumber(i < given.length ? given[i] : Empty.MISSING);
@@ -194,6 +216,17 @@ public final class SheetFunction implements WorksheetFunction {
     } catch (RuntimeException | LinkageError | StackOverflowError e) {
       return failure(e);
     }
+  }
+
+  /** Whether a call gives any argument of {@link #rangeMask} (not left out, not an empty argument). */
+  private boolean givesRange(Object[] given) {
+    for (long m = rangeMask; m != 0; m &= m - 1) {
+      int i = Long.numberOfTrailingZeros(m);
+      if (i < given.length && given[i] != null && given[i] != Empty.MISSING) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -304,6 +337,9 @@ public final class SheetFunction implements WorksheetFunction {
         System.arraycopy(args, 0, a, 0, Math.min(args.length, count));
       }
       long given = (count >= 64 ? -1L : (1L << count) - 1) & ~missingMask;
+      if ((given & rangeMask) != 0) { // a number where a range may go (one dividend as two numbers): the body reads it
+        return boxed(args, count, missingMask);
+      }
       for (int i = 0; i < params.length; i++) {
         Param p = params[i];
         if ((given & (1L << i)) == 0) {
@@ -335,7 +371,9 @@ public final class SheetFunction implements WorksheetFunction {
     for (int i = 0; i < count; i++) {
       boolean missing = i < 64 && (missingMask & (1L << i)) != 0;
       ExcelError e = missing ? null : ExcelError.fromNaN(args[i]);
-      boxed[i] = missing ? Empty.MISSING : e != null ? e : (Object) args[i];
+      Keyword k = i < params.length ? params[i].keyword() : null;
+      boxed[i] = missing ? Empty.MISSING : e != null ? e
+          : k != null && Keyword.isCode(args[i]) ? k.textOf(Keyword.fromNaN(args[i])) : (Object) args[i];
     }
     Object r = invoke(boxed);
     if (r instanceof Double) {
@@ -515,7 +553,12 @@ public final class SheetFunction implements WorksheetFunction {
       return i < a.length ? a[i] : 0.0;
     }
 
-    /** Binds a general implementation. */
+    /**
+     * Binds a general implementation. Together with {@link #numeric} or {@link #numericValues}, the function's
+     * optional range arguments (series or tables, e.g. {@code GX.PRICE}'s dividends) are read only by this body: a
+     * call that leaves them all out takes the numeric implementation and its fast path, any other call this body
+     * (which then serves every argument).
+     */
     public Builder body(Body body) {
       this.body = body;
       return this;

@@ -17,17 +17,20 @@ class CoreNamesTest {
   @Test
   void everyCoreNameIsRegisteredWithItsArgumentOrder() {
     String common = "type, spot, strike, years, vol, [rate], [yield], [model]";
-    assertEquals("GX.PRICE(" + common + ")", signature("GX.PRICE"));
-    assertEquals("GX.DELTA(" + common + ")", signature("GX.DELTA"));
-    assertEquals("GX.GAMMA(" + common + ")", signature("GX.GAMMA"));
+    // issue 18: the cash dividends right after model (GX.PRICE and the single greeks) or after the last argument
+    String dividends = ", [div_times], [div_amounts]";
+    assertEquals("GX.PRICE(" + common + dividends + ")", signature("GX.PRICE"));
+    assertEquals("GX.DELTA(" + common + dividends + ")", signature("GX.DELTA"));
+    assertEquals("GX.GAMMA(" + common + dividends + ")", signature("GX.GAMMA"));
     for (String n : List.of("GX.VEGA", "GX.THETA", "GX.RHO")) {
-      assertEquals(n + "(" + common + ", [units])", signature(n));
+      assertEquals(n + "(" + common + dividends + ", [units])", signature(n));
     }
-    assertEquals("GX.GREEK(greek, " + common + ", [units])", signature("GX.GREEK"));
-    assertEquals("GX.GREEKS(" + common + ", [units], [header])", signature("GX.GREEKS"));
-    assertEquals("GX.IMPLIEDVOL(type, price, spot, strike, years, [rate], [yield], [model])",
+    assertEquals("GX.GREEK(greek, " + common + ", [units]" + dividends + ")", signature("GX.GREEK"));
+    assertEquals("GX.GREEKS(" + common + ", [units], [header]" + dividends + ")", signature("GX.GREEKS"));
+    assertEquals("GX.IMPLIEDVOL(type, price, spot, strike, years, [rate], [yield], [model]" + dividends
+        + ", [below_intrinsic])",
         signature("GX.IMPLIEDVOL"));
-    assertEquals("GX.YEARS(start, end, [basis])", signature("GX.YEARS"));
+    assertEquals("GX.YEARS(start, end, [basis], [holidays])", signature("GX.YEARS"));
     assertEquals("GX.RVOL(prices, [periods_per_year])", signature("GX.RVOL"));
     assertEquals("GX.RVOL.OHLC(open, high, low, close, [method], [periods_per_year])", signature("GX.RVOL.OHLC"));
     assertEquals("GX.BREAKEVEN(type, spot, strike, years, vol, [rate], [yield], [days], [model])",
