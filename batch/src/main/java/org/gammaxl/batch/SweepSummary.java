@@ -1,0 +1,272 @@
+package org.gammaxl.batch;
+
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.stddev_samp;
+import static org.apache.spark.sql.functions.when;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xddf.usermodel.PresetColor;
+import org.apache.poi.xddf.usermodel.chart.XDDFChartAxis;
+import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFDrawing;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.gammaxl.workbooks.io.AtomicOutput;
+import org.gammaxl.workbooks.templates.Charts;
+import org.gammaxl.workbooks.templates.Styles;
+
+/**
+ * {@code summary.xlsx} of a sweep, the first thing a quant opens: sheet {@code Ranking} (the policies
+ * by mean TOTAL_PNL over the books, with its spread, range, share of winning books and mean costs and
+ * hedge count), {@code Charts} (mean TOTAL_PNL against threshold, one chart per rule, one line per
+ * combination of the policy's other settings) over {@code ChartData}, and {@code Best by book} (each
+ * book's best and worst policy). Plain values: no formulas, so any viewer shows the same numbers.
+ */
+final class SweepSummary {
+  /** Charts draw at most this many lines per rule (the best by mean P&amp;L of their points). */
+  private static final int MAX_LINES = 6;
+  private static final PresetColor[] COLORS = {PresetColor.DARK_GREEN, PresetColor.DARK_BLUE,
+      PresetColor.ORANGE_RED, PresetColor.PURPLE, PresetColor.DARK_GOLDENROD, PresetColor.TEAL};
+  private static final String[] RANK_HEADS = {"Rank", "Policy", "Rule", "Threshold", "Target", "Fee bps",
+      "Fee/contract", "Slippage bps", "Half-spread", "Hedge", "Lot", "Rate", "Yield", "Books", "Mean P&L",
+      "Std dev P&L", "Min P&L", "Max P&L", "Winning books", "Mean cost P&L", "Mean hedges", "Best for books"};
+
+  private SweepSummary() {}
+
+  /** One policy's row of the ranking (grid settings: null = each book's own). */
+  private record Ranked(SweepPolicy policy, long books, Double mean, Double stdev, Double min, Double max,
+      Double winning, Double cost, Double hedges, long bestFor) {}
+
+  static void write(SparkSession spark, Dataset<org.apache.spark.sql.Row> pairs, List<SweepPolicy> policies,
+      FileSystem fs, Path target) throws IOException {
+    var byBook = Window.partitionBy("book").orderBy(col("TOTAL_PNL").desc_nulls_last(), col("policy"));
+    var byBookAsc = Window.partitionBy("book").orderBy(col("TOTAL_PNL").asc_nulls_last(), col("policy"));
+    Dataset<org.apache.spark.sql.Row> ranked = pairs.select(col("book"), col("policy"), col("TOTAL_PNL"),
+        col("COST_PNL"), col("HEDGE_COUNT"), row_number().over(byBook).as("best"),
+        row_number().over(byBookAsc).as("worst"));
+    Map<Integer, long[]> bestFor = new TreeMap<>();
+    List<Object[]> bookRows = new ArrayList<>();
+    Map<String, Object[]> perBook = new TreeMap<>();
+    for (var r : ranked.where(col("best").equalTo(1).or(col("worst").equalTo(1))).collectAsList()) {
+      Object[] b = perBook.computeIfAbsent(r.getString(0), k -> new Object[5]);
+      b[0] = r.getString(0);
+      Double pnl = r.isNullAt(2) ? null : r.getDouble(2);
+      if (r.getInt(5) == 1) {
+        b[1] = r.getInt(1);
+        b[2] = pnl;
+        bestFor.computeIfAbsent(r.getInt(1), k -> new long[1])[0]++;
+      }
+      if (r.getInt(6) == 1) {
+        b[3] = r.getInt(1);
+        b[4] = pnl;
+      }
+    }
+    bookRows.addAll(perBook.values());
+    List<Ranked> rows = new ArrayList<>();
+    for (var r : pairs.groupBy("policy").agg(count("*"), avg("TOTAL_PNL"), stddev_samp("TOTAL_PNL"), min("TOTAL_PNL"),
+        max("TOTAL_PNL"), avg(when(col("TOTAL_PNL").gt(0), 1.0).otherwise(0.0)), avg("COST_PNL"), avg("HEDGE_COUNT"))
+        .collectAsList()) {
+      int id = r.getInt(0);
+      rows.add(new Ranked(policies.get(id - 1), r.getLong(1), d(r, 2), d(r, 3), d(r, 4), d(r, 5), d(r, 6), d(r, 7),
+          d(r, 8), bestFor.getOrDefault(id, new long[1])[0]));
+    }
+    rows.sort((a, b) -> a.mean() == null ? 1 : b.mean() == null ? -1
+        : a.mean().equals(b.mean()) ? Integer.compare(a.policy().id(), b.policy().id()) : Double.compare(b.mean(), a.mean()));
+
+    try (XSSFWorkbook wb = new XSSFWorkbook()) {
+      Styles st = new Styles(wb);
+      XSSFSheet ranking = wb.createSheet("Ranking");
+      XSSFSheet charts = wb.createSheet("Charts");
+      XSSFSheet best = wb.createSheet("Best by book");
+      XSSFSheet data = wb.createSheet("ChartData");
+      writeRanking(wb, st, ranking, rows);
+      writeCharts(wb, st, charts, data, rows);
+      writeBest(wb, st, best, bookRows);
+      wb.setActiveSheet(0);
+      StagedFile.write(target, fs.getConf(), file -> AtomicOutput.write(file, wb::write));
+    }
+  }
+
+  private static Double d(org.apache.spark.sql.Row r, int i) {
+    return r.isNullAt(i) ? null : ((Number) r.get(i)).doubleValue();
+  }
+
+  private static void writeRanking(XSSFWorkbook wb, Styles st, XSSFSheet s, List<Ranked> rows) {
+    cell(s, 0, 0, st.title).setCellValue("Policies ranked by mean total P&L over the books");
+    cell(s, 1, 0, st.note).setCellValue("Empty settings are each book's own (its position file). "
+        + "P&L in the premium currency, carry-adjusted as in the ledger report.");
+    for (int c = 0; c < RANK_HEADS.length; c++) {
+      cell(s, 3, c, st.header).setCellValue(RANK_HEADS[c]);
+    }
+    CellStyle money = format(wb, Styles.MONEY);
+    CellStyle pct = format(wb, Styles.PERCENT);
+    CellStyle num = format(wb, "#,##0.####");
+    for (int i = 0; i < rows.size(); i++) {
+      Ranked r = rows.get(i);
+      SweepPolicy p = r.policy();
+      Object[] v = {i + 1.0, (double) p.id(), p.rule(), p.threshold(), p.target(), p.feeBps(), p.feePerContract(),
+          p.slippageBps(), p.halfSpread() == null ? null : p.halfSpread().toString(), p.hedge(), p.lot(), p.rate(),
+          p.yield(), (double) r.books(), r.mean(), r.stdev(), r.min(), r.max(), r.winning(), r.cost(), r.hedges(),
+          (double) r.bestFor()};
+      Row row = s.createRow(4 + i);
+      for (int c = 0; c < v.length; c++) {
+        Cell cell = row.createCell(c);
+        if (v[c] instanceof Double d) {
+          cell.setCellValue(d);
+          cell.setCellStyle(c >= 14 && c <= 17 || c == 19 ? money : c == 18 ? pct : num);
+        } else if (v[c] != null) {
+          cell.setCellValue(v[c].toString());
+        }
+      }
+    }
+    s.createFreezePane(2, 4);
+    for (int c = 0; c < RANK_HEADS.length; c++) {
+      s.setColumnWidth(c, (c < 2 ? 8 : 13) * 256);
+    }
+  }
+
+  private static void writeBest(XSSFWorkbook wb, Styles st, XSSFSheet s, List<Object[]> rows) {
+    String[] heads = {"Book", "Best policy", "Best P&L", "Worst policy", "Worst P&L"};
+    for (int c = 0; c < heads.length; c++) {
+      cell(s, 0, c, st.header).setCellValue(heads[c]);
+    }
+    CellStyle money = format(wb, Styles.MONEY);
+    for (int i = 0; i < rows.size(); i++) {
+      Row row = s.createRow(i + 1);
+      Object[] v = rows.get(i);
+      for (int c = 0; c < v.length; c++) {
+        Cell cell = row.createCell(c);
+        if (v[c] instanceof Integer n) {
+          cell.setCellValue(n);
+        } else if (v[c] instanceof Double d) {
+          cell.setCellValue(d);
+          cell.setCellStyle(money);
+        } else if (v[c] != null) {
+          cell.setCellValue(v[c].toString());
+        }
+      }
+    }
+    s.createFreezePane(1, 1);
+    s.setColumnWidth(0, 24 * 256);
+    for (int c = 1; c < heads.length; c++) {
+      s.setColumnWidth(c, 14 * 256);
+    }
+  }
+
+  /**
+   * One chart per rule whose policies have at least two thresholds: mean P&amp;L (y) against the
+   * threshold (x, the rule's unit), a line per combination of the other settings.
+   */
+  private static void writeCharts(XSSFWorkbook wb, Styles st, XSSFSheet charts, XSSFSheet data, List<Ranked> rows) {
+    Map<String, Map<String, TreeMap<Double, Double>>> byRule = new TreeMap<>();
+    for (Ranked r : rows) {
+      SweepPolicy p = r.policy();
+      if (p.rule() == null || p.threshold() == null || r.mean() == null) {
+        continue;
+      }
+      String line = "target " + or(p.target()) + ", fee " + or(p.feeBps()) + " bp, slip " + or(p.slippageBps())
+          + " bp" + (p.feePerContract() != null ? ", fee/ct " + p.feePerContract() : "")
+          + (p.halfSpread() != null ? ", half-spread " + p.halfSpread() : "") + (p.hedge() != null ? ", " + p.hedge() : "")
+          + (p.lot() != null ? ", lot " + p.lot() : "") + (p.rate() != null ? ", rate " + p.rate() : "")
+          + (p.yield() != null ? ", yield " + p.yield() : "");
+      byRule.computeIfAbsent(p.rule(), k -> new LinkedHashMap<>()).computeIfAbsent(line, k -> new TreeMap<>())
+          .put(p.threshold(), r.mean());
+    }
+    cell(charts, 0, 0, st.title).setCellValue("Mean total P&L against threshold, per rule");
+    cell(charts, 1, 0, st.note).setCellValue("Threshold units: DELTA units of underlying, MOVE price, MOVE_PERCENT "
+        + "fraction, TIME years, WW risk aversion. Data on sheet ChartData.");
+    XSSFDrawing drawing = charts.createDrawingPatriarch();
+    int dataRow = 0;
+    int chartRow = 3;
+    for (var rule : byRule.entrySet()) {
+      TreeSet<Double> xs = new TreeSet<>();
+      rule.getValue().values().forEach(m -> xs.addAll(m.keySet()));
+      if (xs.size() < 2) {
+        continue;
+      }
+      List<Map.Entry<String, TreeMap<Double, Double>>> lines = new ArrayList<>(rule.getValue().entrySet());
+      lines.sort((a, b) -> Double.compare(best(b.getValue()), best(a.getValue())));
+      lines = lines.subList(0, Math.min(MAX_LINES, lines.size()));
+      cell(data, dataRow, 0, st.header).setCellValue(rule.getKey() + " threshold");
+      for (int l = 0; l < lines.size(); l++) {
+        cell(data, dataRow, l + 1, st.header).setCellValue(lines.get(l).getKey());
+      }
+      int first = dataRow + 1;
+      Double[] xCache = xs.toArray(new Double[0]);
+      List<Double[]> yCaches = new ArrayList<>();
+      for (int l = 0; l < lines.size(); l++) {
+        yCaches.add(new Double[xCache.length]);
+      }
+      for (int i = 0; i < xCache.length; i++) {
+        Row row = data.createRow(first + i);
+        row.createCell(0).setCellValue(xCache[i]);
+        for (int l = 0; l < lines.size(); l++) {
+          Double y = lines.get(l).getValue().get(xCache[i]);
+          yCaches.get(l)[i] = y;
+          if (y != null) {
+            row.createCell(l + 1).setCellValue(y);
+          }
+        }
+      }
+      int last = first + xCache.length - 1;
+      Charts.Series[] series = new Charts.Series[lines.size()];
+      for (int l = 0; l < lines.size(); l++) {
+        series[l] = new Charts.Series(lines.get(l).getKey(), new CellRangeAddress(first, last, l + 1, l + 1),
+            COLORS[l % COLORS.length], false, yCaches.get(l), data);
+      }
+      XSSFChart chart = Charts.lineChart(drawing, data, rule.getKey() + ": mean total P&L vs threshold",
+          rule.getKey() + " threshold", new CellRangeAddress(first, last, 0, 0), xCache, 0, chartRow, 10,
+          chartRow + 20, series);
+      for (XDDFChartAxis axis : chart.getAxes()) {
+        axis.setNumberFormat(Styles.GENERAL);
+      }
+      chartRow += 22;
+      dataRow = last + 2;
+    }
+    if (chartRow == 3) {
+      cell(charts, 3, 0, st.note).setCellValue("(no rule has policies at two or more thresholds: nothing to plot)");
+    }
+    data.setColumnWidth(0, 18 * 256);
+  }
+
+  private static double best(Map<Double, Double> points) {
+    return points.values().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NEGATIVE_INFINITY);
+  }
+
+  private static String or(Object v) {
+    return v == null ? "book's" : v.toString();
+  }
+
+  private static CellStyle format(XSSFWorkbook wb, String format) {
+    CellStyle c = wb.createCellStyle();
+    c.setDataFormat(wb.createDataFormat().getFormat(format));
+    return c;
+  }
+
+  private static Cell cell(XSSFSheet sheet, int r, int c, CellStyle style) {
+    Row row = sheet.getRow(r) == null ? sheet.createRow(r) : sheet.getRow(r);
+    Cell cell = row.getCell(c) == null ? row.createCell(c) : row.getCell(c);
+    cell.setCellStyle(style);
+    return cell;
+  }
+}
