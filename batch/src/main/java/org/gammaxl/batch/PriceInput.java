@@ -159,7 +159,7 @@ final class PriceInput {
         col("spot").cast(DataTypes.DoubleType).as("spot"),
         optional(names, "vol"),
         optional(names, "bid"), optional(names, "ask"),
-        org.apache.spark.sql.functions.regexp_replace(col("_metadata.file_path"), "^file:(//)?", "").as("file"),
+        col("_metadata.file_path").as("file"), // a URI; messages show it with display()
         col("_metadata.row_index").plus(1).as("line"),
         lit(null).cast(DataTypes.StringType).as("error"));
     return new Prices(rows.where(col("key").isNotNull()), kind, fileCount, root.toString());

@@ -6,7 +6,7 @@ import org.apache.spark.util.LongAccumulator;
 
 /**
  * The progress line of a running sweep, redrawn every second on one terminal line:
- * {@code sweep: 340/1000 books, 13,600,000 events, 2.41 M events/s}. It reads the job's accumulators,
+ * {@code sweep: 340/1000 books, 13,600,000 ledger events, 2,410,000 events/s}. It reads the job's accumulators,
  * which Spark merges on the driver as each task ends.
  */
 final class Progress implements AutoCloseable {
@@ -47,8 +47,8 @@ final class Progress implements AutoCloseable {
   String line() {
     double seconds = Math.max((System.nanoTime() - start) / 1e9, 1e-9);
     long e = events.value();
-    return String.format(Locale.ROOT, "sweep: %d/%d books, %,d events, %.2f M events/s", books.value(), total, e,
-        e / seconds / 1e6);
+    return String.format(Locale.ROOT, "sweep: %d/%d books, %,d ledger events, %,.0f events/s", books.value(), total, e,
+        e / seconds);
   }
 
   private synchronized void print() {

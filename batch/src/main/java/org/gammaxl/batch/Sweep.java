@@ -1,13 +1,11 @@
 package org.gammaxl.batch;
 
-import static org.apache.spark.sql.functions.col;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,9 +14,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -60,7 +56,7 @@ final class Sweep {
 
   /** What a sweep did. */
   record Outcome(String out, int books, int policies, long pairs, long events, double seconds,
-      Map<String, String> skipped) {
+      double ledgerSeconds, Map<String, String> skipped) {
     @Override
     public String toString() {
       StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
@@ -100,28 +96,29 @@ final class Sweep {
     boolean committed = false;
     try {
       PriceInput.Prices prices = PriceInput.read(spark, o.prices(), o.priceFormat(), o.skipBadBooks());
-      Map<String, List<Book>> byKey = byKey(books, prices.kind());
+      BookPaths paths = BookPaths.of(books, prices.kind());
       JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-      Broadcast<Map<String, List<Book>>> bcast = jsc.broadcast(byKey);
+      Broadcast<BookPaths> bcast = jsc.broadcast(paths);
       LongAccumulator events = spark.sparkContext().longAccumulator("ledger events");
       LongAccumulator done = spark.sparkContext().longAccumulator("books done");
       CollectionAccumulator<String> skipped = spark.sparkContext().collectionAccumulator("books skipped");
       int partitions = o.partitions() > 0 ? o.partitions()
-          : Math.max(1, Math.min(byKey.size(), 8 * jsc.defaultParallelism()));
+          : Math.max(1, Math.min(paths.size(), 8 * jsc.defaultParallelism()));
       spark.conf().set("spark.sql.shuffle.partitions", Integer.toString(partitions));
       spark.conf().set("spark.sql.adaptive.coalescePartitions.enabled", "false");
 
-      Dataset<Row> pairs = prices.rows()
-          .groupByKey((MapFunction<Row, String>) r -> r.getString(PriceInput.KEY), Encoders.STRING())
-          .flatMapSortedGroups(new Column[] {col("time"), col("file"), col("line")},
+      Dataset<Row> pairs = paths.group(spark, prices.rows(), i -> true)
+          .flatMapSortedGroups(BookPaths.order(),
               new SweepGroups(bcast, policies, o.skipBadBooks(), events, done, skipped, o.failOnceKey()),
               Encoders.row(SweepColumns.SCHEMA))
           .sortWithinPartitions("book", "policy");
       String results = new org.apache.hadoop.fs.Path(staging, "results").toString();
+      long ledgerStart = System.nanoTime();
       try (Progress p = new Progress(o.progress(), done, events, books.size())) {
         write(pairs.write(), o.format(), results);
       }
-      Dataset<Row> written = read(spark, o.format(), results).cache();
+      double ledgerSeconds = (System.nanoTime() - ledgerStart) / 1e9;
+      List<SweepSummary.Pair> written = SweepSummary.Pair.collect(read(spark, o.format(), results));
 
       Map<String, String> skippedBooks = new TreeMap<>();
       for (String s : skipped.value()) {
@@ -129,8 +126,8 @@ final class Sweep {
         skippedBooks.putIfAbsent(s.substring(0, tab), s.substring(tab + 1));
       }
       Set<String> present = new HashSet<>();
-      for (Row r : written.select("book").distinct().collectAsList()) {
-        present.add(r.getString(0));
+      for (SweepSummary.Pair pair : written) {
+        present.add(pair.book());
       }
       for (Book b : books) {
         if (!present.contains(b.name()) && !skippedBooks.containsKey(b.name())) {
@@ -145,17 +142,16 @@ final class Sweep {
       if (present.isEmpty()) {
         throw new SweepInputException(PriceInput.display(o.prices()) + ":1: prices: no book could be swept");
       }
-      SweepSummary.write(spark, written, policies, fs, new org.apache.hadoop.fs.Path(staging, "summary.xlsx"));
+      SweepSummary.write(written, policies, fs, new org.apache.hadoop.fs.Path(staging, "summary.xlsx"));
       if (o.reports() > 0) {
-        SweepReports.write(spark, prices, bcast, policies, written, o.reports(),
+        SweepReports.write(spark, prices, paths, bcast, policies, written, o.reports(),
             new org.apache.hadoop.fs.Path(staging, "reports").toString());
       }
-      long pairCount = written.count();
-      written.unpersist();
+      long pairCount = written.size();
       commit(fs, staging, out);
       committed = true;
       return new Outcome(PriceInput.display(out.toString()), books.size(), policies.size(), pairCount, events.value(),
-          (System.nanoTime() - t0) / 1e9, skippedBooks);
+          (System.nanoTime() - t0) / 1e9, ledgerSeconds, skippedBooks);
     } finally {
       if (!committed) {
         fs.delete(staging, true);
@@ -176,15 +172,6 @@ final class Sweep {
         }
       }
     }
-  }
-
-  private static Map<String, List<Book>> byKey(List<Book> books, PriceInput.KeyKind kind) {
-    Map<String, List<Book>> m = new LinkedHashMap<>();
-    for (Book b : books) {
-      String key = kind == PriceInput.KeyKind.BOOK ? b.name() : b.position().underlying();
-      m.computeIfAbsent(key, k -> new ArrayList<>()).add(b);
-    }
-    return m;
   }
 
   private static void write(DataFrameWriter<Row> w, String format, String path) {

@@ -1,10 +1,8 @@
 package org.gammaxl.batch;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -25,9 +23,9 @@ import org.gammaxl.workbooks.report.EngineLedger;
  * {@code file:line: field: problem (book NAME)}; with {@code skipBadBooks} the book is left out and
  * listed in {@code skipped} ({@code NAME<TAB>message}) instead.
  */
-final class SweepGroups implements FlatMapGroupsFunction<String, Row, Row> {
+final class SweepGroups implements FlatMapGroupsFunction<Integer, Row, Row> {
   private static final long serialVersionUID = 1L;
-  private final Broadcast<Map<String, List<Book>>> books;
+  private final Broadcast<BookPaths> paths;
   private final List<SweepPolicy> policies;
   private final boolean skipBadBooks;
   private final LongAccumulator events;
@@ -38,9 +36,9 @@ final class SweepGroups implements FlatMapGroupsFunction<String, Row, Row> {
   /**
    * @param failOnceKey tests only: the first attempt of the task that reaches this path fails (null: never)
    */
-  SweepGroups(Broadcast<Map<String, List<Book>>> books, List<SweepPolicy> policies, boolean skipBadBooks,
+  SweepGroups(Broadcast<BookPaths> paths, List<SweepPolicy> policies, boolean skipBadBooks,
       LongAccumulator events, LongAccumulator booksDone, CollectionAccumulator<String> skipped, String failOnceKey) {
-    this.books = books;
+    this.paths = paths;
     this.policies = List.copyOf(policies);
     this.skipBadBooks = skipBadBooks;
     this.events = events;
@@ -50,11 +48,9 @@ final class SweepGroups implements FlatMapGroupsFunction<String, Row, Row> {
   }
 
   @Override
-  public Iterator<Row> call(String key, Iterator<Row> rows) {
-    List<Book> bs = books.value().get(key);
-    if (bs == null) {
-      return Collections.emptyIterator();
-    }
+  public Iterator<Row> call(Integer path, Iterator<Row> rows) {
+    List<Book> bs = paths.value().books(path);
+    String key = paths.value().key(path);
     if (key.equals(failOnceKey) && TaskContext.get() != null && TaskContext.get().attemptNumber() == 0) {
       throw new IllegalStateException("injected failure: first attempt of the task holding path " + key);
     }
@@ -129,7 +125,7 @@ final class SweepGroups implements FlatMapGroupsFunction<String, Row, Row> {
         try {
           runs[b][p] = PairLedger.start(bs.get(b), policies.get(p), origin);
         } catch (InvalidInputException e) {
-          fail(bs.get(b), error, b, first.getString(PriceInput.FILE) + ":" + first.getLong(PriceInput.LINE) + ": "
+          fail(bs.get(b), error, b, PriceInput.display(first.getString(PriceInput.FILE)) + ":" + first.getLong(PriceInput.LINE) + ": "
               + e.getMessage() + " (policy " + policies.get(p).id() + ", " + policies.get(p).source() + ")");
           break;
         }
@@ -157,6 +153,7 @@ final class SweepGroups implements FlatMapGroupsFunction<String, Row, Row> {
     String arg = e.argument();
     String problem = e.getMessage().substring(Math.min(e.getMessage().length(), arg.length() + 2));
     String name = field != null ? field : arg.replaceFirst("^row \\d+: ", "");
-    return r.getString(PriceInput.FILE) + ":" + r.getLong(PriceInput.LINE) + ": " + name + ": " + problem;
+    return PriceInput.display(r.getString(PriceInput.FILE)) + ":" + r.getLong(PriceInput.LINE) + ": " + name + ": "
+        + problem;
   }
 }

@@ -1,10 +1,5 @@
 package org.gammaxl.batch;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.row_number;
-
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -15,15 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
-import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
 import org.gammaxl.workbooks.report.PositionFile;
 import org.gammaxl.workbooks.report.PriceSeries;
 import org.gammaxl.workbooks.report.ReportException;
@@ -40,41 +30,38 @@ final class SweepReports {
   /** One report to write: the book, the policy and the book's rank of that policy. */
   record Pick(String book, int policy, int rank) implements Serializable {}
 
-  static long write(SparkSession spark, PriceInput.Prices prices, Broadcast<Map<String, List<Book>>> books,
-      List<SweepPolicy> policies, Dataset<Row> pairs, int n, String dir) {
-    WindowSpec byPnl = Window.partitionBy("book").orderBy(col("TOTAL_PNL").desc_nulls_last(), col("policy"));
-    Dataset<Row> ranked = pairs.select(col("book"), col("policy"), row_number().over(byPnl).as("rank"),
-        count(lit(1)).over(Window.partitionBy("book")).as("pairs"));
+  static long write(SparkSession spark, PriceInput.Prices prices, BookPaths paths, Broadcast<BookPaths> bpaths,
+      List<SweepPolicy> policies, List<SweepSummary.Pair> pairs, int n, String dir) {
     Map<String, List<Pick>> picks = new HashMap<>();
-    for (Row r : ranked.where(col("rank").leq(n).or(col("rank").gt(col("pairs").minus(n)))).collectAsList()) {
-      picks.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(new Pick(r.getString(0), r.getInt(1), r.getInt(2)));
-    }
-    List<String> keys = new ArrayList<>();
-    books.value().forEach((key, bs) -> {
-      if (bs.stream().anyMatch(b -> picks.containsKey(b.name()))) {
-        keys.add(key);
+    for (var e : SweepSummary.Pair.ranked(pairs).entrySet()) {
+      List<SweepSummary.Pair> ranked = e.getValue();
+      List<Pick> mine = new ArrayList<>();
+      for (int r = 0; r < ranked.size(); r++) {
+        if (r < n || r >= ranked.size() - n) {
+          mine.add(new Pick(e.getKey(), ranked.get(r).policy(), r + 1));
+        }
       }
-    });
+      picks.put(e.getKey(), mine);
+    }
     Broadcast<Map<String, List<Pick>>> bp = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(picks);
-    return prices.rows().where(col("key").isin(keys.toArray()))
-        .groupByKey((MapFunction<Row, String>) r -> r.getString(PriceInput.KEY), Encoders.STRING())
-        .flatMapSortedGroups(new Column[] {col("time"), col("file"), col("line")},
-            new Writer(books, bp, policies, PriceInput.display(prices.location()), dir), Encoders.STRING())
+    return paths.group(spark, prices.rows(), i -> paths.books(i).stream().anyMatch(b -> picks.containsKey(b.name())))
+        .flatMapSortedGroups(BookPaths.order(),
+            new Writer(bpaths, bp, policies, PriceInput.display(prices.location()), dir), Encoders.STRING())
         .count();
   }
 
   /** Writes the reports of the books on one path. */
-  static final class Writer implements FlatMapGroupsFunction<String, Row, String> {
+  static final class Writer implements FlatMapGroupsFunction<Integer, Row, String> {
     private static final long serialVersionUID = 1L;
-    private final Broadcast<Map<String, List<Book>>> books;
+    private final Broadcast<BookPaths> paths;
     private final Broadcast<Map<String, List<Pick>>> picks;
     private final List<SweepPolicy> policies;
     private final String sourceName;
     private final String dir;
 
-    Writer(Broadcast<Map<String, List<Book>>> books, Broadcast<Map<String, List<Pick>>> picks,
+    Writer(Broadcast<BookPaths> paths, Broadcast<Map<String, List<Pick>>> picks,
         List<SweepPolicy> policies, String sourceName, String dir) {
-      this.books = books;
+      this.paths = paths;
       this.picks = picks;
       this.policies = List.copyOf(policies);
       this.sourceName = sourceName;
@@ -82,10 +69,10 @@ final class SweepReports {
     }
 
     @Override
-    public Iterator<String> call(String key, Iterator<Row> rows) throws IOException {
+    public Iterator<String> call(Integer pathNumber, Iterator<Row> rows) throws IOException {
       PathData path = PathData.collect(rows);
       List<String> written = new ArrayList<>();
-      for (Book b : books.value().getOrDefault(key, List.of())) {
+      for (Book b : paths.value().books(pathNumber)) {
         for (Pick pick : picks.value().getOrDefault(b.name(), List.of())) {
           SweepPolicy policy = policies.get(pick.policy() - 1);
           PositionFile position = policy.applyTo(b.position());

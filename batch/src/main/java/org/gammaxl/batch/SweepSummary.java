@@ -1,16 +1,9 @@
 package org.gammaxl.batch;
 
-import static org.apache.spark.sql.functions.avg;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.stddev_samp;
-import static org.apache.spark.sql.functions.when;
-
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +22,6 @@ import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
 import org.gammaxl.workbooks.io.AtomicOutput;
 import org.gammaxl.workbooks.templates.Charts;
 import org.gammaxl.workbooks.templates.Styles;
@@ -47,51 +38,77 @@ final class SweepSummary {
   private static final int MAX_LINES = 6;
   private static final PresetColor[] COLORS = {PresetColor.DARK_GREEN, PresetColor.DARK_BLUE,
       PresetColor.ORANGE_RED, PresetColor.PURPLE, PresetColor.DARK_GOLDENROD, PresetColor.TEAL};
-  private static final String[] RANK_HEADS = {"Rank", "Policy", "Rule", "Threshold", "Target", "Fee bps",
-      "Fee/contract", "Slippage bps", "Half-spread", "Hedge", "Lot", "Rate", "Yield", "Books", "Mean P&L",
-      "Std dev P&L", "Min P&L", "Max P&L", "Winning books", "Mean cost P&L", "Mean hedges", "Best for books"};
+  private static final String[] RANK_HEADS = {"Rank", "Policy", "Rule", "Threshold", "Mean P&L", "Std dev P&L",
+      "Min P&L", "Max P&L", "Winning books", "Mean cost P&L", "Mean hedges", "Best for books", "Books", "Target",
+      "Fee bps", "Fee/contract", "Slippage bps", "Half-spread", "Hedge", "Lot", "Rate", "Yield"};
 
   private SweepSummary() {}
+
+  /** What the summary and the report picks read of a pair's row. */
+  record Pair(String book, int policy, Double totalPnl, Double costPnl, Long hedges) {
+    /** The higher TOTAL_PNL first (a missing one last), then the lower policy number. */
+    static final Comparator<Pair> BEST_FIRST = Comparator
+        .comparing((Pair p) -> p.totalPnl() == null ? Double.NEGATIVE_INFINITY : p.totalPnl(), Comparator.reverseOrder())
+        .thenComparingInt(Pair::policy);
+
+    /** The pairs of the written results: one small job, five columns. */
+    static List<Pair> collect(Dataset<org.apache.spark.sql.Row> results) {
+      List<Pair> out = new ArrayList<>();
+      for (var r : results.select("book", "policy", "TOTAL_PNL", "COST_PNL", "HEDGE_COUNT").collectAsList()) {
+        out.add(new Pair(r.getString(0), r.getInt(1), r.isNullAt(2) ? null : r.getDouble(2),
+            r.isNullAt(3) ? null : r.getDouble(3), r.isNullAt(4) ? null : r.getLong(4)));
+      }
+      out.sort(Comparator.comparing(Pair::book).thenComparingInt(Pair::policy));
+      return out;
+    }
+
+    /** Each book's pairs, best first. */
+    static Map<String, List<Pair>> ranked(List<Pair> pairs) {
+      Map<String, List<Pair>> m = new TreeMap<>();
+      for (Pair p : pairs) {
+        m.computeIfAbsent(p.book(), k -> new ArrayList<>()).add(p);
+      }
+      m.values().forEach(l -> l.sort(BEST_FIRST));
+      return m;
+    }
+  }
 
   /** One policy's row of the ranking (grid settings: null = each book's own). */
   private record Ranked(SweepPolicy policy, long books, Double mean, Double stdev, Double min, Double max,
       Double winning, Double cost, Double hedges, long bestFor) {}
 
-  static void write(SparkSession spark, Dataset<org.apache.spark.sql.Row> pairs, List<SweepPolicy> policies,
-      FileSystem fs, Path target) throws IOException {
-    var byBook = Window.partitionBy("book").orderBy(col("TOTAL_PNL").desc_nulls_last(), col("policy"));
-    var byBookAsc = Window.partitionBy("book").orderBy(col("TOTAL_PNL").asc_nulls_last(), col("policy"));
-    Dataset<org.apache.spark.sql.Row> ranked = pairs.select(col("book"), col("policy"), col("TOTAL_PNL"),
-        col("COST_PNL"), col("HEDGE_COUNT"), row_number().over(byBook).as("best"),
-        row_number().over(byBookAsc).as("worst"));
-    Map<Integer, long[]> bestFor = new TreeMap<>();
+  static void write(List<Pair> pairs, List<SweepPolicy> policies, FileSystem fs, Path target) throws IOException {
+    Map<String, List<Pair>> byBook = Pair.ranked(pairs);
+    long[] bestFor = new long[policies.size() + 1];
     List<Object[]> bookRows = new ArrayList<>();
-    Map<String, Object[]> perBook = new TreeMap<>();
-    for (var r : ranked.where(col("best").equalTo(1).or(col("worst").equalTo(1))).collectAsList()) {
-      Object[] b = perBook.computeIfAbsent(r.getString(0), k -> new Object[5]);
-      b[0] = r.getString(0);
-      Double pnl = r.isNullAt(2) ? null : r.getDouble(2);
-      if (r.getInt(5) == 1) {
-        b[1] = r.getInt(1);
-        b[2] = pnl;
-        bestFor.computeIfAbsent(r.getInt(1), k -> new long[1])[0]++;
-      }
-      if (r.getInt(6) == 1) {
-        b[3] = r.getInt(1);
-        b[4] = pnl;
-      }
+    for (var e : byBook.entrySet()) {
+      Pair best = e.getValue().get(0);
+      Pair worst = e.getValue().get(e.getValue().size() - 1);
+      bestFor[best.policy()]++;
+      bookRows.add(new Object[] {e.getKey(), best.policy(), best.totalPnl(), worst.policy(), worst.totalPnl()});
     }
-    bookRows.addAll(perBook.values());
+    List<List<Pair>> byPolicy = new ArrayList<>();
+    for (int i = 0; i <= policies.size(); i++) {
+      byPolicy.add(new ArrayList<>());
+    }
+    pairs.forEach(p -> byPolicy.get(p.policy()).add(p));
     List<Ranked> rows = new ArrayList<>();
-    for (var r : pairs.groupBy("policy").agg(count("*"), avg("TOTAL_PNL"), stddev_samp("TOTAL_PNL"), min("TOTAL_PNL"),
-        max("TOTAL_PNL"), avg(when(col("TOTAL_PNL").gt(0), 1.0).otherwise(0.0)), avg("COST_PNL"), avg("HEDGE_COUNT"))
-        .collectAsList()) {
-      int id = r.getInt(0);
-      rows.add(new Ranked(policies.get(id - 1), r.getLong(1), d(r, 2), d(r, 3), d(r, 4), d(r, 5), d(r, 6), d(r, 7),
-          d(r, 8), bestFor.getOrDefault(id, new long[1])[0]));
+    for (SweepPolicy policy : policies) {
+      List<Pair> mine = byPolicy.get(policy.id());
+      if (mine.isEmpty()) {
+        continue;
+      }
+      double[] pnl = mine.stream().filter(p -> p.totalPnl() != null).mapToDouble(Pair::totalPnl).toArray();
+      rows.add(new Ranked(policy, mine.size(), mean(pnl), stdev(pnl),
+          pnl.length == 0 ? null : Arrays.stream(pnl).min().getAsDouble(),
+          pnl.length == 0 ? null : Arrays.stream(pnl).max().getAsDouble(),
+          pnl.length == 0 ? null : Arrays.stream(pnl).filter(x -> x > 0).count() / (double) pnl.length,
+          mean(mine.stream().filter(p -> p.costPnl() != null).mapToDouble(Pair::costPnl).toArray()),
+          mean(mine.stream().filter(p -> p.hedges() != null).mapToDouble(Pair::hedges).toArray()),
+          bestFor[policy.id()]));
     }
-    rows.sort((a, b) -> a.mean() == null ? 1 : b.mean() == null ? -1
-        : a.mean().equals(b.mean()) ? Integer.compare(a.policy().id(), b.policy().id()) : Double.compare(b.mean(), a.mean()));
+    rows.sort(Comparator.comparing((Ranked r) -> r.mean() == null ? Double.NEGATIVE_INFINITY : r.mean(),
+        Comparator.reverseOrder()).thenComparingInt(r -> r.policy().id()));
 
     try (XSSFWorkbook wb = new XSSFWorkbook()) {
       Styles st = new Styles(wb);
@@ -107,8 +124,17 @@ final class SweepSummary {
     }
   }
 
-  private static Double d(org.apache.spark.sql.Row r, int i) {
-    return r.isNullAt(i) ? null : ((Number) r.get(i)).doubleValue();
+  private static Double mean(double[] x) {
+    return x.length == 0 ? null : Arrays.stream(x).sum() / x.length;
+  }
+
+  /** Sample standard deviation (n − 1), null below two values. */
+  private static Double stdev(double[] x) {
+    if (x.length < 2) {
+      return null;
+    }
+    double m = Arrays.stream(x).sum() / x.length;
+    return Math.sqrt(Arrays.stream(x).map(v -> (v - m) * (v - m)).sum() / (x.length - 1));
   }
 
   private static void writeRanking(XSSFWorkbook wb, Styles st, XSSFSheet s, List<Ranked> rows) {
@@ -124,22 +150,23 @@ final class SweepSummary {
     for (int i = 0; i < rows.size(); i++) {
       Ranked r = rows.get(i);
       SweepPolicy p = r.policy();
-      Object[] v = {i + 1.0, (double) p.id(), p.rule(), p.threshold(), p.target(), p.feeBps(), p.feePerContract(),
-          p.slippageBps(), p.halfSpread() == null ? null : p.halfSpread().toString(), p.hedge(), p.lot(), p.rate(),
-          p.yield(), (double) r.books(), r.mean(), r.stdev(), r.min(), r.max(), r.winning(), r.cost(), r.hedges(),
-          (double) r.bestFor()};
+      Object[] v = {i + 1.0, (double) p.id(), p.rule(), p.threshold(), r.mean(), r.stdev(), r.min(), r.max(),
+          r.winning(), r.cost(), r.hedges(), (double) r.bestFor(), (double) r.books(), p.target(), p.feeBps(),
+          p.feePerContract(), p.slippageBps(), p.halfSpread() == null ? null : p.halfSpread().toString(), p.hedge(),
+          p.lot(), p.rate(), p.yield()};
       Row row = s.createRow(4 + i);
       for (int c = 0; c < v.length; c++) {
         Cell cell = row.createCell(c);
         if (v[c] instanceof Double d) {
           cell.setCellValue(d);
-          cell.setCellStyle(c >= 14 && c <= 17 || c == 19 ? money : c == 18 ? pct : num);
+          cell.setCellStyle(c >= 4 && c <= 7 || c == 9 ? money : c == 8 ? pct : num);
         } else if (v[c] != null) {
           cell.setCellValue(v[c].toString());
         }
       }
     }
     s.createFreezePane(2, 4);
+    landscape(s);
     for (int c = 0; c < RANK_HEADS.length; c++) {
       s.setColumnWidth(c, (c < 2 ? 8 : 13) * 256);
     }
@@ -184,11 +211,7 @@ final class SweepSummary {
       if (p.rule() == null || p.threshold() == null || r.mean() == null) {
         continue;
       }
-      String line = "target " + or(p.target()) + ", fee " + or(p.feeBps()) + " bp, slip " + or(p.slippageBps())
-          + " bp" + (p.feePerContract() != null ? ", fee/ct " + p.feePerContract() : "")
-          + (p.halfSpread() != null ? ", half-spread " + p.halfSpread() : "") + (p.hedge() != null ? ", " + p.hedge() : "")
-          + (p.lot() != null ? ", lot " + p.lot() : "") + (p.rate() != null ? ", rate " + p.rate() : "")
-          + (p.yield() != null ? ", yield " + p.yield() : "");
+      String line = label(p);
       byRule.computeIfAbsent(p.rule(), k -> new LinkedHashMap<>()).computeIfAbsent(line, k -> new TreeMap<>())
           .put(p.threshold(), r.mean());
     }
@@ -243,18 +266,44 @@ final class SweepSummary {
       chartRow += 22;
       dataRow = last + 2;
     }
+    landscape(charts);
     if (chartRow == 3) {
       cell(charts, 3, 0, st.note).setCellValue("(no rule has policies at two or more thresholds: nothing to plot)");
     }
     data.setColumnWidth(0, 18 * 256);
   }
 
+  /** The settings of a policy other than rule and threshold that the grid sets, for a chart's legend. */
+  private static String label(SweepPolicy p) {
+    List<String> parts = new ArrayList<>();
+    add(parts, "target ", p.target(), "");
+    add(parts, "fee ", p.feeBps(), " bp");
+    add(parts, "fee/contract ", p.feePerContract(), "");
+    add(parts, "slippage ", p.slippageBps(), " bp");
+    add(parts, "half-spread ", p.halfSpread(), "");
+    add(parts, "", p.hedge(), "");
+    add(parts, "lot ", p.lot(), "");
+    add(parts, "rate ", p.rate(), "");
+    add(parts, "yield ", p.yield(), "");
+    return parts.isEmpty() ? "the books' own settings" : String.join(", ", parts);
+  }
+
+  private static void add(List<String> parts, String name, Object v, String unit) {
+    if (v != null) {
+      parts.add(name + (v instanceof Double d && d == Math.rint(d) ? Long.toString(d.longValue()) : v) + unit);
+    }
+  }
+
   private static double best(Map<Double, Double> points) {
     return points.values().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NEGATIVE_INFINITY);
   }
 
-  private static String or(Object v) {
-    return v == null ? "book's" : v.toString();
+  /** Prints landscape, one page wide. */
+  private static void landscape(XSSFSheet s) {
+    s.getPrintSetup().setLandscape(true);
+    s.setFitToPage(true);
+    s.getPrintSetup().setFitWidth((short) 1);
+    s.getPrintSetup().setFitHeight((short) 0);
   }
 
   private static CellStyle format(XSSFWorkbook wb, String format) {

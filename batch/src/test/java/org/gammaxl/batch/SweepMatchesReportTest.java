@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.gammaxl.ledger.SummaryItem;
@@ -64,7 +66,9 @@ class SweepMatchesReportTest {
     Path books = books(dir);
     Path grid = Files.writeString(dir.resolve("grid.csv"), GRID);
     Path out = dir.resolve("out");
-    Sweep.Outcome outcome = Sweep.run(SweepFixture.spark(), SweepFixture.options(books, books, grid, out));
+    Sweep.Options o = SweepFixture.options(books, books, grid, out);
+    Sweep.Outcome outcome = Sweep.run(SweepFixture.spark(), new Sweep.Options(o.prices(), o.books(), o.policies(),
+        o.out(), o.format(), null, 1, false, false, 0, null, null));
     List<Row> rows = SweepFixture.rows("parquet", out);
     assertEquals(3 * POLICIES.size(), rows.size());
     assertEquals(3L * POLICIES.size(), outcome.pairs());
@@ -102,6 +106,53 @@ class SweepMatchesReportTest {
     Row bookOwn = rows.get(6);
     assertEquals("DELTA", bookOwn.getAs("rule"));
     assertEquals(1.0, (double) bookOwn.getAs("threshold"));
+    reportsOfTheBestAndWorstPairs(out, rows);
+    summaryWorkbook(out);
+  }
+
+  /** --reports 1: each book's best and worst pair as its ledger report, whose TOTAL_PNL is the row's. */
+  private static void reportsOfTheBestAndWorstPairs(Path out, List<Row> rows) throws Exception {
+    for (String book : List.of("calls", "flat", "puts")) {
+      List<Row> mine = rows.stream().filter(r -> r.getString(0).equals(book))
+          .sorted((a, b) -> Double.compare((double) b.getAs("TOTAL_PNL"), (double) a.getAs("TOTAL_PNL"))).toList();
+      Row best = mine.get(0);
+      Row worst = mine.get(mine.size() - 1);
+      try (Stream<Path> s = Files.list(out.resolve("reports").resolve(book))) {
+        assertEquals(List.of("rank-001-policy-" + best.getAs("policy") + ".xlsx",
+            "rank-00" + POLICIES.size() + "-policy-" + worst.getAs("policy") + ".xlsx"),
+            s.map(p -> p.getFileName().toString()).sorted().toList());
+      }
+      Path file = out.resolve("reports").resolve(book).resolve("rank-001-policy-" + best.getAs("policy") + ".xlsx");
+      try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
+        var sheet = wb.getSheet("Summary");
+        double total = Double.NaN;
+        for (var r : sheet) {
+          if (r.getCell(0) != null && "TOTAL_PNL".equals(r.getCell(0).toString())) {
+            total = r.getCell(1).getNumericCellValue();
+          }
+        }
+        assertEquals((double) best.getAs("TOTAL_PNL"), total, 1e-9 * Math.abs(total), book);
+      }
+    }
+  }
+
+  /** summary.xlsx: the policies ranked by mean P&L, one chart per rule with two or more thresholds. */
+  private static void summaryWorkbook(Path out) throws Exception {
+    try (XSSFWorkbook wb = new XSSFWorkbook(out.resolve("summary.xlsx").toFile())) {
+      var ranking = wb.getSheet("Ranking");
+      List<Double> means = new java.util.ArrayList<>();
+      for (int r = 4; r <= ranking.getLastRowNum(); r++) {
+        means.add(ranking.getRow(r).getCell(4).getNumericCellValue());
+      }
+      assertEquals(POLICIES.size(), means.size());
+      for (int i = 1; i < means.size(); i++) {
+        assertTrue(means.get(i - 1) >= means.get(i), "ranked by mean P&L: " + means);
+      }
+      var charts = wb.getSheet("Charts").getDrawingPatriarch().getCharts();
+      assertEquals(List.of("DELTA: mean total P&L vs threshold", "MOVE_PERCENT: mean total P&L vs threshold"),
+          charts.stream().map(c -> c.getTitleText().getString()).toList());
+      assertEquals(3, wb.getSheet("Best by book").getLastRowNum());
+    }
   }
 
   @Test
