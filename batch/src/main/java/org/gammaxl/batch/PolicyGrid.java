@@ -54,11 +54,7 @@ final class PolicyGrid {
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String line;
       while ((line = in.readLine()) != null) {
-        lineNo++;
-        String s = line.strip();
-        if (lineNo == 1 && s.startsWith("\uFEFF")) {
-          s = s.substring(1);
-        }
+        String s = PriceInput.content(line, ++lineNo);
         int hash = s.indexOf('#');
         if (hash >= 0) {
           s = s.substring(0, hash).strip();

@@ -115,6 +115,12 @@ final class PriceInput {
     return files;
   }
 
+  /** A CSV line without surrounding blanks, and without the byte-order mark an editor may put before line 1. */
+  static String content(String line, long lineNo) {
+    String s = line.strip();
+    return lineNo == 1 && s.startsWith("\uFEFF") ? s.substring(1) : s;
+  }
+
   /** A path as a message shows it: local files without the {@code file:} scheme. */
   static String display(String path) {
     return path.startsWith("file:") ? new Path(path).toUri().getPath() : path;
@@ -271,11 +277,7 @@ final class PriceInput {
         try {
           String line;
           while ((line = in.readLine()) != null) {
-            lineNo++;
-            String s = line.strip();
-            if (lineNo == 1 && s.startsWith("\uFEFF")) {
-              s = s.substring(1);
-            }
+            String s = content(line, ++lineNo);
             if (s.isEmpty() || s.startsWith("#")) {
               continue;
             }
