@@ -60,8 +60,8 @@ final class Sweep {
     @Override
     public String toString() {
       StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
-          "wrote %s: %,d pairs (%d books x %d policies), %,d ledger events in %.1f s (%.2f M events/s)", out, pairs,
-          books - skipped.size(), policies, events, seconds, events / Math.max(seconds, 1e-9) / 1e6));
+          "wrote %s: %,d pairs (%d books x %d policies), %,d ledger events in %.1f s (%,.0f events/s)", out, pairs,
+          books - skipped.size(), policies, events, seconds, events / Math.max(seconds, 1e-9)));
       if (!skipped.isEmpty()) {
         s.append(System.lineSeparator()).append("skipped ").append(skipped.size()).append(" book(s) with bad input:");
         skipped.forEach((b, m) -> s.append(System.lineSeparator()).append("  ").append(b).append(": ").append(m));
