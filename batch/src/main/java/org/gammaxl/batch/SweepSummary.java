@@ -117,6 +117,8 @@ final class SweepSummary {
       XSSFSheet best = wb.createSheet("Best by book");
       XSSFSheet data = wb.createSheet("ChartData");
       writeRanking(wb, st, ranking, rows);
+      // Printed: the results columns (the settings stay on screen, to the right).
+      wb.setPrintArea(0, 0, 12, 0, Math.max(4, ranking.getLastRowNum()));
       writeCharts(wb, st, charts, data, rows);
       writeBest(wb, st, best, bookRows);
       wb.setActiveSheet(0);
