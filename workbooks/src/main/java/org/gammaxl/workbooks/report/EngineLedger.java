@@ -2,6 +2,7 @@ package org.gammaxl.workbooks.report;
 
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.gammaxl.InvalidInputException;
 import org.gammaxl.hedge.HedgeInstrument;
 import org.gammaxl.ledger.HedgeLedger;
@@ -35,33 +36,60 @@ public final class EngineLedger implements LedgerSource {
     return LedgerRow.headers();
   }
 
+  private final UnaryOperator<HedgePolicy.Builder> policySettings;
+
+  /** The ledger of the position file's policy. */
+  public EngineLedger() {
+    this(UnaryOperator.identity());
+  }
+
+  /**
+   * The ledger of the position file's policy with further settings a position file does not carry
+   * (the hedge target, the half-spread, a fee per contract), applied by {@code policySettings}.
+   */
+  public EngineLedger(UnaryOperator<HedgePolicy.Builder> policySettings) {
+    this.policySettings = policySettings;
+  }
+
+  /**
+   * A fresh engine run of {@code position} on a path whose first observation is at the Excel
+   * date-time {@code origin}: the policy from the position file, then {@code policySettings}. Feed it
+   * times as {@link #years} from the same origin.
+   *
+   * @throws InvalidInputException naming the setting the engine rejects
+   */
+  public static LedgerRun start(PositionFile position, double origin, UnaryOperator<HedgePolicy.Builder> policySettings) {
+    HedgePolicy.Builder builder = HedgePolicy.builder()
+        .rule(RebalanceRule.parse(position.rule()))
+        .threshold(position.threshold())
+        .feeBps(position.feeBps())
+        .slippageBps(position.slippageBps())
+        .instrument(HedgeInstrument.parse(position.hedge()))
+        .rate(position.rate())
+        .yield(position.yield())
+        .lotSize(position.lot());
+    if (!Double.isNaN(position.futureExpiry())) {
+      builder.futureExpiry(years(origin, position.futureExpiry(), "FUTURE_EXPIRY"));
+    }
+    HedgePolicy policy = policySettings.apply(builder).build();
+    OptionLeg leg = OptionLeg.of(position.typeKeyword().equals("CALL") ? OptionType.CALL : OptionType.PUT,
+        position.strike(), years(origin, position.expiry(), "expiry"), position.quantity(), position.multiplier());
+    return HedgeLedger.of(Model.parse(position.model()).pricer(), Position.of(leg), policy).start();
+  }
+
   @Override
   public Object[][] run(PositionFile position, PriceSeries prices, Consumer<Object[]> rows) throws ReportException {
     try {
       double origin = prices.times()[0];
-      HedgePolicy.Builder builder = HedgePolicy.builder()
-          .rule(RebalanceRule.parse(position.rule()))
-          .threshold(position.threshold())
-          .feeBps(position.feeBps())
-          .slippageBps(position.slippageBps())
-          .instrument(HedgeInstrument.parse(position.hedge()))
-          .rate(position.rate())
-          .yield(position.yield())
-          .lotSize(position.lot());
-      if (!Double.isNaN(position.futureExpiry())) {
-        builder.futureExpiry(years(origin, position.futureExpiry(), "FUTURE_EXPIRY"));
-      }
-      HedgePolicy policy = builder.build();
-      OptionLeg leg = OptionLeg.of(position.typeKeyword().equals("CALL") ? OptionType.CALL : OptionType.PUT,
-          position.strike(), years(origin, position.expiry(), "expiry"), position.quantity(), position.multiplier());
-      LedgerRun run = HedgeLedger.of(Model.parse(position.model()).pricer(), Position.of(leg), policy).start();
+      LedgerRun run = start(position, origin, policySettings);
       int width = LedgerColumn.values().length;
       int time = LedgerColumn.TIME.ordinal();
       double[] vols = prices.vols();
+      boolean quotes = prices.bids() != null && prices.asks() != null;
       for (int p = 0; p < prices.size(); p++) {
         double mark = vols == null ? position.vol() : vols[p];
         LedgerRow row = run.step(years(origin, prices.times()[p], "times"), prices.spots()[p], mark,
-            Double.NaN, Double.NaN);
+            quotes ? prices.bids()[p] : Double.NaN, quotes ? prices.asks()[p] : Double.NaN);
         double[] values = row.toArray();
         Object[] out = new Object[width];
         for (int c = 0; c < width; c++) {
@@ -84,7 +112,8 @@ public final class EngineLedger implements LedgerSource {
     }
   }
 
-  private static double years(double origin, double serial, String argument) {
+  /** ACT/365F years from the Excel date-time {@code origin} to {@code serial}, the engine's clock. */
+  public static double years(double origin, double serial, String argument) {
     try {
       return YearFraction.fromExcel(origin, serial, DayCount.ACT_365F);
     } catch (InvalidInputException e) {

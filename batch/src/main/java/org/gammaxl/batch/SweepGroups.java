@@ -1,0 +1,159 @@
+package org.gammaxl.batch;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.FlatMapGroupsFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Row;
+import org.apache.spark.util.CollectionAccumulator;
+import org.apache.spark.util.LongAccumulator;
+import org.gammaxl.InvalidInputException;
+import org.gammaxl.ledger.LedgerRun;
+import org.gammaxl.workbooks.report.EngineLedger;
+
+/**
+ * The sweep's work on one path: its observations arrive sorted by time (then file and line), and every
+ * (book, policy) pair on the path steps through them together, one engine run each, so a task holds
+ * O(books × policies × legs) state whatever the path's length, and reads the path once for all
+ * policies. Emits one {@link SweepColumns} row per pair.
+ *
+ * <p>Bad input (an error row of the reader, or an observation the engine rejects) fails the job with
+ * {@code file:line: field: problem (book NAME)}; with {@code skipBadBooks} the book is left out and
+ * listed in {@code skipped} ({@code NAME<TAB>message}) instead.
+ */
+final class SweepGroups implements FlatMapGroupsFunction<Integer, Row, Row> {
+  private static final long serialVersionUID = 1L;
+  private final Broadcast<BookPaths> paths;
+  private final List<SweepPolicy> policies;
+  private final boolean skipBadBooks;
+  private final LongAccumulator events;
+  private final LongAccumulator booksDone;
+  private final CollectionAccumulator<String> skipped;
+  private final String failOnceKey;
+
+  /**
+   * @param failOnceKey tests only: the first attempt of the task that reaches this path fails (null: never)
+   */
+  SweepGroups(Broadcast<BookPaths> paths, List<SweepPolicy> policies, boolean skipBadBooks,
+      LongAccumulator events, LongAccumulator booksDone, CollectionAccumulator<String> skipped, String failOnceKey) {
+    this.paths = paths;
+    this.policies = List.copyOf(policies);
+    this.skipBadBooks = skipBadBooks;
+    this.events = events;
+    this.booksDone = booksDone;
+    this.skipped = skipped;
+    this.failOnceKey = failOnceKey;
+  }
+
+  @Override
+  public Iterator<Row> call(Integer path, Iterator<Row> rows) {
+    List<Book> bs = paths.value().books(path);
+    String key = paths.value().key(path);
+    if (key.equals(failOnceKey) && TaskContext.get() != null && TaskContext.get().attemptNumber() == 0) {
+      throw new IllegalStateException("injected failure: first attempt of the task holding path " + key);
+    }
+    int nb = bs.size();
+    int np = policies.size();
+    LedgerRun[][] runs = new LedgerRun[nb][np];
+    String[] error = new String[nb];
+    double origin = Double.NaN;
+    long n = 0;
+    boolean marked = false;
+    while (rows.hasNext()) {
+      Row r = rows.next();
+      if (!r.isNullAt(PriceInput.ERROR)) {
+        for (int b = 0; b < nb; b++) {
+          fail(bs.get(b), error, b, r.getString(PriceInput.ERROR));
+        }
+        break;
+      }
+      double time = value(r, PriceInput.TIME);
+      if (n == 0) {
+        origin = time;
+        start(bs, runs, error, origin, r);
+      }
+      double years;
+      try {
+        years = EngineLedger.years(origin, time, "time");
+      } catch (InvalidInputException e) {
+        for (int b = 0; b < nb; b++) {
+          fail(bs.get(b), error, b, at(r, "time", e));
+        }
+        break;
+      }
+      double spot = value(r, PriceInput.SPOT);
+      double bid = value(r, PriceInput.BID);
+      double ask = value(r, PriceInput.ASK);
+      // No mark on the row: the last mark of the path (the engine carries it), or the book's vol before the first.
+      double vol = value(r, PriceInput.VOL);
+      boolean bookVol = !marked && Double.isNaN(vol);
+      marked |= !Double.isNaN(vol);
+      for (int b = 0; b < nb; b++) {
+        if (error[b] != null) {
+          continue;
+        }
+        double mark = bookVol ? bs.get(b).position().vol() : vol;
+        LedgerRun[] pr = runs[b];
+        try {
+          for (int p = 0; p < np; p++) {
+            pr[p].step(years, spot, mark, bid, ask);
+          }
+        } catch (InvalidInputException e) {
+          fail(bs.get(b), error, b, at(r, null, e));
+        }
+      }
+      n++;
+    }
+    List<Row> out = new ArrayList<>();
+    for (int b = 0; b < nb; b++) {
+      if (error[b] == null) {
+        for (int p = 0; p < np; p++) {
+          out.add(SweepColumns.row(bs.get(b), policies.get(p), runs[b][p].summary()));
+        }
+      }
+    }
+    events.add(n * out.size());
+    booksDone.add(nb);
+    return out.iterator();
+  }
+
+  private void start(List<Book> bs, LedgerRun[][] runs, String[] error, double origin, Row first) {
+    for (int b = 0; b < bs.size(); b++) {
+      for (int p = 0; p < policies.size(); p++) {
+        try {
+          runs[b][p] = PairLedger.start(bs.get(b), policies.get(p), origin);
+        } catch (InvalidInputException e) {
+          fail(bs.get(b), error, b, PriceInput.display(first.getString(PriceInput.FILE)) + ":" + first.getLong(PriceInput.LINE) + ": "
+              + e.getMessage() + " (policy " + policies.get(p).id() + ", " + policies.get(p).source() + ")");
+          break;
+        }
+      }
+    }
+  }
+
+  private void fail(Book book, String[] error, int b, String message) {
+    if (error[b] != null) {
+      return;
+    }
+    error[b] = message;
+    if (!skipBadBooks) {
+      throw new SweepInputException(message + " (book " + book.name() + ", " + book.file() + ")");
+    }
+    skipped.add(book.name() + "\t" + message);
+  }
+
+  private static double value(Row r, int i) {
+    return r.isNullAt(i) ? Double.NaN : r.getDouble(i);
+  }
+
+  /** {@code file:line: field: problem} for an engine error on row {@code r} (the engine names the row of the path). */
+  private static String at(Row r, String field, InvalidInputException e) {
+    String arg = e.argument();
+    String problem = e.getMessage().substring(Math.min(e.getMessage().length(), arg.length() + 2));
+    String name = field != null ? field : arg.replaceFirst("^row \\d+: ", "");
+    return PriceInput.display(r.getString(PriceInput.FILE)) + ":" + r.getLong(PriceInput.LINE) + ": " + name + ": "
+        + problem;
+  }
+}

@@ -1,0 +1,162 @@
+package org.gammaxl.batch;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.gammaxl.ledger.LedgerRun;
+import org.gammaxl.ledger.Observation;
+import org.gammaxl.ledger.SyntheticPath;
+import org.gammaxl.workbooks.report.EngineLedger;
+import org.gammaxl.workbooks.report.PositionFile;
+
+/**
+ * The sweep benchmark (scripts/bench-sweep; not a test): BOOKS books × 20 policies × EVENTS events, the
+ * same pairs run (1) by the raw engine looping the pairs on 2 threads of one JVM over paths held in
+ * memory, and (2) by {@code Sweep.run} in local[2] and local[1] over the paths as Parquet (read,
+ * shuffled, sorted, swept, results written, summary workbook). Prints events/s and the ratios.
+ * Arguments: [books] [events] [work dir].
+ */
+public final class SweepBenchmark {
+  private SweepBenchmark() {}
+
+  static final double ORIGIN = 45352; // 2024-03-01
+
+  public static void main(String[] args) throws Exception {
+    int books = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+    int events = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
+    Path dir = Path.of(args.length > 2 ? args[2] : "target/bench-sweep");
+    Files.createDirectories(dir);
+    Path booksDir = dir.resolve("books-" + books);
+    Path prices = dir.resolve("prices-" + books + "x" + events);
+    Path grid = Files.writeString(dir.resolve("policies.csv"),
+        "rule,threshold,fee_bps,slippage_bps\nDELTA,0.5:5:0.5,1,2\nMOVE%,0.0025:0.025:0.0025,1,2\n");
+    List<SweepPolicy> policies = PolicyGrid.read(grid);
+    double[][] times = new double[books][];
+    double[][] spots = new double[books][];
+    for (int b = 0; b < books; b++) {
+      times[b] = new double[events];
+      spots[b] = new double[events];
+      int k = 0;
+      // hourly for events hours, ACT/365F years on the engine's clock, as Excel serials in the files
+      for (Observation o : SyntheticPath.gbm(b, 0, 100, 0, 0.3, 0.25, (events - 1) / (365.0 * 24), events - 1)) {
+        times[b][k] = ORIGIN + o.time() * 365;
+        spots[b][k++] = o.spot();
+      }
+    }
+    if (!Files.isDirectory(booksDir)) {
+      Files.createDirectories(booksDir);
+      for (int b = 0; b < books; b++) {
+        Files.writeString(booksDir.resolve(String.format(Locale.ROOT, "b%05d.position", b)),
+            "underlying = U" + b + "\ntype = C\nstrike = 100\nexpiry = 2024-12-31\nquantity = -100\nvol = 0.25\n");
+      }
+    }
+    List<Book> bookList = Book.read(booksDir);
+    String master2 = "local[2]";
+    SparkSession spark = SweepCommand.session(master2, java.util.Map.of());
+    if (!Files.isDirectory(prices)) {
+      StructType schema = new StructType().add("book", DataTypes.StringType).add("time", DataTypes.DoubleType)
+          .add("spot", DataTypes.DoubleType).add("vol", DataTypes.DoubleType);
+      List<Row> rows = new ArrayList<>();
+      for (int b = 0; b < books; b++) {
+        for (int i = 0; i < events; i++) {
+          rows.add(RowFactory.create(String.format(Locale.ROOT, "b%05d", b), times[b][i], spots[b][i], 0.25));
+        }
+      }
+      spark.createDataFrame(rows, schema).repartition(8).write().parquet(prices.toString());
+    }
+    String load = load();
+    System.out.printf(Locale.ROOT, "sweep benchmark: %d books x %d policies x %d events = %,d ledger events; load %s%n",
+        books, policies.size(), events, (long) books * policies.size() * events, load);
+
+    raw(bookList, policies, times, spots, 2, Math.min(books, 50)); // warm-up
+    sweep(spark, prices, booksDir, grid, dir.resolve("warmup"));
+    double raw2 = raw(bookList, policies, times, spots, 2, books);
+    double spark2 = sweep(spark, prices, booksDir, grid, dir.resolve("out-local2"));
+    spark.stop();
+    spark = SweepCommand.session("local[1]", java.util.Map.of());
+    double spark1 = sweep(spark, prices, booksDir, grid, dir.resolve("out-local1"));
+    spark.stop();
+    double raw1 = raw(bookList, policies, times, spots, 1, books);
+    System.out.printf(Locale.ROOT, "raw engine, 2 threads : %,14.0f events/s%n", raw2);
+    System.out.printf(Locale.ROOT, "raw engine, 1 thread  : %,14.0f events/s%n", raw1);
+    System.out.printf(Locale.ROOT, "sweep, local[2]       : %,14.0f events/s  (%.2fx the raw engine on 2 threads)%n",
+        spark2, spark2 / raw2);
+    System.out.printf(Locale.ROOT, "sweep, local[1]       : %,14.0f events/s  (%.2fx the raw engine on 1 thread)%n",
+        spark1, spark1 / raw1);
+    System.out.printf(Locale.ROOT, "scaling local[1] -> local[2]: %.2fx; raw 1 -> 2 threads: %.2fx; load after: %s%n",
+        spark2 / spark1, raw2 / raw1, load());
+  }
+
+  /** The raw engine: each (book, policy) pair looped over its in-memory path, books spread over threads. */
+  static double raw(List<Book> books, List<SweepPolicy> policies, double[][] times, double[][] spots, int threads,
+      int count) throws Exception {
+    long t0 = System.nanoTime();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<Future<Long>> parts = new ArrayList<>();
+    for (int b = 0; b < count; b++) {
+      int book = b;
+      parts.add(pool.submit(() -> {
+        long n = 0;
+        double sink = 0;
+        double[] t = times[book];
+        double[] s = spots[book];
+        PositionFile base = books.get(book).position();
+        for (SweepPolicy p : policies) {
+          LedgerRun run = EngineLedger.start(p.applyTo(base), t[0], p::extraSettings);
+          for (int i = 0; i < t.length; i++) {
+            run.step(EngineLedger.years(t[0], t[i], "time"), s[i], 0.25, Double.NaN, Double.NaN);
+          }
+          sink += run.summary().toArray()[3];
+          n += t.length;
+        }
+        return sink == sink ? n : n;
+      }));
+    }
+    long events = 0;
+    for (Future<Long> f : parts) {
+      events += f.get();
+    }
+    pool.shutdown();
+    double s = (System.nanoTime() - t0) / 1e9;
+    return events / s;
+  }
+
+  /** events/s of the whole sweep (read to committed output and summary workbook); prints the ledger job's too. */
+  static double sweep(SparkSession spark, Path prices, Path books, Path grid, Path out) throws Exception {
+    deleteTree(out);
+    Sweep.Outcome o = Sweep.run(spark, new Sweep.Options(prices.toString(), books, grid, out.toString(), "parquet",
+        null, 0, false, false, 0, null, null));
+    System.out.printf(Locale.ROOT, "  %s %s: %,d events, whole sweep %.2f s, ledger job (read, shuffle, sort, engine,"
+        + " write) %.2f s = %,.0f events/s%n", spark.sparkContext().master(), out.getFileName(), o.events(), o.seconds(),
+        o.ledgerSeconds(), o.events() / o.ledgerSeconds());
+    return o.events() / o.seconds();
+  }
+
+  private static void deleteTree(Path p) throws Exception {
+    if (Files.exists(p)) {
+      try (var s = Files.walk(p)) {
+        for (Path q : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(q);
+        }
+      }
+    }
+  }
+
+  private static String load() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).trim();
+    } catch (Exception e) {
+      return "unknown";
+    }
+  }
+}
