@@ -70,7 +70,7 @@ final class LedgerFunctions {
       "| `CONTRACT_SIZE` | underlying units per hedge contract (INVERSE: face value in quote currency) | 1 |",
       "| `FUTURE_EXPIRY` | delivery of the hedge future (date-time, or years with TIME=YEARS) | required for FUTURE |",
       "| `HEDGE_VOL` | vol used for the hedge delta instead of the mark | the mark |",
-      "| `MODEL` | pricer valuing the options: BSM, BLACK76, BACHELIER, AMERICAN, INVERSE | BSM |",
+      "| `MODEL` | pricer valuing the options: " + Model.expected() + " | BSM |",
       "");
 
   private LedgerFunctions() {
