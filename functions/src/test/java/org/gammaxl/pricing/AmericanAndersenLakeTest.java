@@ -38,16 +38,16 @@ class AmericanAndersenLakeTest {
 
   @Test
   void agreesWithTheConvergedLatticeToAMillionth() {
-    // The lattice is converged to its estimate (|extrapolation at 10001 steps − at 5001|); where that is below 2e-7
+    // The lattice is converged to its estimate (|three-tree fit − two-tree extrapolation|); where that is below 3e-7
     // the method must agree to 1e-6, elsewhere to 1e-6 plus twice the lattice's own uncertainty.
     int strict = 0;
     for (Map<String, String> row : LATTICE) {
       double estimate = number(row, "estimate");
-      double tolerance = estimate < 2e-7 ? 1e-6 : 1e-6 + 2 * estimate;
-      strict += estimate < 2e-7 ? 1 : 0;
+      double tolerance = estimate < 3e-7 ? 1e-6 : 1e-6 + 2 * estimate;
+      strict += estimate < 3e-7 ? 1 : 0;
       assertEquals(number(row, "lattice"), price(ACCURATE, row), tolerance, describe(row));
     }
-    assertTrue(strict > LATTICE.size() / 2, "most references are converged to 2e-7: " + strict);
+    assertTrue(strict >= 110, "most references are converged to 3e-7: " + strict); // 118 of 157
     assertEquals(157, LATTICE.size());
   }
 
