@@ -36,12 +36,12 @@ import org.gammaxl.InvalidInputException;
  */
 public final class AmericanAndersenLake implements OptionPricer {
   /**
-   * About 1e-9 of the strike: Chebyshev degree 16 and 16 Gauss–Legendre points per fixed-point integral up to half
-   * a year, degree 24 and 24 points beyond (the boundary's fast fall just before expiry takes more nodes to resolve
+   * About 1e-9 of the strike: Chebyshev degree 16 and 12 Gauss–Legendre points per fixed-point integral up to half
+   * a year, degree 24 and 20 points beyond (the boundary's fast fall just before expiry takes more nodes to resolve
    * the longer the expiry), 3 Newton steps, tanh–sinh step 1/16 (103 points) for the price.
    */
   public static final AmericanAndersenLake ACCURATE = new AmericanAndersenLake("accurate",
-      new AndersenLakeScheme(16, 16, 3, 16, true), 0.5, new AndersenLakeScheme(24, 24, 3, 16, true));
+      new AndersenLakeScheme(16, 12, 3, 16, true), 0.5, new AndersenLakeScheme(24, 20, 3, 16, true));
   /** About 1e-7 of the strike within a year: degree 8, 8 points, 2 Newton steps, tanh–sinh step 1/6 (39 points). */
   public static final AmericanAndersenLake FAST = new AmericanAndersenLake("fast",
       new AndersenLakeScheme(8, 8, 2, 6, true), Double.POSITIVE_INFINITY, null);

@@ -155,9 +155,6 @@ final class AndersenLakeScheme {
           p0 = p1;
           p1 = p2;
         }
-        if (m == 1) {
-          p0 = 1;
-        }
         derivative = m * (root * p1 - p0) / (root * root - 1);
         double step = p1 / derivative;
         root -= step;
