@@ -41,10 +41,11 @@ public final class AmericanAndersenLake implements OptionPricer {
    * the longer the expiry), 3 Newton steps, tanh–sinh step 1/16 (103 points) for the price.
    */
   public static final AmericanAndersenLake ACCURATE = new AmericanAndersenLake("accurate",
-      new AndersenLakeScheme(16, 12, 3, 16, true), 0.5, new AndersenLakeScheme(24, 20, 3, 16, true));
+      new AndersenLakeScheme(16, 12, 3, 16, true), 0.5, new AndersenLakeScheme(24, 20, 3, 16, true),
+      new AndersenLakeScheme(8, 8, 2, 16, true));
   /** About 1e-7 of the strike within a year: degree 8, 8 points, 2 Newton steps, tanh–sinh step 1/6 (39 points). */
   public static final AmericanAndersenLake FAST = new AmericanAndersenLake("fast",
-      new AndersenLakeScheme(8, 8, 2, 6, true), Double.POSITIVE_INFINITY, null);
+      new AndersenLakeScheme(8, 8, 2, 6, true), Double.POSITIVE_INFINITY, null, null);
 
   static final double VOL_BUMP = 0.001;
 
@@ -56,13 +57,16 @@ public final class AmericanAndersenLake implements OptionPricer {
   private final AndersenLakeScheme shortScheme;
   private final double longAfter;
   private final AndersenLakeScheme longScheme;
+  /** The scheme of the vol cross-greeks' three solves; null: the pricer's own (reusing its solve at vol). */
+  private final AndersenLakeScheme crossScheme;
 
   private AmericanAndersenLake(String name, AndersenLakeScheme shortScheme, double longAfter,
-      AndersenLakeScheme longScheme) {
+      AndersenLakeScheme longScheme, AndersenLakeScheme crossScheme) {
     this.name = name;
     this.shortScheme = shortScheme;
     this.longAfter = longAfter;
     this.longScheme = longScheme;
+    this.crossScheme = crossScheme;
   }
 
   /** The scheme for an expiry: the short one up to {@code longAfter} years. */
@@ -77,7 +81,7 @@ public final class AmericanAndersenLake implements OptionPricer {
    */
   public static AmericanAndersenLake of(int n, int l, int m, int p, boolean newton) {
     return new AmericanAndersenLake("n=" + n + " l=" + l + " m=" + m + " p=" + p + (newton ? " newton" : ""),
-        new AndersenLakeScheme(n, l, m, p, newton), Double.POSITIVE_INFINITY, null);
+        new AndersenLakeScheme(n, l, m, p, newton), Double.POSITIVE_INFINITY, null, null);
   }
 
   @Override
@@ -199,15 +203,35 @@ public final class AmericanAndersenLake implements OptionPricer {
     addPremium(g, p, spot, strike, vol, rate, b);
     if (level == ALL) {
       double h = Math.min(VOL_BUMP, 0.25 * vol);
-      double[] up = bumped(boundary, put, spot, strike, years, vol, rate, yield, h);
-      double[] down = bumped(boundary, put, spot, strike, years, vol, rate, yield, -h);
-      double vega = g[Greek.VEGA.ordinal()];
+      // the vol cross-greeks: differences over vol ± h of solves one Newton step from the tangent prediction of a
+      // converged solve at vol. For the accurate pricer these three solves run on a coarse scheme (they are
+      // differences, and its error is smooth in vol): its own solve converged once more and its tangent taken there;
+      // for the others on their own scheme, reusing the pricing solve, with vomma from the bumped vegas.
+      double[] up;
+      double[] down;
+      if (crossScheme != null) {
+        AndersenLakeBoundary base = new AndersenLakeBoundary(crossScheme, rp, qp, vol, years, null, 0.0, null,
+            crossScheme.iterations + 1);
+        base.tangent();
+        double[] c = LognormalKernel.greeks(phi, spot, strike, years, vol, rate, b);
+        double[] pc = new double[8];
+        premium(base, put, spot, strike, years, vol, rate, yield, pc, true);
+        addPremium(c, pc, spot, strike, vol, rate, b);
+        up = bumped(base, put, spot, strike, years, vol, rate, yield, h, false);
+        down = bumped(base, put, spot, strike, years, vol, rate, yield, -h, false);
+        // V(σ ± h) = V ± h·vega + ½h²·vomma ± h³/6·ultima + O(h⁴)
+        g[Greek.VOMMA.ordinal()] = (up[0] - 2 * c[Greek.PRICE.ordinal()] + down[0]) / (h * h);
+        g[Greek.ULTIMA.ordinal()] = 3 * (up[0] - down[0] - 2 * h * c[Greek.VEGA.ordinal()]) / (h * h * h);
+      } else {
+        up = bumped(boundary, put, spot, strike, years, vol, rate, yield, h, true);
+        down = bumped(boundary, put, spot, strike, years, vol, rate, yield, -h, true);
+        g[Greek.VOMMA.ordinal()] = (up[3] - down[3]) / (2 * h);
+        g[Greek.ULTIMA.ordinal()] = 3 * (up[0] - down[0] - 2 * h * g[Greek.VEGA.ordinal()]) / (h * h * h);
+      }
       g[Greek.VANNA.ordinal()] = (up[1] - down[1]) / (2 * h);
       g[Greek.ZOMMA.ordinal()] = (up[2] - down[2]) / (2 * h);
-      g[Greek.VOMMA.ordinal()] = (up[3] - down[3]) / (2 * h);
-      // V(σ ± h) = V ± h·vega + ½h²·vomma ± h³/6·ultima + O(h⁴), with the exact vega
-      g[Greek.ULTIMA.ordinal()] = 3 * (up[0] - down[0] - 2 * h * vega) / (h * h * h);
       // the pricing equation differentiated in vol
+      double vega = g[Greek.VEGA.ordinal()];
       g[Greek.VETA.ordinal()] = rate * vega - b * spot * g[Greek.VANNA.ordinal()]
           - vol * spot * spot * g[Greek.GAMMA.ordinal()] - 0.5 * vol * vol * spot * spot * g[Greek.ZOMMA.ordinal()];
     } else {
@@ -218,17 +242,23 @@ public final class AmericanAndersenLake implements OptionPricer {
     return g;
   }
 
-  /** Price, delta, gamma and vega at vol + shift, the boundary started from the tangent step of {@code base}. */
+  /**
+   * Price, delta, gamma and (with {@code withVega}) vega at vol + shift on {@code base}'s scheme, the boundary one
+   * Newton step from the tangent prediction of {@code base} (O(shift²) off, so the step converges it; with vega the
+   * step also gives the tangent, at its start, whose O(shift²) error cancels in the central difference).
+   */
   private double[] bumped(AndersenLakeBoundary base, boolean put, double spot, double strike, double years,
-      double vol, double rate, double yield, double shift) {
+      double vol, double rate, double yield, double shift, boolean withVega) {
     AndersenLakeBoundary boundary = new AndersenLakeBoundary(base.scheme, base.r, base.q, vol + shift, years, base.s,
-        shift, base.dsVol, 0);
-    boundary.newtonAndTangent();
+        shift, base.dsVol, withVega ? 0 : 1);
+    if (withVega) {
+      boundary.newtonAndTangent();
+    }
     int phi = put ? -1 : 1;
     double b = rate - yield;
     double[] g = LognormalKernel.greeks(phi, spot, strike, years, vol + shift, rate, b);
     double[] p = new double[8];
-    premium(boundary, put, spot, strike, years, vol + shift, rate, yield, p, true);
+    premium(boundary, put, spot, strike, years, vol + shift, rate, yield, p, withVega);
     addPremium(g, p, spot, strike, vol + shift, rate, b);
     return g;
   }
