@@ -27,10 +27,12 @@ import org.gammaxl.InvalidInputException;
  * fixed (it does not depend on spot); theta, charm, color and veta follow from the pricing equation
  * θ = rV − (r − q)SΔ − ½σ²S²Γ, which holds wherever the option is alive; vega, rho and phi add to the integral's
  * explicit derivative the boundary's own sensitivity, from one linear solve of the differentiated boundary equations
- * ({@link AndersenLakeBoundary#tangent}). The vol cross- and higher greeks (vanna, zomma, vomma) are central
- * differences of those analytic greeks over vol ± {@value #VOL_BUMP} (or a quarter of the vol when smaller), and
- * ultima is 3·(V(σ + h) − V(σ − h) − 2h·vega)/h³; each bumped boundary starts from the tangent step and takes one
- * Newton step, which converges it (the start is O(h²) off). In the exercise region every
+ ({@link AndersenLakeBoundary#tangent}). The vol cross- and higher greeks are differences over vol ± h, h =
+ * {@value #VOL_BUMP} (or a quarter of the vol when smaller): vanna and zomma of the analytic delta and gamma, vomma
+ * (V(σ + h) − 2V + V(σ − h))/h² and ultima 3·(V(σ + h) − V(σ − h) − 2h·vega)/h³; each bumped boundary starts from
+ * the tangent step and takes one Newton step, which converges it (the start is O(h²) off). {@link #ACCURATE} takes
+ * these three solves on a coarse scheme (degree 8), whose error is smooth in vol, so that all 18 greeks cost about
+ * 1.5 prices; {@link #FAST} on its own. In the exercise region every
  * greek is that of the intrinsic value. Raw units as on {@link Greek}. At vol = 0 the greeks are finite differences
  * ({@link AmericanGreeks}). Implied vol is a bracketed Brent search ({@link AmericanImpliedVol}).
  */

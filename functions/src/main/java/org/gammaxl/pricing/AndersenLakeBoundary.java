@@ -113,10 +113,15 @@ final class AndersenLakeBoundary {
       }
     }
     if (scheme.newton) {
+      // Newton steps with the exact Jacobian (chord steps reusing the first factors converge too slowly from QD+)
       double[] jacobian = new double[n * n];
+      int[] pivots = new int[n];
       double[] rhs = new double[4 * n];
       for (int iteration = 0; iteration < iterations; iteration++) {
-        newton(jacobian, rhs);
+        linearise(jacobian, rhs, false);
+        factor(jacobian, pivots, n);
+        substitute(jacobian, pivots, rhs, n, 1);
+        step(rhs);
       }
     } else {
       iterate(iterations);
@@ -148,10 +153,23 @@ final class AndersenLakeBoundary {
 
   /** √H at boundary time given by interpolation weights {@code w} from {@code at}. */
   private double rootH(double[] w, int at) {
-    double h = 0;
-    for (int j = 1; j <= scheme.n; j++) {
-      h += w[at + j] * s[j] * s[j];
+    // four partial sums: the additions do not wait for one another
+    int n = scheme.n;
+    double h0 = 0;
+    double h1 = 0;
+    double h2 = 0;
+    double h3 = 0;
+    int j = 1;
+    for (; j + 3 <= n; j += 4) {
+      h0 += w[at + j] * (s[j] * s[j]);
+      h1 += w[at + j + 1] * (s[j + 1] * s[j + 1]);
+      h2 += w[at + j + 2] * (s[j + 2] * s[j + 2]);
+      h3 += w[at + j + 3] * (s[j + 3] * s[j + 3]);
     }
+    for (; j <= n; j++) {
+      h0 += w[at + j] * (s[j] * s[j]);
+    }
+    double h = (h0 + h1) + (h2 + h3);
     return Math.sqrt(Math.max(h, 0.0));
   }
 
@@ -232,14 +250,12 @@ final class AndersenLakeBoundary {
   void tangent() {
     int n = scheme.n;
     double[] jacobian = new double[n * n];
+    int[] pivots = new int[n];
     double[] rhs = new double[4 * n];
     linearise(jacobian, rhs, true);
-    solve(jacobian, rhs, n, 4);
-    for (int i = 1; i <= n; i++) {
-      dsVol[i] = rhs[n + i - 1];
-      dsRate[i] = rhs[2 * n + i - 1];
-      dsYield[i] = rhs[3 * n + i - 1];
-    }
+    factor(jacobian, pivots, n);
+    substitute(jacobian, pivots, rhs, n, 4);
+    copyTangent(rhs);
   }
 
   /**
@@ -251,24 +267,27 @@ final class AndersenLakeBoundary {
   void newtonAndTangent() {
     int n = scheme.n;
     double[] jacobian = new double[n * n];
+    int[] pivots = new int[n];
     double[] rhs = new double[4 * n];
     linearise(jacobian, rhs, true);
-    solve(jacobian, rhs, n, 4);
+    factor(jacobian, pivots, n);
+    substitute(jacobian, pivots, rhs, n, 4);
+    step(rhs);
+    copyTangent(rhs);
+  }
+
+  private void copyTangent(double[] rhs) {
+    int n = scheme.n;
     for (int i = 1; i <= n; i++) {
-      double next = s[i] + rhs[i - 1];
-      s[i] = next > 0 ? next : 0.5 * s[i];
       dsVol[i] = rhs[n + i - 1];
       dsRate[i] = rhs[2 * n + i - 1];
       dsYield[i] = rhs[3 * n + i - 1];
     }
   }
 
-  /** One Newton step on the boundary equations R(s) = 0, with the exact Jacobian; s stays ≥ 0. */
-  private void newton(double[] jacobian, double[] rhs) {
-    int n = scheme.n;
-    linearise(jacobian, rhs, false);
-    solve(jacobian, rhs, n, 1);
-    for (int i = 1; i <= n; i++) {
+  /** s += δ (rhs[0..n)), kept ≥ 0. */
+  private void step(double[] rhs) {
+    for (int i = 1; i <= scheme.n; i++) {
       double next = s[i] + rhs[i - 1];
       s[i] = next > 0 ? next : 0.5 * s[i];
     }
@@ -332,6 +351,9 @@ final class AndersenLakeBoundary {
         }
         nOwn -= nz;
         dOwn -= dz;
+        if (!parameters) {
+          continue;
+        }
         double rootM = sd / vol;
         // explicit σ: ∂d₊/∂σ = −d₋/σ, ∂d₋/∂σ = −d₊/σ, the density weight ∝ 1/σ
         nVol += r * c3 * (dMinus * dPlus - 1) / vol;
@@ -386,8 +408,8 @@ final class AndersenLakeBoundary {
     }
   }
 
-  /** Solves A·x = b in place for {@code columns} right-hand sides (Gaussian elimination, partial pivoting). */
-  private static void solve(double[] a, double[] b, int n, int columns) {
+  /** LU factors of A in place (partial pivoting; row c was swapped with pivots[c]). */
+  private static void factor(double[] a, int[] pivots, int n) {
     for (int c = 0; c < n; c++) {
       int pivot = c;
       for (int i = c + 1; i < n; i++) {
@@ -395,39 +417,52 @@ final class AndersenLakeBoundary {
           pivot = i;
         }
       }
+      pivots[c] = pivot;
       if (pivot != c) {
         for (int j = 0; j < n; j++) {
           double t = a[c * n + j];
           a[c * n + j] = a[pivot * n + j];
           a[pivot * n + j] = t;
         }
-        for (int m = 0; m < columns; m++) {
-          double t = b[m * n + c];
-          b[m * n + c] = b[m * n + pivot];
-          b[m * n + pivot] = t;
-        }
       }
-      double diagonal = a[c * n + c];
+      double inverse = 1 / a[c * n + c];
       for (int i = c + 1; i < n; i++) {
-        double factor = a[i * n + c] / diagonal;
+        double factor = a[i * n + c] * inverse;
+        a[i * n + c] = factor;
         if (factor == 0) {
           continue;
         }
-        for (int j = c; j < n; j++) {
+        for (int j = c + 1; j < n; j++) {
           a[i * n + j] -= factor * a[c * n + j];
-        }
-        for (int m = 0; m < columns; m++) {
-          b[m * n + i] -= factor * b[m * n + c];
         }
       }
     }
-    for (int c = n - 1; c >= 0; c--) {
-      for (int m = 0; m < columns; m++) {
-        double sum = b[m * n + c];
-        for (int j = c + 1; j < n; j++) {
-          sum -= a[c * n + j] * b[m * n + j];
+  }
+
+  /** Solves A·x = b in place for {@code columns} right-hand sides (n-blocks of b) with the factors of {@link #factor}. */
+  private static void substitute(double[] a, int[] pivots, double[] b, int n, int columns) {
+    for (int m = 0; m < columns; m++) {
+      int o = m * n;
+      for (int c = 0; c < n; c++) { // the row swaps first, in order: the factors hold the rows as finally swapped
+        int p = pivots[c];
+        if (p != c) {
+          double t = b[o + c];
+          b[o + c] = b[o + p];
+          b[o + p] = t;
         }
-        b[m * n + c] = sum / a[c * n + c];
+      }
+      for (int c = 0; c < n; c++) {
+        double x = b[o + c];
+        for (int i = c + 1; i < n; i++) {
+          b[o + i] -= a[i * n + c] * x;
+        }
+      }
+      for (int c = n - 1; c >= 0; c--) {
+        double sum = b[o + c];
+        for (int j = c + 1; j < n; j++) {
+          sum -= a[c * n + j] * b[o + j];
+        }
+        b[o + c] = sum / a[c * n + c];
       }
     }
   }
