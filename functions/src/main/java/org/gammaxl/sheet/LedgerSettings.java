@@ -49,7 +49,7 @@ final class LedgerSettings {
       "| `HEDGE_DELTA` | the delta hedged: BS (the model's, vol held) or SMILE (Δ + vega·∂σ/∂S under `SMILE`) | BS |",
       "| `SMILE` | how each leg's vol moves: STICKY_STRIKE (the mark + the leg's fixed offset) or STICKY_MONEYNESS"
           + " (the offset slides along the legs' skew in ln(K/S)); see below | STICKY_STRIKE |",
-      "| `MODEL` | pricer valuing the options: BSM, BLACK76, BACHELIER, AMERICAN, INVERSE | BSM |",
+      "| `MODEL` | pricer valuing the options: " + Model.expected() + " | BSM |",
       "| `REVALUE` | EVERY: the pricer at every row; REUSE: the European value exactly at every row, the early-exercise"
           + " premium re-priced when spot, time or vol has moved enough (GX.BOOK.LEDGER) | GX.BOOK.LEDGER: REUSE for"
           + " AMERICAN; else EVERY |",

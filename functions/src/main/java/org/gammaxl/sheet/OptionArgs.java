@@ -14,9 +14,7 @@ import org.gammaxl.pricing.OptionType;
  */
 final class OptionArgs {
   static final Keyword TYPE = Keyword.optionType();
-  static final Keyword MODEL = Keyword.ofEnum(Model.class, "BS", "BSM", "BLACKSCHOLES", "BSM", "GK", "BSM",
-      "GARMANKOHLHAGEN", "BSM", "BLACK", "BLACK76", "NORMAL", "BACHELIER",
-      "EUROPEAN.LATTICE", "EUROPEAN_LATTICE", "AMERICAN.BLACK", "AMERICAN_BLACK");
+  static final Keyword MODEL = modelKeyword();
   static final Keyword UNITS = unitsKeyword();
   static final Keyword GREEK = Keyword.ofEnum(Greek.class, "VALUE", "PRICE", "PREMIUM", "PRICE", "VOLGA", "VOMMA",
       "DVEGADVOL", "VOMMA", "ELASTICITY", "LAMBDA", "DDELTADVOL", "VANNA", "DELTADECAY", "CHARM",
@@ -28,6 +26,23 @@ final class OptionArgs {
   private static final Model[] MODELS = Model.values();
 
   private OptionArgs() {
+  }
+
+  /** The models by their keywords ({@link Model#keyword()}, e.g. AMERICAN.BS2002; code = ordinal) and aliases. */
+  private static Keyword modelKeyword() {
+    Map<String, Double> m = new LinkedHashMap<>();
+    for (Model model : Model.values()) {
+      m.put(model.keyword(), (double) model.ordinal());
+    }
+    for (Model model : Model.values()) {
+      m.put(model.name(), (double) model.ordinal()); // AMERICAN_BS2002, and AMERICANBS2002 (underscores are ignored)
+    }
+    String[] aliases = {"BS", "BSM", "BLACKSCHOLES", "BSM", "GK", "BSM", "GARMANKOHLHAGEN", "BSM", "BLACK", "BLACK76",
+        "NORMAL", "BACHELIER"};
+    for (int i = 0; i < aliases.length; i += 2) {
+      m.put(aliases[i], (double) Model.valueOf(aliases[i + 1]).ordinal());
+    }
+    return Keyword.of(m);
   }
 
   private static Keyword unitsKeyword() {
@@ -66,7 +81,8 @@ final class OptionArgs {
   }
 
   static Param model() {
-    return Param.keyword("model", "BSM, BLACK76 (spot is the forward), BACHELIER (absolute vol), AMERICAN or INVERSE;"
+    return Param.keyword("model", "BSM, BLACK76 (spot is the forward), BACHELIER (absolute vol), INVERSE, AMERICAN"
+        + " (accurate early exercise), AMERICAN.FAST, AMERICAN.BS2002, AMERICAN.BAW or AMERICAN.LATTICE;"
         + " with cash dividends also EUROPEAN.LATTICE or AMERICAN.BLACK",
         MODEL).optional("BSM");
   }

@@ -42,7 +42,7 @@ final class PortfolioFunctions {
                 perLeg("vols", "Annual volatilities, 0.2 = 20%"),
                 perLeg("rates", "Continuously compounded rates, default 0").optional(),
                 perLeg("yields", "Continuous yields, default 0").optional(),
-                perLeg("models", "BSM, BLACK76, BACHELIER, AMERICAN or INVERSE, default BSM").optional(),
+                perLeg("models", org.gammaxl.pricing.Model.expected() + "; default BSM").optional(),
                 OptionArgs.units())
             .body(PortfolioFunctions::portfolioGreek)
             .example("DELTA", new Object[][] {{100.0}, {-50.0}}, new Object[][] {{"C"}, {"P"}}, 100,

@@ -144,8 +144,9 @@ class AmericanBjerksundStenslandTest {
   }
 
   @Test
-  void isTheAmericanModelOfTheWorksheet() {
-    assertSame(BS2002, Model.AMERICAN.pricer());
-    assertSame(BS2002, Model.parse("american").pricer());
+  void isReachableFromTheWorksheetByName() {
+    assertSame(BS2002, Model.AMERICAN_BS2002.pricer());
+    assertSame(BS2002, Model.parse("american.bs2002").pricer());
+    assertSame(BS2002, Model.parse("AMERICAN_BS2002").pricer());
   }
 }

@@ -58,6 +58,21 @@ class PricingFunctionsTest {
   }
 
   @Test
+  void americanIsTheAccurateMethodAndTheApproximationsKeepTheirNames() {
+    // issue 20's example: the converged value is 32.7810, Bjerksund–Stensland 2002 gives 32.6555
+    assertEquals(32.7810, number("GX.PRICE", "C", 120.0, 100.0, 3.0, 0.4, 0.03, 0.07, "AMERICAN"), 1e-4);
+    assertEquals(32.6555, number("GX.PRICE", "C", 120.0, 100.0, 3.0, 0.4, 0.03, 0.07, "American.BS2002"), 1e-4);
+    assertEquals(32.7810, number("GX.PRICE", "C", 120.0, 100.0, 3.0, 0.4, 0.03, 0.07, "AMERICAN.FAST"), 1e-3);
+    assertEquals(32.78, number("GX.PRICE", "C", 120.0, 100.0, 3.0, 0.4, 0.03, 0.07, "AMERICAN.LATTICE"), 5e-3);
+    assertTrue(number("GX.PRICE", "C", 120.0, 100.0, 3.0, 0.4, 0.03, 0.07, "american_baw") > 30);
+    // two exercise boundaries (a put with rate < 0 and yield below it): #NUM! with the reason; the lattice values it
+    assertEquals(ExcelError.NUM, call("GX.PRICE", "P", 100.0, 100.0, 1.0, 0.2, -0.01, -0.03, "AMERICAN"));
+    assertTrue(Diagnostics.lastFailure().get().reason().contains("two exercise boundaries"),
+        Diagnostics.lastFailure().toString());
+    assertTrue(number("GX.PRICE", "P", 100.0, 100.0, 1.0, 0.2, -0.01, -0.03, "AMERICAN.LATTICE") > 7);
+  }
+
+  @Test
   void singleGreeksMatchTheJavaApiInTraderAndRawUnits() {
     String[] names = {"GX.PRICE", "GX.DELTA", "GX.GAMMA", "GX.VEGA", "GX.THETA", "GX.RHO"};
     Greek[] greeks = {Greek.PRICE, Greek.DELTA, Greek.GAMMA, Greek.VEGA, Greek.THETA, Greek.RHO};

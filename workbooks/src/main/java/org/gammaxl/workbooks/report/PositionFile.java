@@ -36,7 +36,7 @@ import org.gammaxl.workbooks.io.InputFileException;
  * hedge        = SPOT            # SPOT, FUTURE, PERP or INVERSE (default SPOT)
  * future_expiry = 2024-09-27     # delivery of the hedge future: date, date-time or Excel serial (FUTURE only, required there)
  * lot          = 0.01            # hedge lot size in hedge-instrument units, 0 = no rounding (default 0)
- * model        = BSM             # option pricer: BSM, BLACK76, BACHELIER, AMERICAN or INVERSE (default BSM)
+ * model        = BSM             # option pricer: BSM, BLACK76, BACHELIER, INVERSE, AMERICAN[.FAST|.BS2002|.BAW|.LATTICE] (default BSM)
  * </pre>
  *
  * The last three are GX.LEDGER's settings {@code FUTURE_EXPIRY}, {@code LOT} and {@code MODEL}.
@@ -63,8 +63,7 @@ public record PositionFile(String underlying, String type, double strike, double
   private static final Set<String> TYPES = Set.of("C", "P", "CALL", "PUT");
   private static final Set<String> RULES = Set.of("EVERY", "TIME", "DELTA", "MOVE", "MOVE%", "WW");
   private static final Set<String> HEDGES = Set.of("SPOT", "FUTURE", "PERP", "INVERSE");
-  private static final String MODELS = String.join(", ",
-      java.util.Arrays.stream(Model.values()).map(Model::name).toList());
+  private static final String MODELS = Model.expected();
 
   /**
    * The built-in position of {@code demo}: short 100 at-the-money calls at 60 % implied vol, hedged in

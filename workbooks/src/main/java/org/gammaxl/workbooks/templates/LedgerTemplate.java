@@ -120,7 +120,8 @@ public final class LedgerTemplate {
     list(sheet, dv, 4, "CALL", "PUT");
     list(sheet, dv, 11, "EVERY", "TIME", "DELTA", "MOVE", "WW");
     list(sheet, dv, 17, "SPOT", "FUTURE", "PERP", "INVERSE");
-    list(sheet, dv, 21, "BSM", "BLACK76", "BACHELIER", "AMERICAN", "INVERSE");
+    list(sheet, dv, 21, java.util.Arrays.stream(org.gammaxl.pricing.Model.values())
+        .map(org.gammaxl.pricing.Model::keyword).toArray(String[]::new));
     positive(sheet, dv, 5, "Strike must be a number > 0");
     positive(sheet, dv, 10, "Implied vol must be > 0 (0.2 = 20 %)");
 

@@ -1,0 +1,66 @@
+package org.gammaxl.bench;
+
+import java.util.Locale;
+import org.gammaxl.pricing.AmericanAndersenLake;
+import org.gammaxl.pricing.AmericanBjerksundStensland;
+import org.gammaxl.pricing.OptionPricer;
+
+/**
+ * A load-robust cross-check of {@link AmericanBenchmark} for a shared machine: the same batch, each method timed
+ * over the whole batch in turn, round after round, and the fastest round of each kept (a busy neighbour slows a
+ * round, it never speeds one up), so the ratios compare methods under the same conditions.
+ *
+ * <p>{@code java -cp <benchmarks jar> org.gammaxl.bench.AmericanInterleaved}
+ */
+public final class AmericanInterleaved {
+  private static final int ROUNDS = 40;
+  private static final int WARMUP = 5;
+
+  private AmericanInterleaved() {
+  }
+
+  public static void main(String[] args) {
+    AmericanBenchmark.Batch x = AmericanBenchmark.batch();
+    OptionPricer[] pricers = {AmericanAndersenLake.ACCURATE, AmericanAndersenLake.FAST,
+        AmericanBjerksundStensland.INSTANCE};
+    String[] names = {"AMERICAN", "AMERICAN.FAST", "AMERICAN.BS2002"};
+    double[][] best = new double[pricers.length][3];
+    for (double[] b : best) {
+      java.util.Arrays.fill(b, Double.MAX_VALUE);
+    }
+    double[] out = new double[OptionPricer.FIRST_GREEKS];
+    double sink = 0;
+    for (int round = 0; round < ROUNDS; round++) {
+      for (int p = 0; p < pricers.length; p++) {
+        for (int task = 0; task < 3; task++) {
+          long start = System.nanoTime();
+          for (int i = 0; i < AmericanBenchmark.N; i++) {
+            OptionPricer pr = pricers[p];
+            if (task == 0) {
+              sink += pr.price(x.type[i], x.spot[i], x.strike[i], x.years[i], x.vol[i], x.rate[i], x.yield[i]);
+            } else if (task == 1) {
+              sink += pr.greeks(x.type[i], x.spot[i], x.strike[i], x.years[i], x.vol[i], x.rate[i], x.yield[i]).vega();
+            } else {
+              pr.firstGreeks(x.type[i], x.spot[i], x.strike[i], x.years[i], x.vol[i], x.rate[i], x.yield[i], out);
+              sink += out[3];
+            }
+          }
+          double us = (System.nanoTime() - start) / 1e3 / AmericanBenchmark.N;
+          if (round >= WARMUP) {
+            best[p][task] = Math.min(best[p][task], us);
+          }
+        }
+      }
+    }
+    double bs = best[2][0];
+    System.out.println("| method | price µs | × BS2002 | 18 greeks µs | × own price | price + 4 greeks µs | × own price |");
+    System.out.println("|---|---|---|---|---|---|---|");
+    for (int p = 0; p < pricers.length; p++) {
+      System.out.printf(Locale.ROOT, "| `%s` | %.2f | %.1f× | %.2f | %.1f× | %.2f | %.1f× |%n", names[p], best[p][0],
+          best[p][0] / bs, best[p][1], best[p][1] / best[p][0], best[p][2], best[p][2] / best[p][0]);
+    }
+    if (sink == 42) {
+      System.out.println();
+    }
+  }
+}

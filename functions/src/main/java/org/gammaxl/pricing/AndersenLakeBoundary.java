@@ -1,0 +1,469 @@
+package org.gammaxl.pricing;
+
+/**
+ * The early-exercise boundary of an American put with strike 1, solved by the fixed-point method of Andersen, Lake
+ * and Offengenden ("High-performance American option pricing", Journal of Computational Finance 20(1), 2016), for a
+ * rate r &gt; 0 (the single-boundary case), any yield q, volatility σ &gt; 0 and expiry T &gt; 0.
+ *
+ * <p>The boundary b(τ), τ the time left to expiry, starts at b(0⁺) = X = min(1, r/q) (1 when q ≤ 0) and falls with τ.
+ * It is carried as H(τ) = ln²(b(τ)/X), a polynomial in √τ through the Chebyshev nodes of {@link AndersenLakeScheme};
+ * the unknowns are the node values s_i = √H(τ_i) = ln(X/b(τ_i)). The start is the QD+ approximation
+ * ({@link QdPlusBoundary}). Each iteration applies, at every node, the smooth-pasting form of the boundary equation
+ * (Andersen–Lake–Offengenden's FP-A):
+ * b(τ) = e^{−(r−q)τ}·N(τ, b)/D(τ, b) with
+ * N = φ(d₋(τ, b))/(σ√τ) + r∫₀^τ e^{ru}·φ(d₋(τ − u, b(τ)/b(u)))/(σ√(τ − u)) du and
+ * D = φ(d₊(τ, b))/(σ√τ) + Φ(d₊(τ, b)) + q∫₀^τ e^{qu}·[Φ(d₊(τ − u, b(τ)/b(u))) + φ(d₊(…))/(σ√(τ − u))] du,
+ * d±(t, z) = (ln z + (r − q)t)/(σ√t) ± ½σ√t; the first iteration is a Jacobi–Newton step on it, the others plain.
+ *
+ * <p>{@link #tangent} differentiates the converged boundary with respect to σ, r and q: the boundary equation
+ * R_i(s, θ) = ln X − s_i − ln f_i(s, θ) = 0 is linearised exactly (including how every quadrature point's boundary
+ * depends on every node through the interpolation) and the n × n system solved, which is what gives the American
+ * vega, rho and phi without revaluing the option.
+ */
+final class AndersenLakeBoundary {
+  final AndersenLakeScheme scheme;
+  final double r;
+  final double q;
+  final double vol;
+  final double years;
+  /** ln X, X = b(0⁺). */
+  final double logX;
+  /** s_i = ln(X / b(τ_i)), i = 0..n (s_0 = 0). */
+  final double[] s;
+  /** ∂s_i/∂σ, ∂s_i/∂r, ∂s_i/∂q after {@link #tangent}. */
+  final double[] dsVol;
+  final double[] dsRate;
+  final double[] dsYield;
+  /** ∂ln X/∂r and ∂ln X/∂q. */
+  final double dLogXRate;
+  final double dLogXYield;
+
+  // per (node i ≥ 1, point k), index (i − 1)·l + k
+  private final double[] sdev;
+  private final double[] drift;
+  private final double[] rateGrowth;
+  private final double[] yieldGrowth;
+  private final double[] densityWeight;
+  private final double[] cdfWeight;
+  private final double[] elapsed;
+  private final double[] remaining;
+
+  AndersenLakeBoundary(AndersenLakeScheme scheme, double r, double q, double vol, double years) {
+    this(scheme, r, q, vol, years, null, 0.0, null, scheme.iterations);
+  }
+
+  /**
+   * Solves the boundary; with {@code start} (node values s of a nearby solve) and {@code startSlope} (their
+   * derivative in vol, times {@code shift} = this vol minus the nearby one) it starts from that Taylor step instead
+   * of the QD+ approximation; then {@code iterations} fixed-point iterations.
+   */
+  AndersenLakeBoundary(AndersenLakeScheme scheme, double r, double q, double vol, double years, double[] start,
+      double shift, double[] startSlope, int iterations) {
+    this.scheme = scheme;
+    this.r = r;
+    this.q = q;
+    this.vol = vol;
+    this.years = years;
+    boolean capped = q > r;
+    this.logX = capped ? Math.log(r / q) : 0.0;
+    this.dLogXRate = capped ? 1 / r : 0.0;
+    this.dLogXYield = capped ? -1 / q : 0.0;
+    int n = scheme.n;
+    int l = scheme.l;
+    s = new double[n + 1];
+    dsVol = new double[n + 1];
+    dsRate = new double[n + 1];
+    dsYield = new double[n + 1];
+    sdev = new double[n * l];
+    drift = new double[n * l];
+    rateGrowth = new double[n * l];
+    yieldGrowth = new double[n * l];
+    densityWeight = new double[n * l];
+    cdfWeight = new double[n * l];
+    elapsed = new double[n * l];
+    remaining = new double[n * l];
+    for (int i = 1; i <= n; i++) {
+      double tau = years * scheme.nodeTime[i];
+      double rootTau = Math.sqrt(tau);
+      for (int k = 0; k < l; k++) {
+        int at = (i - 1) * l + k;
+        double sin = scheme.sin[k];
+        double cos = scheme.cos[k];
+        double m = tau * sin * sin; // horizon τ − u
+        double u = tau * cos * cos;
+        elapsed[at] = m;
+        remaining[at] = u;
+        sdev[at] = vol * rootTau * sin;
+        drift[at] = (r - q) * m;
+        rateGrowth[at] = Math.exp(r * u);
+        yieldGrowth[at] = Math.exp(q * u);
+        // dm = 2τ·sinθ·cosθ·dθ and dm/(σ√m) = 2√τ·cosθ/σ·dθ
+        densityWeight[at] = scheme.weight[k] * 2 * rootTau * cos / vol;
+        cdfWeight[at] = scheme.weight[k] * 2 * tau * sin * cos;
+      }
+    }
+    if (start == null) {
+      for (int i = 1; i <= n; i++) {
+        double b = QdPlusBoundary.put(1.0, r, q, vol, years * scheme.nodeTime[i], Math.exp(logX));
+        s[i] = Math.max(0.0, logX - Math.log(b));
+      }
+    } else {
+      for (int i = 1; i <= n; i++) {
+        s[i] = Math.max(0.0, start[i] + shift * startSlope[i]);
+      }
+    }
+    if (scheme.newton) {
+      // Newton steps with the exact Jacobian (chord steps reusing the first factors converge too slowly from QD+)
+      double[] jacobian = new double[n * n];
+      int[] pivots = new int[n];
+      double[] rhs = new double[4 * n];
+      for (int iteration = 0; iteration < iterations; iteration++) {
+        linearise(jacobian, rhs, false);
+        factor(jacobian, pivots, n);
+        substitute(jacobian, pivots, rhs, n, 1);
+        step(rhs);
+      }
+    } else {
+      iterate(iterations);
+    }
+  }
+
+  /** The fixed-point iteration of Andersen–Lake–Offengenden: a Jacobi–Newton step, then plain steps. */
+  private void iterate(int iterations) {
+    int n = scheme.n;
+    double[] next = new double[n + 1];
+    double[] nd = new double[3];
+    for (int iteration = 0; iteration < iterations; iteration++) {
+      boolean jacobiNewton = iteration == 0;
+      for (int i = 1; i <= n; i++) {
+        double b = Math.exp(logX - s[i]);
+        double f = map(i, nd);
+        double value = f;
+        if (jacobiNewton) {
+          value = b - (f - b) / (nd[2] - 1);
+          if (!(value > 0)) {
+            value = f;
+          }
+        }
+        next[i] = Math.abs(logX - Math.log(value));
+      }
+      System.arraycopy(next, 1, s, 1, n);
+    }
+  }
+
+  /** √H at boundary time given by interpolation weights {@code w} from {@code at}. */
+  private double rootH(double[] w, int at) {
+    // four partial sums: the additions do not wait for one another
+    int n = scheme.n;
+    double h0 = 0;
+    double h1 = 0;
+    double h2 = 0;
+    double h3 = 0;
+    int j = 1;
+    for (; j + 3 <= n; j += 4) {
+      h0 += w[at + j] * (s[j] * s[j]);
+      h1 += w[at + j + 1] * (s[j + 1] * s[j + 1]);
+      h2 += w[at + j + 2] * (s[j + 2] * s[j + 2]);
+      h3 += w[at + j + 3] * (s[j + 3] * s[j + 3]);
+    }
+    for (; j <= n; j++) {
+      h0 += w[at + j] * (s[j] * s[j]);
+    }
+    double h = (h0 + h1) + (h2 + h3);
+    return Math.sqrt(Math.max(h, 0.0));
+  }
+
+  /**
+   * The fixed-point map at node i: returns f = e^{−(r−q)τ}·N/D and sets {@code nd} to {N, D, ∂f/∂b} (the
+   * derivative through the non-integral terms, for the Jacobi–Newton step).
+   */
+  private double map(int i, double[] nd) {
+    int n = scheme.n;
+    int l = scheme.l;
+    double tau = years * scheme.nodeTime[i];
+    double v = vol * Math.sqrt(tau);
+    double logB = logX - s[i];
+    double aPlus = (logB + (r - q) * tau) / v + 0.5 * v;
+    double aMinus = aPlus - v;
+    double k3 = 0;
+    double k12 = 0;
+    for (int k = 0; k < l; k++) {
+      int at = (i - 1) * l + k;
+      double logZ = rootH(scheme.interpolation, at * (n + 1)) - s[i];
+      double sd = sdev[at];
+      double dPlus = (logZ + drift[at]) / sd + 0.5 * sd;
+      double dMinus = dPlus - sd;
+      double pPlus = Normal.pdf(dPlus);
+      double cPlus = Normal.cdf(dPlus, pPlus);
+      double pMinus = Normal.pdf(dMinus);
+      k3 += densityWeight[at] * rateGrowth[at] * pMinus;
+      k12 += yieldGrowth[at] * (cdfWeight[at] * cPlus + densityWeight[at] * pPlus);
+    }
+    double pa = Normal.pdf(aPlus);
+    double pm = Normal.pdf(aMinus);
+    double numerator = pm / v + r * k3;
+    double denominator = pa / v + Normal.cdf(aPlus, pa) + q * k12;
+    double carry = Math.exp(-(r - q) * tau);
+    double f = carry * numerator / denominator;
+    double b = Math.exp(logB);
+    double dn = -pm * aMinus / (b * v * v);
+    double dd = -pa * aPlus / (b * v * v) + pa / (b * v);
+    nd[0] = numerator;
+    nd[1] = denominator;
+    nd[2] = carry * (dn / denominator - dd * numerator / (denominator * denominator));
+    return f;
+  }
+
+  /** The boundary's ln(b/X) at remaining time T·cos²θ_k of the price integral: −√H there. */
+  double priceLogRatio(int k) {
+    return -rootH(scheme.priceInterpolation, k * (scheme.n + 1));
+  }
+
+  /**
+   * ∂(ln b)/∂θ at the price integral's point k for θ = σ, r, q ({@code which} 0, 1, 2), after {@link #tangent}.
+   */
+  double priceLogSlope(int k, int which) {
+    int n = scheme.n;
+    int at = k * (n + 1);
+    double[] ds = which == 0 ? dsVol : which == 1 ? dsRate : dsYield;
+    double root = rootH(scheme.priceInterpolation, at);
+    double dRoot = 0;
+    if (root > 1e-300) {
+      for (int j = 1; j <= n; j++) {
+        dRoot += scheme.priceInterpolation[at + j] * s[j] * ds[j];
+      }
+      dRoot /= root;
+    }
+    double dLogX = which == 1 ? dLogXRate : which == 2 ? dLogXYield : 0.0;
+    return dLogX - dRoot;
+  }
+
+  /** ln b(T), the boundary today (the last node). */
+  double logBoundaryToday() {
+    return logX - s[scheme.n];
+  }
+
+  /**
+   * Differentiates the boundary equations at the current node values and solves for ∂s/∂σ, ∂s/∂r and ∂s/∂q
+   * ({@link #dsVol}, {@link #dsRate}, {@link #dsYield}).
+   */
+  void tangent() {
+    int n = scheme.n;
+    double[] jacobian = new double[n * n];
+    int[] pivots = new int[n];
+    double[] rhs = new double[4 * n];
+    linearise(jacobian, rhs, true);
+    factor(jacobian, pivots, n);
+    substitute(jacobian, pivots, rhs, n, 4);
+    copyTangent(rhs);
+  }
+
+  /**
+   * One Newton step from the current node values together with the tangent at them: after it, s is the stepped
+   * solution and {@link #dsVol} etc. the derivatives at the starting point. For a start within O(h²) of the
+   * solution (a Taylor step from a nearby vol) both are what a converged solve and a separate {@link #tangent} give,
+   * up to O(h²) — errors that cancel in the central differences of {@link AmericanAndersenLake}'s vol greeks.
+   */
+  void newtonAndTangent() {
+    int n = scheme.n;
+    double[] jacobian = new double[n * n];
+    int[] pivots = new int[n];
+    double[] rhs = new double[4 * n];
+    linearise(jacobian, rhs, true);
+    factor(jacobian, pivots, n);
+    substitute(jacobian, pivots, rhs, n, 4);
+    step(rhs);
+    copyTangent(rhs);
+  }
+
+  private void copyTangent(double[] rhs) {
+    int n = scheme.n;
+    for (int i = 1; i <= n; i++) {
+      dsVol[i] = rhs[n + i - 1];
+      dsRate[i] = rhs[2 * n + i - 1];
+      dsYield[i] = rhs[3 * n + i - 1];
+    }
+  }
+
+  /** s += δ (rhs[0..n)), kept ≥ 0. */
+  private void step(double[] rhs) {
+    for (int i = 1; i <= scheme.n; i++) {
+      double next = s[i] + rhs[i - 1];
+      s[i] = next > 0 ? next : 0.5 * s[i];
+    }
+  }
+
+  /**
+   * The Jacobian J_ij = ∂R_i/∂s_j of R_i = ln X − s_i − ln f_i into {@code jacobian} (row-major n × n), −R into
+   * {@code rhs[0..n)} and, with {@code parameters}, −∂R/∂σ, −∂R/∂r and −∂R/∂q into the next three n-blocks.
+   */
+  private void linearise(double[] jacobian, double[] rhs, boolean parameters) {
+    int n = scheme.n;
+    int l = scheme.l;
+    double[] dRow = new double[n + 1];
+    double[] nRow = new double[n + 1];
+    for (int i = 1; i <= n; i++) {
+      java.util.Arrays.fill(dRow, 0.0);
+      java.util.Arrays.fill(nRow, 0.0);
+      double nOwn = 0; // the terms in s_i through ln b(τ_i) itself
+      double dOwn = 0;
+      double tau = years * scheme.nodeTime[i];
+      double rootTau = Math.sqrt(tau);
+      double v = vol * rootTau;
+      double logB = logX - s[i];
+      double aPlus = (logB + (r - q) * tau) / v + 0.5 * v;
+      double aMinus = aPlus - v;
+      double k3 = 0;
+      double k12 = 0;
+      double nVol = 0;
+      double dVol = 0;
+      double nRate = 0;
+      double dRate = 0;
+      double nYield = 0;
+      double dYield = 0;
+      for (int k = 0; k < l; k++) {
+        int at = (i - 1) * l + k;
+        int w = at * (n + 1);
+        double root = rootH(scheme.interpolation, w);
+        double logZ = root - s[i];
+        double sd = sdev[at];
+        double dPlus = (logZ + drift[at]) / sd + 0.5 * sd;
+        double dMinus = dPlus - sd;
+        double pPlus = Normal.pdf(dPlus);
+        double cPlus = Normal.cdf(dPlus, pPlus);
+        double pMinus = Normal.pdf(dMinus);
+        double c3 = densityWeight[at] * rateGrowth[at] * pMinus; // N's term / r
+        double c12 = yieldGrowth[at] * (cdfWeight[at] * cPlus + densityWeight[at] * pPlus); // D's term / q
+        k3 += c3;
+        k12 += c12;
+        // derivatives of the terms in ln z (∂d±/∂ln z = 1/sd)
+        double nz = r * c3 * (-dMinus / sd);
+        double dz = q * yieldGrowth[at] * (cdfWeight[at] * pPlus - densityWeight[at] * pPlus * dPlus) / sd;
+        // ln z = √H(u) − s_i; ∂√H(u)/∂s_j = w_j·s_j/√H(u)
+        if (root > 1e-300) {
+          double nzr = nz / root;
+          double dzr = dz / root;
+          for (int j = 1; j <= n; j++) {
+            double wj = scheme.interpolation[w + j];
+            nRow[j] += nzr * wj;
+            dRow[j] += dzr * wj;
+          }
+        }
+        nOwn -= nz;
+        dOwn -= dz;
+        if (!parameters) {
+          continue;
+        }
+        double rootM = sd / vol;
+        // explicit σ: ∂d₊/∂σ = −d₋/σ, ∂d₋/∂σ = −d₊/σ, the density weight ∝ 1/σ
+        nVol += r * c3 * (dMinus * dPlus - 1) / vol;
+        dVol += q * yieldGrowth[at] * (cdfWeight[at] * pPlus * (-dMinus) + densityWeight[at] * pPlus
+            * (dPlus * dMinus - 1)) / vol;
+        // explicit r: ∂d±/∂r = √m/σ, e^{ru} grows with r
+        nRate += c3 + r * c3 * (remaining[at] - dMinus * rootM / vol);
+        dRate += q * yieldGrowth[at] * (cdfWeight[at] * pPlus - densityWeight[at] * pPlus * dPlus) * rootM / vol;
+        // explicit q: ∂d±/∂q = −√m/σ, e^{qu} grows with q
+        nYield += r * c3 * dMinus * rootM / vol;
+        dYield += c12 + q * (remaining[at] * c12
+            - yieldGrowth[at] * (cdfWeight[at] * pPlus - densityWeight[at] * pPlus * dPlus) * rootM / vol);
+      }
+      double pa = Normal.pdf(aPlus);
+      double pm = Normal.pdf(aMinus);
+      double numerator = pm / v + r * k3;
+      double denominator = pa / v + Normal.cdf(aPlus, pa) + q * k12;
+      // the non-integral terms in ln b(τ_i) = ln X − s_i: ∂a±/∂ln b = 1/v
+      double nLogB = -pm * aMinus / (v * v);
+      double dLogB = -pa * aMinus / (v * v);
+      nOwn -= nLogB;
+      dOwn -= dLogB;
+      nVol += pm * (aMinus * aPlus - 1) / (v * vol);
+      dVol += pa * (aPlus * aMinus - 1) / (v * vol) - pa * aMinus / vol;
+      nRate += -pm * aMinus / v * rootTau / vol;
+      dRate += (-pa * aPlus / v + pa) * rootTau / vol;
+      nYield += pm * aMinus / v * rootTau / vol;
+      dYield += -(-pa * aPlus / v + pa) * rootTau / vol;
+      // X moves with r and q when it is r/q: through ln b(τ_i) only (ln z does not see X)
+      nRate += nLogB * dLogXRate;
+      dRate += dLogB * dLogXRate;
+      nYield += nLogB * dLogXYield;
+      dYield += dLogB * dLogXYield;
+      // R_i = ln X − s_i − ln f_i, ln f_i = −(r − q)τ + ln N − ln D
+      // the interpolated rows still lack the factor s_j of ∂√H(u)/∂s_j = w_j·s_j/√H(u); the own-node terms do not
+      // carry it, so they were kept apart
+      for (int j = 1; j <= n; j++) {
+        double nj = nRow[j] * s[j] + (j == i ? nOwn : 0.0);
+        double dj = dRow[j] * s[j] + (j == i ? dOwn : 0.0);
+        double dLogF = nj / numerator - dj / denominator;
+        jacobian[(i - 1) * n + (j - 1)] = (i == j ? -1.0 : 0.0) - dLogF;
+      }
+      rhs[i - 1] = -(logX - s[i] - (-(r - q) * tau + Math.log(numerator) - Math.log(denominator)));
+      if (parameters) {
+        double fVol = nVol / numerator - dVol / denominator;
+        double fRate = -tau + nRate / numerator - dRate / denominator;
+        double fYield = tau + nYield / numerator - dYield / denominator;
+        rhs[n + i - 1] = fVol;
+        rhs[2 * n + i - 1] = fRate - dLogXRate;
+        rhs[3 * n + i - 1] = fYield - dLogXYield;
+      }
+    }
+  }
+
+  /** LU factors of A in place (partial pivoting; row c was swapped with pivots[c]). */
+  private static void factor(double[] a, int[] pivots, int n) {
+    for (int c = 0; c < n; c++) {
+      int pivot = c;
+      for (int i = c + 1; i < n; i++) {
+        if (Math.abs(a[i * n + c]) > Math.abs(a[pivot * n + c])) {
+          pivot = i;
+        }
+      }
+      pivots[c] = pivot;
+      if (pivot != c) {
+        for (int j = 0; j < n; j++) {
+          double t = a[c * n + j];
+          a[c * n + j] = a[pivot * n + j];
+          a[pivot * n + j] = t;
+        }
+      }
+      double inverse = 1 / a[c * n + c];
+      for (int i = c + 1; i < n; i++) {
+        double factor = a[i * n + c] * inverse;
+        a[i * n + c] = factor;
+        if (factor == 0) {
+          continue;
+        }
+        for (int j = c + 1; j < n; j++) {
+          a[i * n + j] -= factor * a[c * n + j];
+        }
+      }
+    }
+  }
+
+  /** Solves A·x = b in place for {@code columns} right-hand sides (n-blocks of b) with the factors of {@link #factor}. */
+  private static void substitute(double[] a, int[] pivots, double[] b, int n, int columns) {
+    for (int m = 0; m < columns; m++) {
+      int o = m * n;
+      for (int c = 0; c < n; c++) { // the row swaps first, in order: the factors hold the rows as finally swapped
+        int p = pivots[c];
+        if (p != c) {
+          double t = b[o + c];
+          b[o + c] = b[o + p];
+          b[o + p] = t;
+        }
+      }
+      for (int c = 0; c < n; c++) {
+        double x = b[o + c];
+        for (int i = c + 1; i < n; i++) {
+          b[o + i] -= a[i * n + c] * x;
+        }
+      }
+      for (int c = n - 1; c >= 0; c--) {
+        double sum = b[o + c];
+        for (int j = c + 1; j < n; j++) {
+          sum -= a[c * n + j] * b[o + j];
+        }
+        b[o + c] = sum / a[c * n + c];
+      }
+    }
+  }
+}

@@ -1,0 +1,172 @@
+package org.gammaxl.pricing;
+
+/**
+ * The discretisation of one Andersen–Lake–Offengenden solve, fixed once per scheme: how many Chebyshev nodes carry
+ * the exercise boundary, how many quadrature points evaluate each integral, how many fixed-point iterations refine
+ * the boundary. Every table here depends on the scheme only, never on the option, because every time in the method
+ * scales with the expiry T: the nodes sit at τ_i = T·¼(1 + z_i)² for the Chebyshev–Lobatto points
+ * z_i = −cos(iπ/n) (so the boundary is a polynomial in √τ), and an integral over a horizon τ is taken in the angle
+ * θ ∈ [0, π/2] with elapsed time τ·sin²θ and remaining time τ·cos²θ, which makes both ends — where the integrand
+ * behaves like √(elapsed) and the boundary like √(remaining) — smooth, so Gauss–Legendre converges spectrally.
+ * The interpolation weights of the boundary at every quadrature point are tabulated here as well.
+ */
+final class AndersenLakeScheme {
+  /** Boundary polynomial degree: n + 1 nodes, node 0 at τ = 0 where the boundary is known. */
+  final int n;
+  /** Gauss–Legendre points per fixed-point integral. */
+  final int l;
+  /** Fixed-point iterations after the QD+ start: the first a Jacobi–Newton step, the others plain. */
+  final int iterations;
+  /** Tanh–sinh steps per unit of the integral from the boundary to the price (step h = 1/p). */
+  final int p;
+  /** The number of tanh–sinh points of the price integral. */
+  final int pricePoints;
+  /** Whether the iterations are Newton steps with the exact Jacobian (else Jacobi–Newton, then plain). */
+  final boolean newton;
+
+  /** τ_i / T, i = 0..n. */
+  final double[] nodeTime;
+  /** sin θ_k and cos θ_k and the Gauss–Legendre weights (times π/4, the half-length of [0, π/2]), k = 0..l−1. */
+  final double[] sin;
+  final double[] cos;
+  final double[] weight;
+  /** Interpolation weight of node j at the boundary time τ_i·cos²θ_k: [((i − 1)·l + k)·(n + 1) + j], i = 1..n. */
+  final double[] interpolation;
+  /**
+   * The same three for the price integral and its interpolation weights at remaining time T·cos²θ_k. The price
+   * integrand turns from 0 to its full size over an elapsed time of order (ln(S/B)/σ)², which for a spot near the
+   * boundary is a sliver at θ = 0: tanh–sinh quadrature, whose points crowd double-exponentially into both ends,
+   * resolves it where Gauss–Legendre would need hundreds of points.
+   */
+  final double[] priceSin;
+  final double[] priceCos;
+  final double[] priceWeight;
+  final double[] priceInterpolation;
+
+  AndersenLakeScheme(int n, int l, int iterations, int p, boolean newton) {
+    this.newton = newton;
+    this.n = n;
+    this.l = l;
+    this.iterations = iterations;
+    this.p = p;
+    double[] z = new double[n + 1];
+    nodeTime = new double[n + 1];
+    for (int i = 0; i <= n; i++) {
+      z[i] = i == 0 ? -1.0 : i == n ? 1.0 : -Math.cos(i * Math.PI / n);
+      nodeTime[i] = 0.25 * (1 + z[i]) * (1 + z[i]);
+    }
+    double[][] gl = gaussLegendre(l);
+    sin = new double[l];
+    cos = new double[l];
+    weight = new double[l];
+    angles(gl, sin, cos, weight);
+    interpolation = new double[n * l * (n + 1)];
+    for (int i = 1; i <= n; i++) {
+      double rootTime = Math.sqrt(nodeTime[i]);
+      for (int k = 0; k < l; k++) {
+        // remaining time τ_i·cos²θ as a Chebyshev coordinate: z = 2·√(τ_i/T)·cos θ − 1
+        cardinal(z, 2 * rootTime * cos[k] - 1, interpolation, ((i - 1) * l + k) * (n + 1));
+      }
+    }
+    double[][] ts = tanhSinh(p);
+    this.pricePoints = ts[0].length;
+    priceSin = new double[pricePoints];
+    priceCos = new double[pricePoints];
+    priceWeight = new double[pricePoints];
+    angles(ts, priceSin, priceCos, priceWeight);
+    priceInterpolation = new double[pricePoints * (n + 1)];
+    for (int k = 0; k < pricePoints; k++) {
+      cardinal(z, 2 * priceCos[k] - 1, priceInterpolation, k * (n + 1));
+    }
+  }
+
+  /** Maps Gauss–Legendre nodes on [−1, 1] to angles on [0, π/2]. */
+  private static void angles(double[][] gl, double[] sin, double[] cos, double[] weight) {
+    for (int k = 0; k < sin.length; k++) {
+      double theta = 0.25 * Math.PI * (1 + gl[0][k]);
+      sin[k] = Math.sin(theta);
+      cos[k] = Math.cos(theta);
+      weight[k] = 0.25 * Math.PI * gl[1][k];
+    }
+  }
+
+  /**
+   * The Lagrange cardinal functions of the Chebyshev–Lobatto points {@code z} at {@code x}, by the barycentric formula
+   * (weights (−1)^j, halved at the two ends), into {@code out[at..at + n]}.
+   */
+  static void cardinal(double[] z, double x, double[] out, int at) {
+    int n = z.length - 1;
+    for (int j = 0; j <= n; j++) {
+      if (x == z[j]) {
+        for (int i = 0; i <= n; i++) {
+          out[at + i] = i == j ? 1.0 : 0.0;
+        }
+        return;
+      }
+    }
+    double sum = 0;
+    for (int j = 0; j <= n; j++) {
+      double w = ((j & 1) == 0 ? 1.0 : -1.0) * (j == 0 || j == n ? 0.5 : 1.0) / (x - z[j]);
+      out[at + j] = w;
+      sum += w;
+    }
+    for (int j = 0; j <= n; j++) {
+      out[at + j] /= sum;
+    }
+  }
+
+  /**
+   * Tanh–sinh nodes [0] and weights [1] on [−1, 1] with step h = 1/perUnit: x_k = tanh(½π·sinh(kh)),
+   * w_k = h·½π·cosh(kh)/cosh²(½π·sinh(kh)), for every k whose weight exceeds 1e-16 and whose node is not ±1.
+   */
+  static double[][] tanhSinh(int perUnit) {
+    double h = 1.0 / perUnit;
+    java.util.List<double[]> points = new java.util.ArrayList<>();
+    for (int k = -20 * perUnit; k <= 20 * perUnit; k++) {
+      double t = k * h;
+      double u = 0.5 * Math.PI * Math.sinh(t);
+      double x = Math.tanh(u);
+      double c = Math.cosh(u);
+      double w = h * 0.5 * Math.PI * Math.cosh(t) / (c * c);
+      if (w > 1e-16 && Math.abs(x) < 1) {
+        points.add(new double[] {x, w});
+      }
+    }
+    double[][] out = new double[2][points.size()];
+    for (int i = 0; i < points.size(); i++) {
+      out[0][i] = points.get(i)[0];
+      out[1][i] = points.get(i)[1];
+    }
+    return out;
+  }
+
+  /** Gauss–Legendre nodes [0] and weights [1] on [−1, 1], by Newton's method on P_m (to rounding). */
+  static double[][] gaussLegendre(int m) {
+    double[] x = new double[m];
+    double[] w = new double[m];
+    for (int i = 0; i < (m + 1) / 2; i++) {
+      double root = Math.cos(Math.PI * (i + 0.75) / (m + 0.5));
+      double derivative = 0;
+      for (int iteration = 0; iteration < 100; iteration++) {
+        double p0 = 1;
+        double p1 = root;
+        for (int k = 2; k <= m; k++) {
+          double p2 = ((2 * k - 1) * root * p1 - (k - 1) * p0) / k;
+          p0 = p1;
+          p1 = p2;
+        }
+        derivative = m * (root * p1 - p0) / (root * root - 1);
+        double step = p1 / derivative;
+        root -= step;
+        if (Math.abs(step) < 1e-16) {
+          break;
+        }
+      }
+      x[i] = -root;
+      x[m - 1 - i] = root;
+      w[i] = 2 / ((1 - root * root) * derivative * derivative);
+      w[m - 1 - i] = w[i];
+    }
+    return new double[][] {x, w};
+  }
+}
