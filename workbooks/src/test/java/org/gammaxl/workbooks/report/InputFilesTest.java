@@ -122,8 +122,8 @@ class InputFilesTest {
         positionError(ok + "future_expiry=2024-06-28\n"));
     assertEquals(f + ":6: lot: must be >= 0 (0 = no rounding), was -1", positionError(ok + "lot=-1\n"));
     assertEquals(f + ":6: lot: 'small' is not a number", positionError(ok + "lot=small\n"));
-    assertEquals(f + ":6: model: 'HESTON' is not one of BSM, BLACK76, BACHELIER, AMERICAN, INVERSE, AMERICAN.FAST,"
-        + " AMERICAN.BS2002, AMERICAN.BAW, AMERICAN.LATTICE",
+    assertEquals(f + ":6: model: 'HESTON' is not one of BSM, BLACK76, BACHELIER, AMERICAN, INVERSE,"
+        + " EUROPEAN.LATTICE, AMERICAN.BLACK, AMERICAN.FAST, AMERICAN.BS2002, AMERICAN.BAW, AMERICAN.LATTICE",
         positionError(ok + "model=HESTON\n"));
     assertEquals(f + ":6: model: missing; it is required", positionError(ok + "model=\n"));
   }
