@@ -17,6 +17,7 @@ import org.gammaxl.workbooks.report.LedgerReport;
 import org.gammaxl.workbooks.report.PositionFile;
 import org.gammaxl.workbooks.report.PriceSeries;
 import org.gammaxl.workbooks.report.ReportException;
+import org.gammaxl.workbooks.templates.NumberFormats;
 import org.gammaxl.workbooks.templates.Templates;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -43,12 +44,16 @@ public final class GammaXl implements Callable<Integer> {
 
   /** Runs the tool and returns its exit code. */
   public static int run(String... args) {
+    return commandLine().execute(args);
+  }
+
+  /** The tool's command line: an exception that reaches it prints one line, {@code gammaxl: file: what}. */
+  static CommandLine commandLine() {
     return new CommandLine(new GammaXl())
         .setExecutionExceptionHandler((e, cmd, parse) -> {
-          cmd.getErr().println("gammaxl: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+          cmd.getErr().println("gammaxl: " + FileErrors.describe(e));
           return 1;
-        })
-        .execute(args);
+        });
   }
 
   @Override
@@ -93,6 +98,10 @@ public final class GammaXl implements Callable<Integer> {
     }
   }
 
+  /**
+   * Prints a summary as a two-column table, each value in the format of its kind: counts as integers,
+   * money with 2 decimals, vols as percentages, years with their unit.
+   */
   static void printTable(PrintWriter o, Object[][] rows) {
     int w = 0;
     for (Object[] r : rows) {
@@ -102,8 +111,9 @@ public final class GammaXl implements Callable<Integer> {
     o.println("-".repeat(w + 20));
     for (Object[] r : rows) {
       Object v = r.length > 1 ? r[1] : "";
-      String text = v instanceof Double d ? String.format(Locale.ROOT, "%,18.4f", d) : String.format("%18s", v);
-      o.println(String.format(Locale.ROOT, "%-" + w + "s  %s", r[0], text));
+      String text = v instanceof Double d ? NumberFormats.of(String.valueOf(r[0])).print(d)
+          : v instanceof org.gammaxl.sheet.ExcelError e ? e.text() : String.valueOf(v);
+      o.println(String.format(Locale.ROOT, "%-" + w + "s  %18s", r[0], text));
     }
     o.flush();
   }
@@ -145,14 +155,17 @@ public final class GammaXl implements Callable<Integer> {
         throw new CommandLine.ParameterException(spec.commandLine(), "report needs --prices and --position (or --batch DIR)");
       }
       try {
+        Path target = FileErrors.xlsx(out, err);
         PriceSeries p = PriceSeries.read(prices);
         PositionFile pos = PositionFile.read(position);
-        var result = new LedgerReport().write(pos, p, prices.getFileName().toString(), out, prices, position);
+        FileErrors.warnExpiries(pos, p, position, err);
+        var result = new LedgerReport().write(pos, p, prices.getFileName().toString(), target, prices, position);
+        out = target;
         spec.commandLine().getOut().println("wrote " + out + " (" + result.rows() + " ledger rows)");
         printTable(spec.commandLine().getOut(), result.summary());
         return 0;
       } catch (InputFileException | ReportException e) {
-        err.println(e.getMessage());
+        err.println("gammaxl: " + e.getMessage());
         return 1;
       }
     }
@@ -171,16 +184,17 @@ public final class GammaXl implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
       if (!Files.isReadable(in)) {
-        spec.commandLine().getErr().println(in + ": cannot read the file");
+        spec.commandLine().getErr().println("gammaxl: " + in + ": " + (Files.exists(in) ? "cannot read the file" : "no such file"));
         return 1;
       }
       try {
+        out = FileErrors.xlsx(out, spec.commandLine().getErr());
         Recalculator r = new Recalculator();
         int n = r.recalculate(in, out);
         spec.commandLine().getOut().println("wrote " + out + " (" + n + " formula cells, " + r.failed() + " not evaluated)");
         return r.failed() == 0 ? 0 : 1;
       } catch (IllegalArgumentException e) {
-        spec.commandLine().getErr().println(e.getMessage());
+        spec.commandLine().getErr().println("gammaxl: " + e.getMessage());
         return 1;
       }
     }

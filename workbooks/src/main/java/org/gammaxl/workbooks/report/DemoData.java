@@ -13,7 +13,7 @@ import org.gammaxl.workbooks.io.ExcelDates;
  * (the algorithm is specified by the JDK, so every run on every machine gives the same path).
  */
 public final class DemoData {
-  public static final String PROVENANCE = "SIMULATED path (not market data): GBM, sigma 60%/yr, zero drift, "
+  public static final String PROVENANCE = "SIMULATED path (not market data): GBM, sigma 0.60 a year, zero drift, "
       + "S0 100, daily 16:00 from 2024-01-02, java.util.Random seed 20240102";
   public static final long SEED = 20240102L;
   public static final double SIGMA = 0.60;

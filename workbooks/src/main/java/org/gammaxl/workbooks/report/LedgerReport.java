@@ -18,6 +18,8 @@ import org.gammaxl.sheet.WorksheetFunction;
 import org.gammaxl.workbooks.io.AtomicOutput;
 import org.gammaxl.workbooks.poi.GxFunctions;
 import org.gammaxl.workbooks.templates.Charts;
+import org.gammaxl.workbooks.templates.Layout;
+import org.gammaxl.workbooks.templates.NumberFormats;
 import org.gammaxl.workbooks.templates.Styles;
 
 /**
@@ -37,6 +39,8 @@ public final class LedgerReport {
   private static final int CHART_CACHE_ROWS = 10_000;
   /** The hidden sheet holding the one GX.LEDGER array formula; the visible {@code Ledger} sheet refers to it. */
   static final String CALC_SHEET = "LedgerCalc";
+  /** Last column of the summary sheet's text (the Source line wraps over A:D). */
+  private static final int SUMMARY_LAST_COL = 3;
 
   private final LedgerSource source;
 
@@ -92,11 +96,15 @@ public final class LedgerReport {
     }
     writeInputs(template, inputsSheet, st, position, sourceName);
 
-    int pnl = column(header, "TOTAL", "PNL");
-    int hedge = column(header, "HEDGE", "POS");
     boolean cache = n <= CHART_CACHE_ROWS;
-    Double[] pnlCache = new Double[cache ? n : 0];
-    Double[] hedgeCache = new Double[cache ? n : 0];
+    // The chart series: total P&L and its attribution, then the hedge position; their cached points.
+    String[] charted = {"TOTAL_PNL", "GAMMA_PNL", "THETA_PNL", "VEGA_PNL", "COST_PNL", "HEDGE_POSITION"};
+    int[] chartedCol = new int[charted.length];
+    Double[][] chartCache = new Double[charted.length][];
+    for (int k = 0; k < charted.length; k++) {
+      chartedCol[k] = header.indexOf(charted[k]);
+      chartCache[k] = new Double[cache && chartedCol[k] >= 0 ? n : 0];
+    }
     Object[][] summaryRows;
     try (ArrayFormulaWorkbook wb = new ArrayFormulaWorkbook(template)) {
       SXSSFSheet priceSheet = wb.getSheet("Prices");
@@ -132,7 +140,7 @@ public final class LedgerReport {
       Row head = sheet.createRow(0);
       for (int c = 0; c < width; c++) {
         styles[c] = wb.createCellStyle();
-        styles[c].setDataFormat(wb.createDataFormat().getFormat(formatFor(header.get(c))));
+        styles[c].setDataFormat(wb.createDataFormat().getFormat(NumberFormats.of(header.get(c)).excel()));
         head.createCell(c).setCellValue(header.get(c));
         head.getCell(c).setCellStyle(st.header);
       }
@@ -150,8 +158,11 @@ public final class LedgerReport {
           cell.setCellStyle(styles[c]);
         }
         if (cache && r - 1 < n) {
-          pnlCache[r - 1] = values[pnl] instanceof Double d ? d : null;
-          hedgeCache[r - 1] = values[hedge] instanceof Double d ? d : null;
+          for (int k = 0; k < charted.length; k++) {
+            if (chartedCol[k] >= 0) {
+              chartCache[k][r - 1] = values[chartedCol[k]] instanceof Double d ? d : null;
+            }
+          }
         }
       });
       if (problem[0] != null || next[0] != n + 1) {
@@ -162,7 +173,7 @@ public final class LedgerReport {
         throw new ReportException("GX.LEDGER.SUMMARY returned no rows");
       }
       for (int c = 0; c < width; c++) {
-        sheet.setColumnWidth(c, (c == 0 ? 18 : 14) * 256);
+        sheet.setColumnWidth(c, (int) Math.max(c == 0 ? 17 : 12, Layout.textWidth(header.get(c), true) + 2) * 256);
       }
       sheet.createFreezePane(1, 1);
       writeSummary(wb.getXSSFWorkbook(), summarySheet, st, summaryRows, position, sourceName, args);
@@ -177,18 +188,34 @@ public final class LedgerReport {
         xs[i] = prices.times()[i];
         spots[i] = prices.spots()[i];
       }
-      Charts.lineChart(drawing, pricesXssf, "Cumulative P&L", "Time", x, xs, 0, 1, 12, 21,
-          new Charts.Series("Total P&L", new CellRangeAddress(1, n, pnl, pnl), PresetColor.DARK_GREEN, false,
-              pnlCache, ledgerXssf));
-      Charts.lineChart(drawing, pricesXssf, "Spot and hedge position", "Time", x, xs, 0, 23, 12, 43,
+      String xFormat = Charts.intraday(prices.times()) ? Styles.DATE_TIME : Styles.DATE;
+      List<Charts.Series> attribution = new java.util.ArrayList<>();
+      String[] names = {"Total P&L", "Gamma P&L", "Theta P&L", "Vega P&L", "Costs"};
+      PresetColor[] colors = {PresetColor.DARK_GREEN, PresetColor.ROYAL_BLUE, PresetColor.CRIMSON,
+          PresetColor.DARK_ORANGE, PresetColor.GRAY};
+      for (int k = 0; k < names.length; k++) {
+        if (chartedCol[k] >= 0) {
+          attribution.add(new Charts.Series(names[k], new CellRangeAddress(1, n, chartedCol[k], chartedCol[k]), colors[k],
+              false, chartCache[k], ledgerXssf));
+        }
+      }
+      int hedge = chartedCol[charted.length - 1] >= 0 ? chartedCol[charted.length - 1] : width - 1;
+      Charts.lineChart(drawing, pricesXssf, "Cumulative P&L attribution", "Time", x, xs, xFormat, 0, 1, 12, 23,
+          attribution.toArray(new Charts.Series[0]));
+      Charts.lineChart(drawing, pricesXssf, "Spot and hedge position", "Time", x, xs, xFormat, 0, 25, 12, 47,
           // Spot is read from the Prices sheet (plain numbers): it draws even where GX formulas cannot be computed.
           new Charts.Series("Spot", new CellRangeAddress(1, n, 1, 1), PresetColor.DARK_BLUE, false, spots, pricesXssf),
           new Charts.Series("Hedge position", new CellRangeAddress(1, n, hedge, hedge), PresetColor.ORANGE_RED, true,
-              hedgeCache, ledgerXssf));
+              chartCache[charted.length - 1], ledgerXssf));
       charts.getPrintSetup().setLandscape(true);
+      charts.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
       charts.setFitToPage(true);
-      wb.setPrintArea(wb.getSheetIndex("Charts"), 0, 12, 0, 43);
-      wb.setPrintArea(wb.getSheetIndex("Summary"), 0, 1, 0, summaryRows.length + 4);
+      charts.getPrintSetup().setFitWidth((short) 1);
+      charts.getPrintSetup().setFitHeight((short) 2);
+      charts.setRowBreak(24);
+      wb.setPrintArea(wb.getSheetIndex("Charts"), 0, 12, 0, 47);
+      wb.setPrintArea(wb.getSheetIndex("Summary"), 0, SUMMARY_LAST_COL, 0, summaryRows.length + 4);
+      ledgerPrintSetup(wb.getXSSFWorkbook(), ledgerXssf, header, n);
       String[] order = {"Summary", "Ledger", "Charts", "Inputs", "Prices", "SummaryCalc", CALC_SHEET};
       for (int i = 0; i < order.length; i++) {
         wb.setSheetOrder(order[i], i);
@@ -212,8 +239,13 @@ public final class LedgerReport {
         {"RiskFreeRate", "Rate (continuous)", p.rate(), Styles.PERCENT},
         {"DivYield", "Yield (continuous)", p.yield(), Styles.PERCENT},
         {"EntryPremium", "Entry premium per option", p.premium() == null ? "" : p.premium(), Styles.PRICE}};
+    s.setColumnWidth(0, 28 * 256);
+    s.setColumnWidth(1, 18 * 256);
+    s.setColumnWidth(2, 4 * 256);
+    s.setColumnWidth(3, 16 * 256);
+    s.setColumnWidth(4, 18 * 256);
     cell(s, 0, 0, st.title).setCellValue("Inputs");
-    cell(s, 1, 0, st.note).setCellValue("Source: " + source);
+    Layout.paragraph(s, 1, 0, 4, "Source: " + source, st.note);
     for (int i = 0; i < inputs.length; i++) {
       cell(s, 3 + i, 0, st.label).setCellValue((String) inputs[i][1]);
       Cell c = cell(s, 3 + i, 1, st.input((String) inputs[i][3]));
@@ -228,7 +260,7 @@ public final class LedgerReport {
     int r = 3;
     for (var e : p.settings().entrySet()) {
       cell(s, r, 3, st.label).setCellValue(e.getKey());
-      Cell c = cell(s, r, 4, st.input(Styles.GENERAL));
+      Cell c = cell(s, r, 4, st.input(NumberFormats.of(e.getKey()) == NumberFormats.DATE_TIME ? Styles.DATE : Styles.GENERAL));
       if (e.getValue() instanceof Double d) {
         c.setCellValue(d);
       } else {
@@ -237,10 +269,6 @@ public final class LedgerReport {
       r++;
     }
     name(wb, "LedgerSettings", "Inputs!$D$4:$E$" + r);
-    s.setColumnWidth(0, 28 * 256);
-    s.setColumnWidth(1, 18 * 256);
-    s.setColumnWidth(3, 16 * 256);
-    s.setColumnWidth(4, 12 * 256);
   }
 
   /**
@@ -255,12 +283,18 @@ public final class LedgerReport {
     int width = Math.max(1, rows[0].length);
     calc.setArrayFormula(GxFunctions.xll("GX.LEDGER.SUMMARY", args),
         new CellRangeAddress(0, rows.length - 1, 0, width - 1));
+    s.setColumnWidth(0, 34 * 256);
+    for (int c = 1; c <= SUMMARY_LAST_COL; c++) {
+      s.setColumnWidth(c, 18 * 256);
+    }
     cell(s, 0, 0, st.title).setCellValue("Hedge ledger summary — " + p.underlying());
-    cell(s, 1, 0, st.note).setCellValue("Source: " + source);
+    Layout.paragraph(s, 1, 0, SUMMARY_LAST_COL, "Source: " + source, st.note);
     int first = 3;
-    CellStyle number = st.formula("#,##0.00##;[Red]-#,##0.00##");
     CellStyle label = st.formula(Styles.GENERAL);
+    java.util.Map<NumberFormats, CellStyle> numbers = new java.util.EnumMap<>(NumberFormats.class);
     for (int r = 0; r < rows.length; r++) {
+      NumberFormats kind = NumberFormats.of(String.valueOf(rows[r][0]));
+      CellStyle number = numbers.computeIfAbsent(kind, k -> st.formula(k.excel()));
       for (int c = 0; c < rows[r].length; c++) {
         set(calc.getRow(r).getCell(c), rows[r][c]);
         Cell cell = cell(s, first + r, c, c > 0 ? number : label);
@@ -272,8 +306,6 @@ public final class LedgerReport {
         set(cell, rows[r][c]);
       }
     }
-    s.setColumnWidth(0, 34 * 256);
-    s.setColumnWidth(1, 18 * 256);
     calc.protectSheet("");
     wb.setSheetHidden(wb.getSheetIndex(calc), true);
   }
@@ -300,32 +332,27 @@ public final class LedgerReport {
     }
   }
 
-  static int column(List<String> header, String... fragments) {
-    outer:
-    for (int c = 0; c < header.size(); c++) {
-      String n = header.get(c).toUpperCase(java.util.Locale.ROOT);
-      for (String f : fragments) {
-        if (!n.contains(f)) {
-          continue outer;
-        }
+  /**
+   * The ledger sheet prints landscape in column groups a trader reads together (the option and its greeks, the
+   * hedge and its cash, the P&amp;L attribution), the time column and the header repeated on every page.
+   */
+  private static void ledgerPrintSetup(XSSFWorkbook wb, XSSFSheet ledger, List<String> header, int rows) {
+    var ps = ledger.getPrintSetup();
+    ps.setLandscape(true);
+    ps.setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+    ps.setScale((short) 85);
+    ledger.setMargin(org.apache.poi.ss.usermodel.PageMargin.LEFT, 0.4);
+    ledger.setMargin(org.apache.poi.ss.usermodel.PageMargin.RIGHT, 0.4);
+    ledger.setRepeatingRows(new CellRangeAddress(0, 0, -1, -1));
+    ledger.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, 0));
+    for (String startOfGroup : List.of("TARGET_HEDGE", "OPTION_PNL")) {
+      int c = header.indexOf(startOfGroup);
+      if (c > 0) {
+        ledger.setColumnBreak(c - 1);
       }
-      return c;
     }
-    return header.size() - 1;
-  }
-
-  static String formatFor(String name) {
-    String n = name.toUpperCase(java.util.Locale.ROOT);
-    if (n.equals("TIME") || n.contains("DATE")) {
-      return Styles.DATE_TIME;
-    }
-    if (n.contains("PNL") || n.contains("CASH") || n.contains("COST") || n.contains("FEE") || n.contains("VALUE")) {
-      return Styles.MONEY;
-    }
-    if (n.contains("DELTA") || n.contains("GAMMA")) {
-      return Styles.GREEK;
-    }
-    return "#,##0.00####";
+    ledger.getHeader().setCenter("Ledger");
+    ledger.getFooter().setRight("Page &P of &N");
   }
 
   private static Cell cell(XSSFSheet sheet, int r, int c, CellStyle style) {

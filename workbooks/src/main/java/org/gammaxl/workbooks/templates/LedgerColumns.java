@@ -46,6 +46,11 @@ public final class LedgerColumns {
     return Optional.empty();
   }
 
+  /** Whether a column may hold a blank (no value) rather than a number: a trade price without a trade. */
+  public static boolean mayBeBlank(String engineName) {
+    return engineName.toUpperCase(Locale.ROOT).contains("PRICE");
+  }
+
   /** A column name as a table header a trader reads, e.g. {@code HEDGE_CASH} → {@code Hedge cash}. */
   public static String display(String engineName) {
     String s = engineName.replace('_', ' ').toLowerCase(Locale.ROOT).replace("pnl", "P&L");

@@ -41,7 +41,8 @@ public final class LedgerTemplate {
   public static final int DEFAULT_CAPACITY = 500;
   /** Rows of the summary block: one per item of GX.LEDGER.SUMMARY. */
   static final int SUMMARY_ROWS = org.gammaxl.ledger.SummaryItem.values().length;
-  static final int HEADER_ROW = 3 + SUMMARY_ROWS + 2; // 0-based row of the table header, below the summary block
+  /** 0-based row of the table header, below the inputs and summary blocks. */
+  static final int HEADER_ROW = 4 + Math.max(SUMMARY_ROWS, 18) + 1;
   static final int FIRST_DATA_ROW = HEADER_ROW + 1;
 
   private LedgerTemplate() {}
@@ -53,7 +54,7 @@ public final class LedgerTemplate {
       {"Strike", "Strike", Styles.PRICE},
       {"Expiry", "Expiry", Styles.DATE_TIME},
       {"Contracts", "Contracts (signed, − = short)", Styles.QTY},
-      {"Multiplier", "Multiplier (units per contract)", Styles.QTY},
+      {"Multiplier", "Multiplier (units/contract)", Styles.QTY},
       {"EntryPremium", "Entry premium per option", Styles.PRICE},
       {"ImpliedVol", "Implied vol", Styles.PERCENT},
       {"HedgeRule", "Hedge rule", Styles.GENERAL},
@@ -63,10 +64,20 @@ public final class LedgerTemplate {
       {"RiskFreeRate", "Rate (continuous)", Styles.PERCENT},
       {"DivYield", "Yield (continuous)", Styles.PERCENT},
       {"HedgeInstrument", "Hedge instrument", Styles.GENERAL},
-      {"FutureExpiry", "Hedge future delivery (blank = expiry)", Styles.DATE_TIME},
-      {"HedgeLot", "Hedge lot size (0 = no rounding)", Styles.QTY},
+      {"FutureExpiry", "Future delivery (blank = expiry)", Styles.DATE_TIME},
+      {"HedgeLot", "Hedge lot (0 = no rounding)", Styles.QTY},
       {"PricingModel", "Option model", Styles.GENERAL},
   };
+
+  /** First row (0-based) of the inputs, summary and settings blocks. */
+  static final int BLOCK_ROW = 4;
+  /** Width of the time column and of every other column, in characters. */
+  static final int TIME_WIDTH = 17;
+  static final int COLUMN_WIDTH = 13;
+  /** First column of the inputs (label A:B, value C:D), summary (F:G, H:I) and settings (K:L, M:N) blocks. */
+  static final int INPUTS_COL = 0;
+  static final int SUMMARY_COL = 5;
+  static final int SETTINGS_COL = 10;
 
   /** An empty template with a sample position. */
   public static XSSFWorkbook template() {
@@ -86,13 +97,20 @@ public final class LedgerTemplate {
     XSSFSheet sheet = wb.createSheet("Ledger");
     XSSFSheet engine = wb.createSheet("Engine");
     XSSFSheet charts = wb.createSheet("Charts");
+    List<String> columns = LedgerColumns.names();
+    int width = columns.size();
+    sheet.setColumnWidth(0, TIME_WIDTH * 256);
+    for (int c = 1; c < Math.max(width, SETTINGS_COL + 4); c++) {
+      sheet.setColumnWidth(c, COLUMN_WIDTH * 256);
+    }
 
     cell(sheet, 0, 0, st.title).setCellValue("GammaXL rolling hedge ledger");
-    cell(sheet, 1, 0, st.note).setCellValue("Yellow cells are inputs: type time and spot into the table. Every other "
-        + "column is computed by the GammaXL add-in (GX.LEDGER on the hidden Engine sheet).");
+    Layout.paragraph(sheet, 1, 0, SETTINGS_COL + 3, "Yellow cells are inputs: type time and spot into the table. Every "
+        + "other column is computed by the GammaXL add-in (GX.LEDGER on the hidden Engine sheet). Greeks are the whole "
+        + "position's: delta in units of underlying, vega per 1.00 of vol, theta per year.", st.note);
 
-    // Inputs block A3:B21
-    cell(sheet, 2, 0, st.header).setCellValue("Inputs");
+    // Inputs block: label A:B, value C:D.
+    Layout.span(sheet, BLOCK_ROW - 1, INPUTS_COL, INPUTS_COL + 3, st.header).setCellValue("Position and hedge policy");
     Map<String, Object> values = Map.ofEntries(
         Map.entry("Underlying", position.underlying()), Map.entry("OptType", position.typeKeyword()),
         Map.entry("Strike", position.strike()), Map.entry("Expiry", position.expiry()),
@@ -105,27 +123,28 @@ public final class LedgerTemplate {
         Map.entry("FutureExpiry", Double.isNaN(position.futureExpiry()) ? "" : position.futureExpiry()),
         Map.entry("HedgeLot", position.lot()), Map.entry("PricingModel", position.model()));
     for (int i = 0; i < INPUTS.length; i++) {
-      int r = 3 + i;
-      cell(sheet, r, 0, st.label).setCellValue(INPUTS[i][1]);
-      Cell c = cell(sheet, r, 1, st.input(INPUTS[i][2]));
+      int r = BLOCK_ROW + i;
+      Layout.span(sheet, r, INPUTS_COL, INPUTS_COL + 1, st.label).setCellValue(INPUTS[i][1]);
+      Cell c = Layout.span(sheet, r, INPUTS_COL + 2, INPUTS_COL + 3, st.input(INPUTS[i][2]));
       Object v = values.get(INPUTS[i][0]);
       if (v instanceof Double d) {
         c.setCellValue(d);
       } else if (!"".equals(v)) {
         c.setCellValue(String.valueOf(v));
       }
-      name(wb, INPUTS[i][0], "Ledger!$B$" + (r + 1));
+      name(wb, INPUTS[i][0], "Ledger!" + new CellReference(r, INPUTS_COL + 2, true, true).formatAsString());
     }
     DataValidationHelper dv = sheet.getDataValidationHelper();
-    list(sheet, dv, 4, "CALL", "PUT");
-    list(sheet, dv, 11, "EVERY", "TIME", "DELTA", "MOVE", "WW");
-    list(sheet, dv, 17, "SPOT", "FUTURE", "PERP", "INVERSE");
-    list(sheet, dv, 21, "BSM", "BLACK76", "BACHELIER", "AMERICAN", "INVERSE");
-    positive(sheet, dv, 5, "Strike must be a number > 0");
-    positive(sheet, dv, 10, "Implied vol must be > 0 (0.2 = 20 %)");
+    int valueCol = INPUTS_COL + 2;
+    list(sheet, dv, inputRow("OptType"), valueCol, "CALL", "PUT");
+    list(sheet, dv, inputRow("HedgeRule"), valueCol, "EVERY", "TIME", "DELTA", "MOVE", "WW");
+    list(sheet, dv, inputRow("HedgeInstrument"), valueCol, "SPOT", "FUTURE", "PERP", "INVERSE");
+    list(sheet, dv, inputRow("PricingModel"), valueCol, "BSM", "BLACK76", "BACHELIER", "AMERICAN", "INVERSE");
+    positive(sheet, dv, inputRow("Strike"), valueCol, "Strike must be a number > 0");
+    positive(sheet, dv, inputRow("ImpliedVol"), valueCol, "Implied vol must be > 0 (0.2 = 20 %)");
 
-    // Settings block D3:E13: the name/value table GX.LEDGER reads.
-    cell(sheet, 2, 3, st.header).setCellValue("GX.LEDGER settings");
+    // Settings block: the name/value table GX.LEDGER reads; names K:L, values M:N.
+    Layout.span(sheet, BLOCK_ROW - 1, SETTINGS_COL, SETTINGS_COL + 3, st.header).setCellValue("GX.LEDGER settings");
     String[][] settings = {{"RULE", "HedgeRule"}, {"THRESHOLD", "Threshold"}, {"TIME", "\"DATES\""},
         {"FEE_BPS", "FeeBps"}, {"SLIPPAGE_BPS", "SlippageBps"}, {"MULTIPLIER", "Multiplier"},
         {"HEDGE", "HedgeInstrument"},
@@ -133,10 +152,20 @@ public final class LedgerTemplate {
         {"FUTURE_EXPIRY", "IF(FutureExpiry=\"\",Expiry,FutureExpiry)"}, {"LOT", "HedgeLot"}, {"MODEL", "PricingModel"}};
     CellStyle plain = st.formula(Styles.GENERAL);
     for (int i = 0; i < settings.length; i++) {
-      cell(sheet, 3 + i, 3, plain).setCellValue(settings[i][0]);
-      cell(sheet, 3 + i, 4, plain).setCellFormula(settings[i][1]);
+      int r = BLOCK_ROW + i;
+      // Names and values each span two columns, as merged cells; GX.LEDGER reads the first column of each pair.
+      Layout.span(sheet, r, SETTINGS_COL, SETTINGS_COL + 1, plain).setCellValue(settings[i][0]);
+      Layout.span(sheet, r, SETTINGS_COL + 2, SETTINGS_COL + 3,
+          st.formula(NumberFormats.of(settings[i][0]) == NumberFormats.DATE_TIME ? Styles.DATE_TIME : Styles.GENERAL))
+          .setCellFormula(settings[i][1]);
     }
-    name(wb, "LedgerSettings", "Ledger!$D$4:$E$" + (3 + settings.length));
+    // The table GX.LEDGER reads: two columns, name and value (a copy of the visible block on the Engine sheet).
+    String settingsRef = "Engine!$" + col(width + 4) + "$1:$" + col(width + 5) + "$" + settings.length;
+    for (int i = 0; i < settings.length; i++) {
+      cell(engine, i, width + 4, plain).setCellFormula("Ledger!" + new CellReference(BLOCK_ROW + i, SETTINGS_COL, true, true).formatAsString());
+      cell(engine, i, width + 5, plain).setCellFormula("Ledger!" + new CellReference(BLOCK_ROW + i, SETTINGS_COL + 2, true, true).formatAsString());
+    }
+    name(wb, "LedgerSettings", settingsRef);
 
     // Ranges of the table's input columns, whole capacity (blank rows are skipped by GX.LEDGER).
     int last = FIRST_DATA_ROW + capacity - 1;
@@ -146,30 +175,27 @@ public final class LedgerTemplate {
     name(wb, "LedgerSpots", spots);
     String args = "LedgerTimes,LedgerSpots,OptType,Strike,Expiry,Contracts,ImpliedVol,RiskFreeRate,DivYield,LedgerSettings";
 
-    // Summary block G3:H20
-    cell(sheet, 2, 6, st.header).setCellValue("Summary (GX.LEDGER.SUMMARY)");
-    // The GX.LEDGER.SUMMARY array sits on the hidden Engine sheet, right of the ledger; the visible block
-    // shows the item labels as text and each value as a reference to the array. A viewer without the
-    // add-in that drops the array's cached results (LibreOffice shows #NAME?) keeps the references'.
-    List<String> columns = LedgerColumns.names();
-    int width = columns.size();
+    // Summary block F:I. The GX.LEDGER.SUMMARY array sits on the hidden Engine sheet, right of the ledger; the
+    // visible block shows the item labels as text and each value as a reference to the array. A viewer without
+    // the add-in that drops the array's cached results (LibreOffice shows #NAME?) keeps the references'.
+    Layout.span(sheet, BLOCK_ROW - 1, SUMMARY_COL, SUMMARY_COL + 3, st.header).setCellValue("Summary (GX.LEDGER.SUMMARY)");
     int summaryCol = width + 1;
     engine.setArrayFormula(GxFunctions.xll("GX.LEDGER.SUMMARY", args),
         new CellRangeAddress(0, SUMMARY_ROWS - 1, summaryCol, summaryCol + 1));
-    CellStyle summaryNumber = st.formula("#,##0.00##;[Red]-#,##0.00##");
     org.gammaxl.ledger.SummaryItem[] items = org.gammaxl.ledger.SummaryItem.values();
     for (int i = 0; i < SUMMARY_ROWS; i++) {
-      cell(sheet, 3 + i, 6, plain).setCellValue(items[i].label());
-      cell(sheet, 3 + i, 7, summaryNumber).setCellFormula("Engine!" + new CellReference(i, summaryCol + 1, true, true).formatAsString());
+      int r = BLOCK_ROW + i;
+      Layout.span(sheet, r, SUMMARY_COL, SUMMARY_COL + 1, plain).setCellValue(items[i].label());
+      Layout.span(sheet, r, SUMMARY_COL + 2, SUMMARY_COL + 3, st.formula(NumberFormats.of(items[i].label()).excel()))
+          .setCellFormula("Engine!" + new CellReference(i, summaryCol + 1, true, true).formatAsString());
     }
 
     // Engine sheet: the one ledger array formula.
     engine.setArrayFormula(GxFunctions.xll("GX.LEDGER", args), new CellRangeAddress(0, capacity, 0, width - 1));
-    String engineData = "Engine!$A$2:$" + CellReference.convertNumToColString(width - 1) + "$" + (capacity + 1);
-    String engineHead = "Engine!$A$1:$" + CellReference.convertNumToColString(width - 1) + "$1";
 
-    // The table.
+    // The table: time and spot typed in, every other column a reference to the Engine cell of the same event.
     Row header = sheet.createRow(HEADER_ROW);
+    header.setHeightInPoints(2 * Layout.LINE_POINTS + 2);
     CellStyle timeIn = st.input(Styles.DATE_TIME);
     CellStyle spotIn = st.input(Styles.PRICE);
     header.createCell(0).setCellValue("Time");
@@ -190,8 +216,13 @@ public final class LedgerTemplate {
       header.getCell(c).setCellStyle(st.header);
     }
     CellStyle[] formats = new CellStyle[lastCol + 1];
+    String[] engineCols = new String[lastCol + 1];
+    boolean[] mayBeBlank = new boolean[lastCol + 1];
     for (int c = 2; c <= lastCol; c++) {
-      formats[c] = st.formula(formatFor(columns.get(engineIndexOfTableCol[c])));
+      String n = columns.get(engineIndexOfTableCol[c]);
+      formats[c] = st.formula(NumberFormats.of(n).excel());
+      engineCols[c] = "Engine!" + col(engineIndexOfTableCol[c]);
+      mayBeBlank[c] = LedgerColumns.mayBeBlank(n);
     }
     for (int i = 0; i < capacity; i++) {
       int r = FIRST_DATA_ROW + i;
@@ -204,11 +235,16 @@ public final class LedgerTemplate {
         t.setCellValue(prices.times()[i]);
         s.setCellValue(prices.spots()[i]);
       }
+      String blank = "IF($A" + (r + 1) + "=\"\",\"\",";
       for (int c = 2; c <= lastCol; c++) {
         Cell f = row.createCell(c);
         f.setCellStyle(formats[c]);
-        f.setCellFormula("IF($A" + (r + 1) + "=\"\",\"\",INDEX(" + engineData + "," + (i + 1) + ",MATCH(\""
-            + columns.get(engineIndexOfTableCol[c]) + "\"," + engineHead + ",0)))");
+        // Event i is row i + 2 of the Engine sheet (its row 1 is GX.LEDGER's header).
+        String x = engineCols[c] + (i + 2);
+        // A cell that may be blank (TRADE_PRICE without a trade) caches an empty text, which LibreOffice recomputes
+        // on load; without the add-in the Engine cell is #NAME? there, so the guard shows the documented blank.
+        f.setCellFormula(blank + (mayBeBlank[c]
+            ? "IF(ISERROR(" + x + "),IF(ERROR.TYPE(" + x + ")=5,\"\"," + x + ")," + x + ")" : x) + ")");
       }
     }
     XSSFTable table = sheet.createTable(new AreaReference(new CellReference(HEADER_ROW, 0),
@@ -218,14 +254,9 @@ public final class LedgerTemplate {
     table.setStyleName("TableStyleMedium2");
     table.updateHeaders();
 
-    sheet.setColumnWidth(0, 36 * 256);
-    for (int c = 1; c <= Math.max(lastCol, 7); c++) {
-      sheet.setColumnWidth(c, 14 * 256);
-    }
-    sheet.setColumnWidth(0, 30 * 256);
-    sheet.setColumnWidth(6, 22 * 256);
     sheet.createFreezePane(2, FIRST_DATA_ROW);
     printSetup(wb, sheet, 0, lastCol, last, HEADER_ROW);
+    printGroups(sheet, columns, engineIndexOfTableCol, lastCol);
     protect(sheet);
 
     engine.protectSheet("");
@@ -235,67 +266,89 @@ public final class LedgerTemplate {
     XSSFDrawing drawing = charts.createDrawingPatriarch();
     cell(charts, 0, 0, st.title).setCellValue("Ledger charts");
     CellRangeAddress x = new CellRangeAddress(FIRST_DATA_ROW, last, 0, 0);
-    int pnl = tableColumnOf(columns, engineIndexOfTableCol, lastCol, "TOTAL", "PNL");
-    int hedge = tableColumnOf(columns, engineIndexOfTableCol, lastCol, "HEDGE", "POS");
-    Charts.lineChart(drawing, sheet, "Cumulative P&L", "Time", x, new Double[0], 0, 2, 12, 22,
-        new Charts.Series("Total P&L", new CellRangeAddress(FIRST_DATA_ROW, last, pnl, pnl), PresetColor.DARK_GREEN, false));
-    Charts.lineChart(drawing, sheet, "Spot and hedge position", "Time", x, new Double[0], 0, 24, 12, 44,
+    int pnl = tableColumnOf(columns, engineIndexOfTableCol, lastCol, "TOTAL_PNL");
+    int hedge = tableColumnOf(columns, engineIndexOfTableCol, lastCol, "HEDGE_POSITION");
+    String xFormat = prices != null && Charts.intraday(prices.times()) ? Styles.DATE_TIME : Styles.DATE;
+    Charts.lineChart(drawing, sheet, "Cumulative P&L attribution", "Time", x, new Double[0], xFormat, 0, 2, 12, 24,
+        attribution(columns, engineIndexOfTableCol, lastCol, pnl, FIRST_DATA_ROW, last, sheet));
+    Charts.lineChart(drawing, sheet, "Spot and hedge position", "Time", x, new Double[0], xFormat, 0, 26, 12, 48,
         new Charts.Series("Spot", new CellRangeAddress(FIRST_DATA_ROW, last, 1, 1), PresetColor.DARK_BLUE, false),
         new Charts.Series("Hedge position", new CellRangeAddress(FIRST_DATA_ROW, last, hedge, hedge), PresetColor.ORANGE_RED, true));
     charts.getPrintSetup().setLandscape(true);
+    charts.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
     charts.setFitToPage(true);
     charts.getPrintSetup().setFitWidth((short) 1);
-    charts.getPrintSetup().setFitHeight((short) 1);
-    wb.setPrintArea(wb.getSheetIndex(charts), 0, 12, 0, 44);
+    charts.getPrintSetup().setFitHeight((short) 2);
+    charts.setRowBreak(25);
+    wb.setPrintArea(wb.getSheetIndex(charts), 0, 12, 0, 48);
 
     wb.setActiveSheet(0);
     wb.setForceFormulaRecalculation(true);
     return wb;
   }
 
-  private static int tableColumnOf(List<String> columns, int[] engineIndexOfTableCol, int lastCol, String... fragments) {
-    for (int c = 2; c <= lastCol; c++) {
-      String n = columns.get(engineIndexOfTableCol[c]).toUpperCase(java.util.Locale.ROOT);
-      boolean all = true;
-      for (String f : fragments) {
-        all &= n.contains(f);
+  /** The cumulative P&L attribution series: total, gamma, theta, vega, costs (whichever columns exist). */
+  static Charts.Series[] attribution(List<String> columns, int[] engineIndexOfTableCol, int lastCol, int total,
+      int firstRow, int lastRow, XSSFSheet sheet) {
+    java.util.List<Charts.Series> series = new java.util.ArrayList<>();
+    series.add(new Charts.Series("Total P&L", new CellRangeAddress(firstRow, lastRow, total, total), PresetColor.DARK_GREEN, false));
+    Object[][] parts = {{"GAMMA_PNL", "Gamma P&L", PresetColor.ROYAL_BLUE}, {"THETA_PNL", "Theta P&L", PresetColor.CRIMSON},
+        {"VEGA_PNL", "Vega P&L", PresetColor.DARK_ORANGE}, {"COST_PNL", "Costs", PresetColor.GRAY}};
+    for (Object[] p : parts) {
+      int c = tableColumnOf(columns, engineIndexOfTableCol, lastCol, (String) p[0]);
+      if (c >= 0) {
+        series.add(new Charts.Series((String) p[1], new CellRangeAddress(firstRow, lastRow, c, c), (PresetColor) p[2], false));
       }
-      if (all) {
+    }
+    return series.toArray(new Charts.Series[0]);
+  }
+
+  /** The 0-based row of an input of the inputs block. */
+  private static int inputRow(String name) {
+    for (int i = 0; i < INPUTS.length; i++) {
+      if (INPUTS[i][0].equals(name)) {
+        return BLOCK_ROW + i;
+      }
+    }
+    throw new IllegalArgumentException(name);
+  }
+
+  private static String col(int c) {
+    return CellReference.convertNumToColString(c);
+  }
+
+  /**
+   * Page breaks between the column groups a trader reads together — the option and its greeks, the hedge
+   * and its cash, the P&amp;L attribution — with the time column repeated on every page.
+   */
+  static void printGroups(XSSFSheet sheet, List<String> columns, int[] engineIndexOfTableCol, int lastCol) {
+    sheet.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, 0));
+    for (String startOfGroup : List.of("TARGET_HEDGE", "OPTION_PNL")) {
+      int c = tableColumnOf(columns, engineIndexOfTableCol, lastCol, startOfGroup);
+      if (c > 0) {
+        sheet.setColumnBreak(c - 1);
+      }
+    }
+  }
+
+  /** The table column showing the engine column {@code name}, or -1. */
+  private static int tableColumnOf(List<String> columns, int[] engineIndexOfTableCol, int lastCol, String name) {
+    for (int c = 2; c <= lastCol; c++) {
+      if (columns.get(engineIndexOfTableCol[c]).equalsIgnoreCase(name)) {
         return c;
       }
     }
-    return lastCol;
-  }
-
-  /** The number format a ledger column needs, from its engine name. */
-  static String formatFor(String engineName) {
-    String n = engineName.toUpperCase(java.util.Locale.ROOT);
-    if (n.contains("TIME") || n.contains("DATE")) {
-      return Styles.DATE_TIME;
-    }
-    if (n.equals("VOL")) {
-      return Styles.PERCENT;
-    }
-    if (n.contains("PNL") || n.contains("CASH") || n.contains("COST") || n.contains("FEE") || n.contains("VALUE")
-        || n.contains("SLIPPAGE") || n.contains("FINANCING") || n.contains("SETTLEMENT")) {
-      return Styles.MONEY;
-    }
-    if (n.contains("GAMMA") || n.contains("VEGA") || n.contains("THETA") || n.contains("YEARS")) {
-      return Styles.GREEK;
-    }
-    if (n.contains("SPOT") || n.contains("PRICE")) {
-      return Styles.PRICE;
-    }
-    return Styles.QTY;
+    return -1;
   }
 
   static void printSetup(XSSFWorkbook wb, XSSFSheet sheet, int firstCol, int lastCol, int lastRow, int headerRow) {
     PrintSetup ps = sheet.getPrintSetup();
     ps.setLandscape(true);
     ps.setPaperSize(PrintSetup.A4_PAPERSIZE);
-    sheet.setFitToPage(true);
-    ps.setFitWidth((short) 1);
-    ps.setFitHeight((short) 0);
+    // Pages hold whole column groups at a readable scale (see printGroups) rather than the whole width shrunk.
+    ps.setScale((short) 85);
+    sheet.setMargin(org.apache.poi.ss.usermodel.PageMargin.LEFT, 0.4);
+    sheet.setMargin(org.apache.poi.ss.usermodel.PageMargin.RIGHT, 0.4);
     sheet.setRepeatingRows(new CellRangeAddress(headerRow, headerRow, -1, -1));
     wb.setPrintArea(wb.getSheetIndex(sheet), firstCol, lastCol, 0, lastRow);
     sheet.getHeader().setCenter(sheet.getSheetName());
@@ -331,19 +384,19 @@ public final class LedgerTemplate {
     n.setRefersToFormula(ref);
   }
 
-  /** A drop-down list on the input in 1-based row {@code row1}, column B. */
-  static void list(XSSFSheet sheet, DataValidationHelper dv, int row1, String... items) {
+  /** A drop-down list on the input in 0-based row {@code row}, column {@code col}. */
+  static void list(XSSFSheet sheet, DataValidationHelper dv, int row, int col, String... items) {
     DataValidationConstraint c = dv.createExplicitListConstraint(items);
-    DataValidation v = dv.createValidation(c, new CellRangeAddressList(row1 - 1, row1 - 1, 1, 1));
+    DataValidation v = dv.createValidation(c, new CellRangeAddressList(row, row, col, col));
     v.setSuppressDropDownArrow(true);
     v.setShowErrorBox(true);
     v.createErrorBox("Not allowed", "Choose one of: " + String.join(", ", items));
     sheet.addValidationData(v);
   }
 
-  static void positive(XSSFSheet sheet, DataValidationHelper dv, int row1, String message) {
+  static void positive(XSSFSheet sheet, DataValidationHelper dv, int row, int col, String message) {
     DataValidationConstraint c = dv.createDecimalConstraint(DataValidationConstraint.OperatorType.GREATER_THAN, "0", null);
-    DataValidation v = dv.createValidation(c, new CellRangeAddressList(row1 - 1, row1 - 1, 1, 1));
+    DataValidation v = dv.createValidation(c, new CellRangeAddressList(row, row, col, col));
     v.setShowErrorBox(true);
     v.createErrorBox("Not allowed", message);
     sheet.addValidationData(v);

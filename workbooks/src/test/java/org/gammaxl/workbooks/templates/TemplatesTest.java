@@ -68,7 +68,8 @@ class TemplatesTest {
       assertTrue(s.getPrintSetup().getLandscape());
       // Strike input is unlocked; table formula cells are locked and call the add-in as Excel stores it.
       assertFalse(wb.getName("Strike") == null);
-      assertFalse(s.getRow(5).getCell(1).getCellStyle().getLocked(), "input cell unlocked");
+      var strike = new org.apache.poi.ss.util.CellReference(wb.getName("Strike").getRefersToFormula());
+      assertFalse(s.getRow(strike.getRow()).getCell(strike.getCol()).getCellStyle().getLocked(), "input cell unlocked");
       Cell time = s.getRow(LedgerTemplate.FIRST_DATA_ROW).getCell(0);
       Cell formula = s.getRow(LedgerTemplate.FIRST_DATA_ROW).getCell(2);
       assertFalse(time.getCellStyle().getLocked(), "time column is typed by the trader");
@@ -81,10 +82,11 @@ class TemplatesTest {
       // The summary block shows labels as text and refers to the GX.LEDGER.SUMMARY array on Engine.
       Cell summary = wb.getSheet("Engine").getRow(0).getCell(LedgerColumns.names().size() + 1);
       assertTrue(summary.getCellFormula().startsWith("_xll.GX.LEDGER.SUMMARY("), summary.getCellFormula());
-      Cell label = wb.getSheet("Ledger").getRow(3).getCell(6);
+      int first = LedgerTemplate.BLOCK_ROW;
+      Cell label = wb.getSheet("Ledger").getRow(first).getCell(LedgerTemplate.SUMMARY_COL);
       assertEquals(org.gammaxl.ledger.SummaryItem.values()[0].label(), label.getStringCellValue());
       assertEquals("Engine!" + new org.apache.poi.ss.util.CellReference(0, LedgerColumns.names().size() + 2, true, true)
-          .formatAsString(), wb.getSheet("Ledger").getRow(3).getCell(7).getCellFormula());
+          .formatAsString(), wb.getSheet("Ledger").getRow(first).getCell(LedgerTemplate.SUMMARY_COL + 2).getCellFormula());
       assertTrue(wb.getForceFormulaRecalculation(), "a template recalculates when opened");
     }
   }
@@ -183,7 +185,8 @@ class TemplatesTest {
     try (XSSFWorkbook wb = LedgerTemplate.build(future, path, path.size())) {
       new org.gammaxl.workbooks.poi.Recalculator().recalculate(wb);
       assertTableEqualsEngine(wb, rows);
-      assertEquals("BLACK76", wb.getSheet("Ledger").getRow(20).getCell(1).getStringCellValue());
+      var model = new org.apache.poi.ss.util.CellReference(wb.getName("PricingModel").getRefersToFormula());
+      assertEquals("BLACK76", wb.getSheet("Ledger").getRow(model.getRow()).getCell(model.getCol()).getStringCellValue());
     }
   }
 
