@@ -110,6 +110,8 @@ public final class LedgerReport {
       SXSSFSheet priceSheet = wb.getSheet("Prices");
       CellStyle timeStyle = wb.createCellStyle();
       timeStyle.setDataFormat(wb.createDataFormat().getFormat(Styles.DATE_TIME));
+      CellStyle spotStyle = wb.createCellStyle();
+      spotStyle.setDataFormat(wb.createDataFormat().getFormat(Styles.PRICE));
       CellStyle volStyle = wb.createCellStyle();
       volStyle.setDataFormat(wb.createDataFormat().getFormat(Styles.PERCENT));
       Row ph = priceSheet.createRow(0);
@@ -123,7 +125,9 @@ public final class LedgerReport {
         Cell t = r.createCell(0);
         t.setCellValue(prices.times()[i]);
         t.setCellStyle(timeStyle);
-        r.createCell(1).setCellValue(prices.spots()[i]);
+        Cell spot = r.createCell(1);
+        spot.setCellValue(prices.spots()[i]);
+        spot.setCellStyle(spotStyle);
         if (prices.vols() != null) {
           Cell v = r.createCell(2);
           v.setCellValue(prices.vols()[i]);
@@ -173,7 +177,7 @@ public final class LedgerReport {
         throw new ReportException("GX.LEDGER.SUMMARY returned no rows");
       }
       for (int c = 0; c < width; c++) {
-        sheet.setColumnWidth(c, (int) Math.max(c == 0 ? 17 : 12, Layout.textWidth(header.get(c), true) + 2) * 256);
+        sheet.setColumnWidth(c, Math.max(c == 0 ? 17 : 12, header.get(c).length() + 3) * 256);
       }
       sheet.createFreezePane(1, 1);
       writeSummary(wb.getXSSFWorkbook(), summarySheet, st, summaryRows, position, sourceName, args);
@@ -200,21 +204,24 @@ public final class LedgerReport {
         }
       }
       int hedge = chartedCol[charted.length - 1] >= 0 ? chartedCol[charted.length - 1] : width - 1;
-      Charts.lineChart(drawing, pricesXssf, "Cumulative P&L attribution", "Time", x, xs, xFormat, 0, 1, 12, 23,
+      var pnlChart = Charts.lineChart(drawing, pricesXssf, "Cumulative P&L attribution", "Time", x, xs, xFormat, 0, 1, 12, 23,
           attribution.toArray(new Charts.Series[0]));
-      Charts.lineChart(drawing, pricesXssf, "Spot and hedge position", "Time", x, xs, xFormat, 0, 25, 12, 47,
+      var spotChart = Charts.lineChart(drawing, pricesXssf, "Spot and hedge position", "Time", x, xs, xFormat, 0, 25, 12, 47,
           // Spot is read from the Prices sheet (plain numbers): it draws even where GX formulas cannot be computed.
           new Charts.Series("Spot", new CellRangeAddress(1, n, 1, 1), PresetColor.DARK_BLUE, false, spots, pricesXssf),
           new Charts.Series("Hedge position", new CellRangeAddress(1, n, hedge, hedge), PresetColor.ORANGE_RED, true,
               chartCache[charted.length - 1], ledgerXssf));
+      Charts.spanTimes(pnlChart, prices.times());
+      Charts.spanTimes(spotChart, prices.times());
       charts.getPrintSetup().setLandscape(true);
       charts.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
-      charts.setFitToPage(true);
-      charts.getPrintSetup().setFitWidth((short) 1);
-      charts.getPrintSetup().setFitHeight((short) 2);
       charts.setRowBreak(24);
       wb.setPrintArea(wb.getSheetIndex("Charts"), 0, 12, 0, 47);
       wb.setPrintArea(wb.getSheetIndex("Summary"), 0, SUMMARY_LAST_COL, 0, summaryRows.length + 4);
+      for (XSSFSheet s : List.of(summarySheet, inputsSheet, wb.getXSSFWorkbook().getSheet("Prices"))) {
+        s.getPrintSetup().setLandscape(true);
+        s.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+      }
       ledgerPrintSetup(wb.getXSSFWorkbook(), ledgerXssf, header, n);
       String[] order = {"Summary", "Ledger", "Charts", "Inputs", "Prices", "SummaryCalc", CALC_SHEET};
       for (int i = 0; i < order.length; i++) {
@@ -340,12 +347,12 @@ public final class LedgerReport {
     var ps = ledger.getPrintSetup();
     ps.setLandscape(true);
     ps.setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
-    ps.setScale((short) 85);
+    ps.setScale(org.gammaxl.workbooks.templates.LedgerTemplate.printScale(ledger, header));
     ledger.setMargin(org.apache.poi.ss.usermodel.PageMargin.LEFT, 0.4);
     ledger.setMargin(org.apache.poi.ss.usermodel.PageMargin.RIGHT, 0.4);
     ledger.setRepeatingRows(new CellRangeAddress(0, 0, -1, -1));
     ledger.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, 0));
-    for (String startOfGroup : List.of("TARGET_HEDGE", "OPTION_PNL")) {
+    for (String startOfGroup : org.gammaxl.workbooks.templates.LedgerTemplate.PRINT_GROUPS) {
       int c = header.indexOf(startOfGroup);
       if (c > 0) {
         ledger.setColumnBreak(c - 1);

@@ -51,6 +51,15 @@ public final class Charts {
     return span / (times.length - 1) < 0.5 || span < 3;
   }
 
+  /** Makes the time axis span the observations {@code times}, not a rounded range with empty margins. */
+  public static void spanTimes(XSSFChart chart, double[] times) {
+    if (times.length > 1) {
+      var bottom = chart.getAxes().get(0);
+      bottom.setMinimum(times[0]);
+      bottom.setMaximum(times[times.length - 1]);
+    }
+  }
+
   private static XDDFNumericalDataSource<Double> source(XSSFSheet sheet, CellRangeAddress range, Double[] cache) {
     String ref = new org.apache.poi.ss.util.AreaReference(
         new org.apache.poi.ss.util.CellReference(sheet.getSheetName(), range.getFirstRow(), range.getFirstColumn(), true, true),
@@ -77,6 +86,7 @@ public final class Charts {
     XDDFValueAxis bottom = chart.createValueAxis(AxisPosition.BOTTOM);
     bottom.setTitle(xTitle);
     bottom.setNumberFormat(xFormat);
+
     // The time labels sit below the plot, not on the zero line across a P&L that goes negative.
     bottom.setTickLabelPosition(AxisTickLabelPosition.LOW);
     XDDFValueAxis left = chart.createValueAxis(AxisPosition.LEFT);

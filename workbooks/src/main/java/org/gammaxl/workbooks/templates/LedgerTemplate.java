@@ -41,8 +41,13 @@ public final class LedgerTemplate {
   public static final int DEFAULT_CAPACITY = 500;
   /** Rows of the summary block: one per item of GX.LEDGER.SUMMARY. */
   static final int SUMMARY_ROWS = org.gammaxl.ledger.SummaryItem.values().length;
-  /** 0-based row of the table header, below the inputs and summary blocks. */
-  static final int HEADER_ROW = 4 + Math.max(SUMMARY_ROWS, 18) + 1;
+  /** Rows of the inputs block, and of the settings block below it. */
+  static final int INPUT_ROWS = 18;
+  static final int SETTINGS_ROWS = 10;
+  /** First row (0-based) of the settings block, below the inputs. */
+  static final int SETTINGS_ROW = 4 + INPUT_ROWS + 2;
+  /** 0-based row of the table header, below the inputs, settings and summary blocks. */
+  static final int HEADER_ROW = Math.max(4 + SUMMARY_ROWS, SETTINGS_ROW + SETTINGS_ROWS) + 1;
   static final int FIRST_DATA_ROW = HEADER_ROW + 1;
 
   private LedgerTemplate() {}
@@ -74,10 +79,14 @@ public final class LedgerTemplate {
   /** Width of the time column and of every other column, in characters. */
   static final int TIME_WIDTH = 17;
   static final int COLUMN_WIDTH = 13;
-  /** First column of the inputs (label A:B, value C:D), summary (F:G, H:I) and settings (K:L, M:N) blocks. */
+  /**
+   * First column of the inputs (label A:B, value C:D; the settings block below them) and summary (F:G, H:I)
+   * blocks: all within the first printed page's columns A:I.
+   */
   static final int INPUTS_COL = 0;
   static final int SUMMARY_COL = 5;
-  static final int SETTINGS_COL = 10;
+  static final int SETTINGS_COL = INPUTS_COL;
+  static final int TOP_LAST_COL = SUMMARY_COL + 3;
 
   /** An empty template with a sample position. */
   public static XSSFWorkbook template() {
@@ -100,12 +109,12 @@ public final class LedgerTemplate {
     List<String> columns = LedgerColumns.names();
     int width = columns.size();
     sheet.setColumnWidth(0, TIME_WIDTH * 256);
-    for (int c = 1; c < Math.max(width, SETTINGS_COL + 4); c++) {
+    for (int c = 1; c < Math.max(width, TOP_LAST_COL + 1); c++) {
       sheet.setColumnWidth(c, COLUMN_WIDTH * 256);
     }
 
     cell(sheet, 0, 0, st.title).setCellValue("GammaXL rolling hedge ledger");
-    Layout.paragraph(sheet, 1, 0, SETTINGS_COL + 3, "Yellow cells are inputs: type time and spot into the table. Every "
+    Layout.paragraph(sheet, 1, 0, TOP_LAST_COL, "Yellow cells are inputs: type time and spot into the table. Every "
         + "other column is computed by the GammaXL add-in (GX.LEDGER on the hidden Engine sheet). Greeks are the whole "
         + "position's: delta in units of underlying, vega per 1.00 of vol, theta per year.", st.note);
 
@@ -143,8 +152,8 @@ public final class LedgerTemplate {
     positive(sheet, dv, inputRow("Strike"), valueCol, "Strike must be a number > 0");
     positive(sheet, dv, inputRow("ImpliedVol"), valueCol, "Implied vol must be > 0 (0.2 = 20 %)");
 
-    // Settings block: the name/value table GX.LEDGER reads; names K:L, values M:N.
-    Layout.span(sheet, BLOCK_ROW - 1, SETTINGS_COL, SETTINGS_COL + 3, st.header).setCellValue("GX.LEDGER settings");
+    // Settings block below the inputs: the name/value table GX.LEDGER reads; names A:B, values C:D.
+    Layout.span(sheet, SETTINGS_ROW - 1, SETTINGS_COL, SETTINGS_COL + 3, st.header).setCellValue("GX.LEDGER settings");
     String[][] settings = {{"RULE", "HedgeRule"}, {"THRESHOLD", "Threshold"}, {"TIME", "\"DATES\""},
         {"FEE_BPS", "FeeBps"}, {"SLIPPAGE_BPS", "SlippageBps"}, {"MULTIPLIER", "Multiplier"},
         {"HEDGE", "HedgeInstrument"},
@@ -152,7 +161,7 @@ public final class LedgerTemplate {
         {"FUTURE_EXPIRY", "IF(FutureExpiry=\"\",Expiry,FutureExpiry)"}, {"LOT", "HedgeLot"}, {"MODEL", "PricingModel"}};
     CellStyle plain = st.formula(Styles.GENERAL);
     for (int i = 0; i < settings.length; i++) {
-      int r = BLOCK_ROW + i;
+      int r = SETTINGS_ROW + i;
       // Names and values each span two columns, as merged cells; GX.LEDGER reads the first column of each pair.
       Layout.span(sheet, r, SETTINGS_COL, SETTINGS_COL + 1, plain).setCellValue(settings[i][0]);
       Layout.span(sheet, r, SETTINGS_COL + 2, SETTINGS_COL + 3,
@@ -162,8 +171,8 @@ public final class LedgerTemplate {
     // The table GX.LEDGER reads: two columns, name and value (a copy of the visible block on the Engine sheet).
     String settingsRef = "Engine!$" + col(width + 4) + "$1:$" + col(width + 5) + "$" + settings.length;
     for (int i = 0; i < settings.length; i++) {
-      cell(engine, i, width + 4, plain).setCellFormula("Ledger!" + new CellReference(BLOCK_ROW + i, SETTINGS_COL, true, true).formatAsString());
-      cell(engine, i, width + 5, plain).setCellFormula("Ledger!" + new CellReference(BLOCK_ROW + i, SETTINGS_COL + 2, true, true).formatAsString());
+      cell(engine, i, width + 4, plain).setCellFormula("Ledger!" + new CellReference(SETTINGS_ROW + i, SETTINGS_COL, true, true).formatAsString());
+      cell(engine, i, width + 5, plain).setCellFormula("Ledger!" + new CellReference(SETTINGS_ROW + i, SETTINGS_COL + 2, true, true).formatAsString());
     }
     name(wb, "LedgerSettings", settingsRef);
 
@@ -256,7 +265,15 @@ public final class LedgerTemplate {
 
     sheet.createFreezePane(2, FIRST_DATA_ROW);
     printSetup(wb, sheet, 0, lastCol, last, HEADER_ROW);
+    // Two print ranges: the blocks above the table on one page, then the table in its column groups.
+    wb.setPrintArea(wb.getSheetIndex(sheet), "$A$1:$" + col(TOP_LAST_COL) + "$" + HEADER_ROW + ",$A$" + (HEADER_ROW + 1)
+        + ":$" + col(lastCol) + "$" + (last + 1));
     printGroups(sheet, columns, engineIndexOfTableCol, lastCol);
+    List<String> tableOrder = new java.util.ArrayList<>(List.of("TIME", "SPOT"));
+    for (int c = 2; c <= lastCol; c++) {
+      tableOrder.add(columns.get(engineIndexOfTableCol[c]));
+    }
+    sheet.getPrintSetup().setScale(printScale(sheet, tableOrder));
     protect(sheet);
 
     engine.protectSheet("");
@@ -269,17 +286,20 @@ public final class LedgerTemplate {
     int pnl = tableColumnOf(columns, engineIndexOfTableCol, lastCol, "TOTAL_PNL");
     int hedge = tableColumnOf(columns, engineIndexOfTableCol, lastCol, "HEDGE_POSITION");
     String xFormat = prices != null && Charts.intraday(prices.times()) ? Styles.DATE_TIME : Styles.DATE;
-    Charts.lineChart(drawing, sheet, "Cumulative P&L attribution", "Time", x, new Double[0], xFormat, 0, 2, 12, 24,
+    Double[] xs = new Double[0];
+    var pnlChart = Charts.lineChart(drawing, sheet, "Cumulative P&L attribution", "Time", x, xs, xFormat, 0, 2, 12, 24,
         attribution(columns, engineIndexOfTableCol, lastCol, pnl, FIRST_DATA_ROW, last, sheet));
-    Charts.lineChart(drawing, sheet, "Spot and hedge position", "Time", x, new Double[0], xFormat, 0, 26, 12, 48,
+    var spotChart = Charts.lineChart(drawing, sheet, "Spot and hedge position", "Time", x, xs, xFormat, 0, 26, 12, 48,
         new Charts.Series("Spot", new CellRangeAddress(FIRST_DATA_ROW, last, 1, 1), PresetColor.DARK_BLUE, false),
         new Charts.Series("Hedge position", new CellRangeAddress(FIRST_DATA_ROW, last, hedge, hedge), PresetColor.ORANGE_RED, true));
+    if (prices != null) {
+      // A filled example's times bound the time axis (a template's axis scales itself).
+      Charts.spanTimes(pnlChart, prices.times());
+      Charts.spanTimes(spotChart, prices.times());
+    }
     charts.getPrintSetup().setLandscape(true);
     charts.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
-    charts.setFitToPage(true);
-    charts.getPrintSetup().setFitWidth((short) 1);
-    charts.getPrintSetup().setFitHeight((short) 2);
-    charts.setRowBreak(25);
+    charts.setRowBreak(24);
     wb.setPrintArea(wb.getSheetIndex(charts), 0, 12, 0, 48);
 
     wb.setActiveSheet(0);
@@ -321,9 +341,33 @@ public final class LedgerTemplate {
    * Page breaks between the column groups a trader reads together — the option and its greeks, the hedge
    * and its cash, the P&amp;L attribution — with the time column repeated on every page.
    */
+  /** The first column of each printed column group after the first (at most 8 columns beside the time). */
+  public static final List<String> PRINT_GROUPS = List.of("TARGET_HEDGE", "SETTLEMENT", "DELTA_PNL");
+
+  /** Characters of column width a landscape A4 page holds at 100 % (0.4 in side margins). */
+  static final double PAGE_CHARS = 103;
+
+  /**
+   * The print scale at which the widest column group, with the repeated time column, fits a landscape page:
+   * {@code header} is the sheet's columns in order (engine names), the groups start at {@link #PRINT_GROUPS}.
+   */
+  public static short printScale(XSSFSheet sheet, List<String> header) {
+    double widest = 0;
+    int start = 1;
+    for (int g = 0; g <= PRINT_GROUPS.size(); g++) {
+      int end = g < PRINT_GROUPS.size() ? header.indexOf(PRINT_GROUPS.get(g)) : header.size();
+      if (end < 0) {
+        continue;
+      }
+      widest = Math.max(widest, Layout.width(sheet, 0, 0) + (end > start ? Layout.width(sheet, start, end - 1) : 0));
+      start = end;
+    }
+    return (short) Math.max(40, Math.min(100, Math.floor(100 * PAGE_CHARS / widest)));
+  }
+
   static void printGroups(XSSFSheet sheet, List<String> columns, int[] engineIndexOfTableCol, int lastCol) {
     sheet.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, 0));
-    for (String startOfGroup : List.of("TARGET_HEDGE", "OPTION_PNL")) {
+    for (String startOfGroup : PRINT_GROUPS) {
       int c = tableColumnOf(columns, engineIndexOfTableCol, lastCol, startOfGroup);
       if (c > 0) {
         sheet.setColumnBreak(c - 1);
