@@ -15,7 +15,8 @@ import org.gammaxl.pricing.OptionPricer;
  * <p>At each event the engine, in this order: credits interest on the hedge cash and the financed
  * premium over the elapsed time (e^{rΔt} − 1), settles variation margin or dividends of the hedge,
  * settles legs whose expiry has been reached at intrinsic value (at this event's spot), values the
- * live legs at the vol mark with one {@link OptionPricer#firstGreeks} call per leg, attributes the step's
+ * live legs, each at its own vol on the smile ({@link Marking}), with one {@link OptionPricer#firstGreeks}
+ * call per leg (or the {@link Revaluation#REUSE} schedule), attributes the step's
  * P&amp;L, applies the {@link RebalanceRule} and executes the trade with its costs (see
  * {@link HedgePolicy}). Once every leg has expired the hedge is closed at that event, whatever the
  * rule; later events only accrue interest.
@@ -29,17 +30,24 @@ import org.gammaxl.pricing.OptionPricer;
  * first vol mark (later missing marks carry the last one forward), half a quote, a path that
  * starts on or after a leg's expiry.
  *
+ * <p>A book of several legs runs on the same engine as one leg: the row's greeks and P&amp;L are the
+ * book's sums, {@link LedgerRun#leg} gives each leg's own values and attribution at each event and
+ * {@link LedgerRun#legSummary} its summary; {@link LedgerRun#book} adds the delta hedged and what the
+ * rule would have done when the run books the user's fills.
+ *
  * <p>Memory is O(number of legs), independent of the path length: rows stream to the consumer.
  */
 public final class HedgeLedger {
   private final OptionPricer pricer;
   private final Position position;
   private final HedgePolicy policy;
+  private final Marking marking;
 
-  private HedgeLedger(OptionPricer pricer, Position position, HedgePolicy policy) {
+  private HedgeLedger(OptionPricer pricer, Position position, HedgePolicy policy, Marking marking) {
     this.pricer = pricer;
     this.position = position;
     this.policy = policy;
+    this.marking = marking;
   }
 
   /**
@@ -47,14 +55,24 @@ public final class HedgeLedger {
    * {@code Model.BSM.pricer()}).
    */
   public static HedgeLedger of(OptionPricer pricer, Position position, HedgePolicy policy) {
+    return of(pricer, position, policy, Marking.DEFAULT);
+  }
+
+  /**
+   * A ledger for a book of legs, each marked at its own vol on the smile as {@code marking} says (see
+   * {@link SmileDynamics}), valued by {@code pricer} on the {@link Marking#revaluation()} schedule.
+   * A one-leg position with {@link Marking#DEFAULT} is exactly {@link #of(OptionPricer, Position, HedgePolicy)}.
+   */
+  public static HedgeLedger of(OptionPricer pricer, Position position, HedgePolicy policy, Marking marking) {
     Objects.requireNonNull(pricer, "pricer");
+    Objects.requireNonNull(marking, "marking");
     Objects.requireNonNull(position, "position");
     Objects.requireNonNull(policy, "policy");
     if (policy.instrument() == HedgeInstrument.FUTURE && policy.futureExpiry() < position.lastExpiry()) {
       throw InvalidInputException.domain("futureExpiry", "the hedge future delivers at " + policy.futureExpiry()
           + ", before the last option expiry " + position.lastExpiry());
     }
-    return new HedgeLedger(pricer, position, policy);
+    return new HedgeLedger(pricer, position, policy, marking);
   }
 
   public OptionPricer pricer() { return pricer; }
@@ -63,9 +81,11 @@ public final class HedgeLedger {
 
   public HedgePolicy policy() { return policy; }
 
+  public Marking marking() { return marking; }
+
   /** A fresh, mutable run to feed event by event (the streaming core of {@link #run}). */
   public LedgerRun start() {
-    return new LedgerRun(pricer, position, policy);
+    return new LedgerRun(pricer, position, policy, marking);
   }
 
   /**
@@ -79,7 +99,7 @@ public final class HedgeLedger {
     LedgerRun run = start();
     while (path.hasNext()) {
       Observation o = path.next();
-      rows.accept(run.step(o.time(), o.spot(), o.vol(), o.bid(), o.ask()));
+      rows.accept(run.step(o));
     }
     return run.summary();
   }

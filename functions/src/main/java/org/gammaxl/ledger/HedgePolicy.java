@@ -37,6 +37,7 @@ public final class HedgePolicy {
   private final double yield;
   private final double hedgeVol;
   private final double fundingRate;
+  private final HedgeDelta hedgeDelta;
 
   private HedgePolicy(Builder b) {
     this.rule = Objects.requireNonNull(b.rule, "rule");
@@ -54,6 +55,7 @@ public final class HedgePolicy {
     this.yield = Require.finite("yield", b.yield);
     this.hedgeVol = b.hedgeVol;
     this.fundingRate = Require.finite("fundingRate", b.fundingRate);
+    this.hedgeDelta = Objects.requireNonNull(b.hedgeDelta, "hedgeDelta");
     switch (rule) {
       case EVERY:
         break;
@@ -97,6 +99,7 @@ public final class HedgePolicy {
     b.yield = yield;
     b.hedgeVol = hedgeVol;
     b.fundingRate = fundingRate;
+    b.hedgeDelta = hedgeDelta;
     return b;
   }
 
@@ -177,13 +180,19 @@ public final class HedgePolicy {
    */
   public double fundingRate() { return fundingRate; }
 
+  /**
+   * Which delta the hedge neutralises: the model's (BS, the default) or the smile-adjusted one. Ignored
+   * when {@link #hedgeVol()} is set (the hedge delta is then the model's at that vol).
+   */
+  public HedgeDelta hedgeDelta() { return hedgeDelta; }
+
   @Override
   public String toString() {
     return "HedgePolicy{rule=" + rule + ", threshold=" + threshold + ", target=" + target + ", feeBps=" + feeBps
         + ", feePerContract=" + feePerContract + ", slippageBps=" + slippageBps + ", useHalfSpread=" + useHalfSpread
         + ", lotSize=" + lotSize + ", instrument=" + instrument + ", contractSize=" + contractSize
         + ", futureExpiry=" + futureExpiry + ", rate=" + rate + ", yield=" + yield + ", hedgeVol=" + hedgeVol
-        + ", fundingRate=" + fundingRate + '}';
+        + ", fundingRate=" + fundingRate + ", hedgeDelta=" + hedgeDelta + '}';
   }
 
   /** Mutable builder of a {@link HedgePolicy}. */
@@ -203,6 +212,7 @@ public final class HedgePolicy {
     private double yield;
     private double hedgeVol = Double.NaN;
     private double fundingRate;
+    private HedgeDelta hedgeDelta = HedgeDelta.BS;
 
     private Builder() {
     }
@@ -236,6 +246,8 @@ public final class HedgePolicy {
     public Builder hedgeVol(double value) { this.hedgeVol = value; return this; }
 
     public Builder fundingRate(double value) { this.fundingRate = value; return this; }
+
+    public Builder hedgeDelta(HedgeDelta value) { this.hedgeDelta = value; return this; }
 
     /** The policy; throws {@link InvalidInputException} naming the first bad field. */
     public HedgePolicy build() {

@@ -32,52 +32,32 @@ import static org.gammaxl.ledger.LedgerColumn.VOL;
 import static org.gammaxl.ledger.LedgerColumn.YEARS_LEFT;
 
 import org.gammaxl.InvalidInputException;
-import org.gammaxl.hedge.DeltaHedge;
-import org.gammaxl.hedge.HedgeBands;
-import org.gammaxl.hedge.HedgeInstrument;
-import org.gammaxl.pricing.Greek;
 import org.gammaxl.pricing.OptionPricer;
-import org.gammaxl.pricing.OptionType;
 
 /**
  * One run of a {@link HedgeLedger}, fed one event at a time with {@link #step}; the streaming core
- * of the engine. Mutable, not thread-safe; O(legs) memory; no allocation per event beyond what the
- * pricer's {@code firstGreeks} call makes (none for Black–Scholes–Merton and Black-76). The returned
- * row is a view overwritten by the next step.
+ * of the engine, for one leg or a book of many. Mutable, not thread-safe; O(legs) memory; no
+ * allocation per event beyond what the pricer's {@code firstGreeks} call makes (none for
+ * Black–Scholes–Merton and Black-76). The returned row is a view overwritten by the next step; the
+ * book's extra columns ({@link #book}) and each leg's own values ({@link #leg}) are read the same way,
+ * after the step and before the next.
+ *
+ * <p>Each event runs the same named steps in order: {@link #accrue carry since the previous event},
+ * {@link LegBook#value settle and value the legs}, {@link #attribute attribute the step's P&amp;L},
+ * {@link #hedge rebalance and execute}, {@link #writeRow write the row}.
  */
 public final class LedgerRun {
-  /** Tolerance on the TIME rule's interval, years (≈ 0.03 s), against rounding of accumulated times. */
-  private static final double TIME_EPS = 1e-9;
-
-  private final OptionPricer pricer;
   private final HedgePolicy policy;
-  private final HedgeInstrument instrument;
-  private final RebalanceRule rule;
-  private final boolean toEdge;
-  private final double threshold;
   private final double rate;
-  private final double yield;
-  private final double carry;
-  private final double contractSize;
-  private final double futureExpiry;
-  private final double hedgeVol;
-  private final double lotSize;
-  private final double baseCost;
-  private final double fundingRate;
-
-  // legs, as parallel primitive arrays
-  private final int legCount;
-  private final OptionType[] types;
-  private final double[] strikes;
-  private final double[] expiries;
-  private final double[] units;
-  private final boolean[] alive;
-  private int liveLegs;
+  private final LegBook book;
+  /** The hedge the ledger books: the rule's, or the user's fills. */
+  private final HedgeAccount hedge;
+  /** What the rule would have done, when the run books the user's fills; else null. */
+  private HedgeAccount rule;
 
   private final LedgerRow row = new LedgerRow();
   private final double[] v = row.values;
-  /** One leg's price, delta, gamma, vega and theta ({@link OptionPricer#firstGreeks}), reused every event. */
-  private final double[] legGreeks = new double[OptionPricer.FIRST_GREEKS];
+  private final double[] extra = new double[BookColumn.values().length];
 
   // state
   private long events;
@@ -89,30 +69,17 @@ public final class LedgerRun {
   private double prevOptDelta;
   private double prevGamma;
   private double prevTheta;
-  private double prevVega;
-  private double prevHedgeDelta;
-  private double qty;
-  private double cash;
   private double optionCash;
-  private double lastHedgeTime;
-  private double lastHedgeSpot;
+  private double perUnit;
+  private long userTrades;
 
-  // cumulative attribution
-  private double deltaPnl;
+  // cumulative attribution of the options (the hedge's delta and carry are in its account)
   private double gammaPnl;
   private double thetaPnl;
   private double vegaPnl;
-  private double carryPnl;
-  private double costPnl;
 
   // summary accumulators
   private double initialValue;
-  private long hedges;
-  private double turnover;
-  private double turnoverNotional;
-  private double feesTotal;
-  private double slippageTotal;
-  private double financingTotal;
   private double sumR;
   private double sumR2OverDt;
   private double sumDt;
@@ -123,300 +90,65 @@ public final class LedgerRun {
   private double firstTheta;
   private double firstGamma;
 
-  LedgerRun(OptionPricer pricer, Position position, HedgePolicy policy) {
-    this.pricer = pricer;
+  LedgerRun(OptionPricer pricer, Position position, HedgePolicy policy, Marking marking) {
     this.policy = policy;
-    this.instrument = policy.instrument();
-    this.rule = policy.rule();
-    this.toEdge = policy.target() == HedgeTarget.BAND_EDGE;
-    this.threshold = policy.threshold();
     this.rate = policy.rate();
-    this.yield = policy.yield();
-    this.carry = rate - yield;
-    this.contractSize = policy.contractSize();
-    this.futureExpiry = policy.futureExpiry();
-    this.hedgeVol = policy.hedgeVol();
-    this.lotSize = policy.lotSize();
-    this.baseCost = (policy.feeBps() + policy.slippageBps()) * 1e-4;
-    this.fundingRate = policy.fundingRate();
-    this.legCount = position.legs().size();
-    this.types = new OptionType[legCount];
-    this.strikes = new double[legCount];
-    this.expiries = new double[legCount];
-    this.units = new double[legCount];
-    this.alive = new boolean[legCount];
-    for (int i = 0; i < legCount; i++) {
-      OptionLeg leg = position.legs().get(i);
-      types[i] = leg.type();
-      strikes[i] = leg.strike();
-      expiries[i] = leg.expiry();
-      units[i] = leg.units();
-      alive[i] = true;
-    }
-    this.liveLegs = legCount;
+    this.book = new LegBook(pricer, position, policy, marking);
+    this.hedge = new HedgeAccount(policy);
   }
 
   /** One event of the path; see {@link Observation} for the arguments (NaN = missing vol mark / no quote). */
   public LedgerRow step(Observation o) {
-    return step(o.time(), o.spot(), o.vol(), o.bid(), o.ask());
+    return step(o.time(), o.spot(), o.vol(), o.bid(), o.ask(), Double.NaN, Double.NaN);
   }
 
   /**
-   * Processes one event and returns its row (a view overwritten by the next call).
+   * Processes one event, the policy's rule doing the hedging, and returns its row (a view overwritten
+   * by the next call).
    *
    * @param time years on the observations' clock, strictly after the previous event
    * @param spot the underlying price &gt; 0
-   * @param volMark the implied vol mark &gt; 0, or NaN to carry the last one forward
+   * @param volMark the implied vol mark &gt; 0 (the at-the-money vol of a book on a smile), or NaN to
+   *     carry the last one forward
    * @param bid the hedge instrument's bid, or NaN
    * @param ask the hedge instrument's ask, or NaN
    */
   public LedgerRow step(double time, double spot, double volMark, double bid, double ask) {
+    return step(time, spot, volMark, bid, ask, Double.NaN, Double.NaN);
+  }
+
+  /**
+   * Processes one event booking the user's own hedge fill instead of the rule's trade, and returns its
+   * row. Whether a run books fills is fixed by its first event: a number there (0 included) makes
+   * every later event's {@code fill} the quantity actually traded (NaN = none), while a second hedge
+   * account follows the rule over the same events ({@link BookColumn} RULE_ columns,
+   * {@link #ruleSummary()}); NaN at the first event lets the rule trade throughout.
+   *
+   * @param fill instrument units bought (+) or sold (−) at this event, or NaN
+   * @param fillPrice the fill's price, or NaN to trade at the mark ± the quoted half-spread and
+   *     slippage as the rule would; fees are charged either way
+   */
+  public LedgerRow step(double time, double spot, double volMark, double bid, double ask, double fill,
+      double fillPrice) {
     long n = events + 1;
-    validate(n, time, spot, volMark, bid, ask);
+    validate(n, time, spot, volMark, bid, ask, fill, fillPrice);
     double vol = Double.isNaN(volMark) ? prevMark : volMark;
     boolean first = n == 1;
-    double dt = first ? 0 : time - prevTime;
-
-    // 1. carry since the previous event
-    double financing = 0;
-    double optionFinancing = 0;
-    double hedgeCarry = 0;
-    if (!first) {
-      double growth = rate == 0 ? 0 : expm1(rate * dt);
-      financing = cash * growth;
-      optionFinancing = optionCash * growth;
-      cash += financing;
-      optionCash += optionFinancing;
-      double unitSize = qty * contractSize;
-      if (unitSize != 0) {
-        switch (instrument) {
-          case SPOT:
-            if (yield != 0) {
-              double dividend = unitSize * prevSpot * expm1(yield * dt);
-              cash += dividend;
-              hedgeCarry = dividend;
-            }
-            break;
-          case FUTURE: {
-            double before = Math.exp(carry * (futureExpiry - prevTime));
-            double now = Math.exp(carry * (futureExpiry - time));
-            cash += unitSize * (spot * now - prevSpot * before);
-            hedgeCarry = unitSize * spot * (now - before);
-            break;
-          }
-          case PERP: {
-            cash += unitSize * (spot - prevSpot);
-            double funding = -unitSize * prevSpot * fundingRate * dt;
-            cash += funding;
-            hedgeCarry = funding;
-            break;
-          }
-          default: { // INVERSE
-            cash += unitSize * (spot / prevSpot - 1);
-            double funding = -unitSize * fundingRate * dt;
-            cash += funding;
-            hedgeCarry = funding;
-            break;
-          }
-        }
-      }
-    }
-
-    // 2. settle expired legs, value the live ones
-    double settlement = 0;
-    double value = 0;
-    double delta = 0;
-    double gamma = 0;
-    double vega = 0;
-    double theta = 0;
-    double hedgeDelta = 0;
-    double yearsLeft = Double.POSITIVE_INFINITY;
-    for (int i = 0; i < legCount; i++) {
-      if (!alive[i]) {
-        continue;
-      }
-      double tau = expiries[i] - time;
-      if (tau <= 0) {
-        double payoff = units[i] * types[i].intrinsic(spot, strikes[i]);
-        settlement += payoff;
-        alive[i] = false;
-        liveLegs--;
-        continue;
-      }
-      yearsLeft = Math.min(yearsLeft, tau);
-      pricer.firstGreeks(types[i], spot, strikes[i], tau, vol, rate, yield, legGreeks);
-      double u = units[i];
-      value += u * legGreeks[0];
-      delta += u * legGreeks[1];
-      gamma += u * legGreeks[2];
-      vega += u * legGreeks[3];
-      theta += u * legGreeks[4];
-      if (hedgeVol == hedgeVol) {
-        hedgeDelta += u * pricer.greek(Greek.DELTA, types[i], spot, strikes[i], tau, hedgeVol, rate, yield);
-      }
-    }
-    if (hedgeVol != hedgeVol) {
-      hedgeDelta = delta;
-    }
-    if (liveLegs == 0) {
-      yearsLeft = 0;
-    }
-    optionCash += settlement;
     if (first) {
-      initialValue = value;
-      optionCash = -value;
-      firstTheta = theta;
-      firstGamma = gamma;
+      rule = Double.isNaN(fill) ? null : new HedgeAccount(policy);
+      book.fixSmile(spot, vol);
     }
-
-    // 3. attribution of the step, with the previous event's greeks
-    if (!first) {
-      double dS = spot - prevSpot;
-      deltaPnl += (prevOptDelta + prevHedgeDelta) * dS;
-      gammaPnl += 0.5 * prevGamma * dS * dS;
-      thetaPnl += prevTheta * dt;
-      vegaPnl += prevVega * (vol - prevVol);
-      carryPnl += financing + optionFinancing + hedgeCarry;
-      double r = Math.log(spot / prevSpot);
-      sumR += r;
-      sumR2OverDt += r * r / dt;
-      sumDt += dt;
-      if (prevGamma != 0) {
-        double cashGamma = 0.5 * prevGamma * prevSpot * prevSpot * dt;
-        cashGammaTime += cashGamma;
-        cashGammaVarTime += cashGamma * prevVol * prevVol;
-        impliedVarTime += prevVol * prevVol * dt;
-        impliedTime += dt;
-      }
-    }
-
-    // 4. the rebalancing rule
-    double yearsToDelivery = instrument == HedgeInstrument.FUTURE ? futureExpiry - time : 0;
-    double perUnit = instrument.deltaPerUnit(spot, contractSize, rate, yield, yearsToDelivery);
-    double neutral = DeltaHedge.roundToLot(-hedgeDelta / perUnit, lotSize);
-    double halfSpread = policy.useHalfSpread() && bid == bid ? (ask - bid) / (ask + bid) : 0;
-    double target = qty;
-    boolean triggered = false;
-    if (first || liveLegs == 0 || rule == RebalanceRule.EVERY) {
-      target = neutral;
-      triggered = true;
+    double dt = first ? 0 : time - prevTime;
+    double optionFinancing = accrue(first, dt, time, spot);
+    book.value(n, time, spot, vol);
+    optionCash += book.settlement;
+    if (first) {
+      open();
     } else {
-      switch (rule) {
-        case TIME:
-          if (time - lastHedgeTime >= threshold - TIME_EPS) {
-            target = neutral;
-            triggered = true;
-          }
-          break;
-        case MOVE:
-          if (Math.abs(spot - lastHedgeSpot) >= threshold) {
-            target = neutral;
-            triggered = true;
-          }
-          break;
-        case MOVE_PERCENT:
-          if (Math.abs(spot / lastHedgeSpot - 1) >= threshold) {
-            target = neutral;
-            triggered = true;
-          }
-          break;
-        case DELTA:
-          target = band(hedgeDelta, perUnit, threshold);
-          triggered = target != qty;
-          break;
-        default: { // WW
-          double costFraction = baseCost + halfSpread;
-          double h = HedgeBands.whalleyWilmott(rate, yearsLeft, costFraction, spot, gamma, threshold);
-          target = band(hedgeDelta, perUnit, h);
-          triggered = target != qty;
-          break;
-        }
-      }
+      attribute(dt, spot, vol, optionFinancing);
     }
-    if (triggered) {
-      lastHedgeTime = time;
-      lastHedgeSpot = spot;
-    }
-
-    // 5. execute
-    double trade = target - qty;
-    double tradePrice = Double.NaN;
-    double tradeCash = 0;
-    double fees = 0;
-    double slippage = 0;
-    if (trade != 0) {
-      double mark = instrument.markPrice(spot, rate, yield, yearsToDelivery);
-      double side = trade > 0 ? 1 : -1;
-      tradePrice = mark * (1 + side * halfSpread) * (1 + side * policy.slippageBps() * 1e-4);
-      double size = trade * contractSize;
-      double notionalPerUnit;
-      switch (instrument) {
-        case SPOT:
-          tradeCash = -size * tradePrice;
-          slippage = size * (tradePrice - mark);
-          notionalPerUnit = contractSize * tradePrice;
-          break;
-        case INVERSE:
-          tradeCash = size * (mark / tradePrice - 1);
-          slippage = -tradeCash;
-          notionalPerUnit = contractSize;
-          break;
-        default:
-          tradeCash = -size * (tradePrice - mark);
-          slippage = -tradeCash;
-          notionalPerUnit = contractSize * tradePrice;
-          break;
-      }
-      double absTrade = Math.abs(trade);
-      fees = absTrade * (notionalPerUnit * policy.feeBps() * 1e-4 + policy.feePerContract());
-      cash += tradeCash - fees;
-      qty = target;
-      hedges++;
-      turnover += absTrade;
-      turnoverNotional += absTrade * notionalPerUnit;
-      feesTotal += fees;
-      slippageTotal += slippage;
-      costPnl -= fees + slippage;
-    }
-    financingTotal += financing;
-
-    // 6. the row
-    double hedgeValue = instrument == HedgeInstrument.SPOT ? qty * contractSize * spot : 0;
-    double optionPnl = value + optionCash;
-    double hedgePnl = cash + hedgeValue;
-    double total = optionPnl + hedgePnl;
-    v[TIME.ordinal()] = time;
-    v[SPOT.ordinal()] = spot;
-    v[YEARS_LEFT.ordinal()] = yearsLeft;
-    v[VOL.ordinal()] = vol;
-    v[OPTION_VALUE.ordinal()] = value;
-    v[DELTA.ordinal()] = delta;
-    v[GAMMA.ordinal()] = gamma;
-    v[VEGA.ordinal()] = vega;
-    v[THETA.ordinal()] = theta;
-    v[TARGET_HEDGE.ordinal()] = neutral;
-    v[HEDGE_POSITION.ordinal()] = qty;
-    v[TRADE_QTY.ordinal()] = trade;
-    v[TRADE_PRICE.ordinal()] = tradePrice;
-    v[TRADE_CASH.ordinal()] = tradeCash;
-    v[FEES.ordinal()] = fees;
-    v[SLIPPAGE.ordinal()] = slippage;
-    v[FINANCING.ordinal()] = financing;
-    v[SETTLEMENT.ordinal()] = settlement;
-    v[HEDGE_CASH.ordinal()] = cash;
-    v[HEDGE_VALUE.ordinal()] = hedgeValue;
-    v[OPTION_PNL.ordinal()] = optionPnl;
-    v[HEDGE_PNL.ordinal()] = hedgePnl;
-    v[TOTAL_PNL.ordinal()] = total;
-    v[DELTA_PNL.ordinal()] = deltaPnl;
-    v[GAMMA_PNL.ordinal()] = gammaPnl;
-    v[THETA_PNL.ordinal()] = thetaPnl;
-    v[VEGA_PNL.ordinal()] = vegaPnl;
-    v[CARRY_PNL.ordinal()] = carryPnl;
-    v[COST_PNL.ordinal()] = costPnl;
-    v[RESIDUAL_PNL.ordinal()] = total - (deltaPnl + gammaPnl + thetaPnl + vegaPnl + carryPnl + costPnl);
-
-    // 7. remember for the next step
+    double neutral = hedge(first, time, spot, bid, ask, fill, fillPrice);
+    writeRow(time, spot, vol, neutral);
     events = n;
     if (first) {
       firstTime = time;
@@ -425,25 +157,135 @@ public final class LedgerRun {
     prevSpot = spot;
     prevVol = vol;
     prevMark = vol;
-    prevOptDelta = delta;
-    prevGamma = gamma;
-    prevTheta = theta;
-    prevVega = vega;
-    prevHedgeDelta = qty * perUnit;
+    prevOptDelta = book.delta;
+    prevGamma = book.gamma;
+    prevTheta = book.theta;
+    book.close();
+    hedge.prevHedgeDelta = hedge.qty * perUnit;
+    if (rule != null) {
+      rule.prevHedgeDelta = rule.qty * perUnit;
+    }
     return row;
   }
 
-  /** Target quantity for a band rule: unchanged inside ±width, else to neutral or to the band edge. */
-  private double band(double optionDelta, double perUnit, double width) {
-    double net = optionDelta + qty * perUnit;
-    if (Math.abs(net) <= width) {
-      return qty;
+  /** Step 1: interest on the cash and the financed premium since the previous event, and the hedge's carry. */
+  private double accrue(boolean first, double dt, double time, double spot) {
+    double growth = first || rate == 0 ? 0 : expm1(rate * dt);
+    hedge.accrue(growth, dt, prevTime, time, prevSpot, spot);
+    if (rule != null) {
+      rule.accrue(growth, dt, prevTime, time, prevSpot, spot);
     }
-    double hedgeDeltaTarget = -optionDelta + (toEdge ? Math.copySign(width, net) : 0);
-    return DeltaHedge.roundToLot(hedgeDeltaTarget / perUnit, lotSize);
+    double optionFinancing = optionCash * growth;
+    optionCash += optionFinancing;
+    book.accrue(growth);
+    return optionFinancing;
   }
 
-  private void validate(long n, double time, double spot, double volMark, double bid, double ask) {
+  /** At the first event: the premium paid, financed from here on. */
+  private void open() {
+    initialValue = book.value;
+    optionCash = -book.value;
+    firstTheta = book.theta;
+    firstGamma = book.gamma;
+    book.open();
+  }
+
+  /** Step 3: the step's P&amp;L attributed with the previous event's greeks, and the realized-vol sums. */
+  private void attribute(double dt, double spot, double vol, double optionFinancing) {
+    double dS = spot - prevSpot;
+    hedge.deltaPnl += (prevOptDelta + hedge.prevHedgeDelta) * dS;
+    hedge.carryPnl += hedge.financing + optionFinancing + hedge.hedgeCarry;
+    if (rule != null) {
+      rule.deltaPnl += (prevOptDelta + rule.prevHedgeDelta) * dS;
+      rule.carryPnl += rule.financing + optionFinancing + rule.hedgeCarry;
+    }
+    gammaPnl += 0.5 * prevGamma * dS * dS;
+    thetaPnl += prevTheta * dt;
+    if (prevGamma != 0) {
+      double cashGamma = 0.5 * prevGamma * prevSpot * prevSpot * dt;
+      cashGammaTime += cashGamma;
+      cashGammaVarTime += book.cashGammaVariance(dt, prevSpot);
+      impliedVarTime += prevVol * prevVol * dt;
+      impliedTime += dt;
+    }
+    vegaPnl += book.attribute(dS, dt, prevSpot);
+    double r = Math.log(spot / prevSpot);
+    sumR += r;
+    sumR2OverDt += r * r / dt;
+    sumDt += dt;
+  }
+
+  /**
+   * Step 4: the rule's target (or the user's fill) and its execution with costs; returns the
+   * delta-neutral quantity of this event.
+   */
+  private double hedge(boolean first, double time, double spot, double bid, double ask, double fill,
+      double fillPrice) {
+    double yearsToDelivery = hedge.yearsToDelivery(time);
+    perUnit = hedge.deltaPerUnit(spot, yearsToDelivery);
+    double neutral = hedge.neutral(book.hedgeDelta, perUnit);
+    double halfSpread = policy.useHalfSpread() && bid == bid ? (ask - bid) / (ask + bid) : 0;
+    boolean forced = first || book.live() == 0;
+    HedgeAccount byRule = rule == null ? hedge : rule;
+    double target = byRule.ruleTarget(forced, time, spot, book.hedgeDelta, perUnit, neutral, halfSpread,
+        book.yearsLeft, book.gamma);
+    byRule.execute(target, spot, yearsToDelivery, halfSpread, Double.NaN);
+    if (rule != null) {
+      double traded = fill == fill ? fill : 0;
+      if (traded != 0) {
+        userTrades++;
+      }
+      hedge.execute(hedge.qty + traded, spot, yearsToDelivery, halfSpread, fillPrice);
+    }
+    return neutral;
+  }
+
+  /** Step 5: the row of this event, and the book's extra columns. */
+  private void writeRow(double time, double spot, double vol, double neutral) {
+    double hedgeValue = hedge.value(spot);
+    double optionPnl = book.value + optionCash;
+    double hedgePnl = hedge.cash + hedgeValue;
+    double total = optionPnl + hedgePnl;
+    v[TIME.ordinal()] = time;
+    v[SPOT.ordinal()] = spot;
+    v[YEARS_LEFT.ordinal()] = book.yearsLeft;
+    v[VOL.ordinal()] = vol;
+    v[OPTION_VALUE.ordinal()] = book.value;
+    v[DELTA.ordinal()] = book.delta;
+    v[GAMMA.ordinal()] = book.gamma;
+    v[VEGA.ordinal()] = book.vega;
+    v[THETA.ordinal()] = book.theta;
+    v[TARGET_HEDGE.ordinal()] = neutral;
+    v[HEDGE_POSITION.ordinal()] = hedge.qty;
+    v[TRADE_QTY.ordinal()] = hedge.trade;
+    v[TRADE_PRICE.ordinal()] = hedge.tradePrice;
+    v[TRADE_CASH.ordinal()] = hedge.tradeCash;
+    v[FEES.ordinal()] = hedge.fees;
+    v[SLIPPAGE.ordinal()] = hedge.slippage;
+    v[FINANCING.ordinal()] = hedge.financing;
+    v[SETTLEMENT.ordinal()] = book.settlement;
+    v[HEDGE_CASH.ordinal()] = hedge.cash;
+    v[HEDGE_VALUE.ordinal()] = hedgeValue;
+    v[OPTION_PNL.ordinal()] = optionPnl;
+    v[HEDGE_PNL.ordinal()] = hedgePnl;
+    v[TOTAL_PNL.ordinal()] = total;
+    v[DELTA_PNL.ordinal()] = hedge.deltaPnl;
+    v[GAMMA_PNL.ordinal()] = gammaPnl;
+    v[THETA_PNL.ordinal()] = thetaPnl;
+    v[VEGA_PNL.ordinal()] = vegaPnl;
+    v[CARRY_PNL.ordinal()] = hedge.carryPnl;
+    v[COST_PNL.ordinal()] = hedge.costPnl;
+    v[RESIDUAL_PNL.ordinal()] = total
+        - (hedge.deltaPnl + gammaPnl + thetaPnl + vegaPnl + hedge.carryPnl + hedge.costPnl);
+    HedgeAccount byRule = rule == null ? hedge : rule;
+    extra[BookColumn.HEDGE_DELTA.ordinal()] = book.hedgeDelta;
+    extra[BookColumn.RULE_HEDGE_POSITION.ordinal()] = byRule.qty;
+    extra[BookColumn.RULE_TRADE_QTY.ordinal()] = byRule.trade;
+    extra[BookColumn.RULE_TOTAL_PNL.ordinal()] = optionPnl + byRule.cash + byRule.value(spot);
+  }
+
+  private void validate(long n, double time, double spot, double volMark, double bid, double ask, double fill,
+      double fillPrice) {
     if (!Double.isFinite(time)) {
       throw InvalidInputException.domain(field(n, "time"), "must be a finite number, was " + time);
     }
@@ -452,10 +294,10 @@ public final class LedgerRun {
           + " timestamp " + time + " (previous row " + prevTime + "); times must be strictly increasing");
     }
     if (n == 1) {
-      for (int i = 0; i < legCount; i++) {
-        if (!(expiries[i] > time)) {
+      for (int i = 0; i < book.n; i++) {
+        if (!(book.expiry(i) > time)) {
           throw InvalidInputException.domain(field(n, "time"), "the path starts at " + time
-              + ", on or after the expiry " + expiries[i] + " of leg " + (i + 1));
+              + ", on or after the expiry " + book.expiry(i) + " of leg " + (i + 1));
         }
       }
       if (Double.isNaN(volMark)) {
@@ -482,15 +324,67 @@ public final class LedgerRun {
         throw InvalidInputException.domain(field(n, "ask"), "must be finite and >= bid " + bid + ", was " + ask);
       }
     }
+    if (!Double.isNaN(fill)) {
+      if (!Double.isFinite(fill)) {
+        throw InvalidInputException.domain(field(n, "fill"), "must be a finite quantity, was " + fill);
+      }
+      if (n > 1 && rule == null) {
+        throw InvalidInputException.type(field(n, "fill"), "the run lets the rule hedge (the first row had no"
+            + " fill); to book your own fills give one on the first row (0 for none)");
+      }
+    }
+    if (!Double.isNaN(fillPrice) && (!(fillPrice > 0) || fillPrice == Double.POSITIVE_INFINITY)) {
+      throw InvalidInputException.domain(field(n, "fill price"), "must be a finite number > 0, was " + fillPrice);
+    }
   }
 
   private static String field(long row, String name) {
     return "row " + row + ": " + name;
   }
 
+  /** The last event's row (the view {@link #step} returned). */
+  public LedgerRow row() {
+    return row;
+  }
+
   /** Number of events processed so far. */
   public long events() {
     return events;
+  }
+
+  /** Number of legs of the book. */
+  public int legs() {
+    return book.n;
+  }
+
+  /** The leg {@code leg} (0-based, in the position's order). */
+  public OptionLeg leg(int leg) {
+    return book.leg(leg);
+  }
+
+  /** One value of leg {@code leg} (0-based) at the last event; units as documented on {@link LegColumn}. */
+  public double leg(int leg, LegColumn column) {
+    return book.get(leg, column);
+  }
+
+  /** One of the book's extra columns at the last event. */
+  public double book(BookColumn column) {
+    return extra[column.ordinal()];
+  }
+
+  /** Whether this run books the user's fills (decided by the first event). */
+  public boolean booksUserFills() {
+    return rule != null;
+  }
+
+  /** Events at which a non-zero user fill was booked. */
+  public long userTrades() {
+    return userTrades;
+  }
+
+  /** Calls of the pricer under {@link Revaluation#REUSE} so far (0 under EVERY_EVENT). */
+  public long revaluations() {
+    return book.revaluations();
   }
 
   /**
@@ -499,38 +393,71 @@ public final class LedgerRun {
    * @throws InvalidInputException NOT_AVAILABLE when no event has been processed
    */
   public LedgerSummary summary() {
+    return summary(hedge, v[OPTION_PNL.ordinal()] + v[HEDGE_PNL.ordinal()]);
+  }
+
+  /**
+   * The summary had the policy's rule done the hedging over the same events: the same options, the
+   * rule's trades, costs and carry. Equal to {@link #summary()} unless the run books the user's fills.
+   */
+  public LedgerSummary ruleSummary() {
+    if (rule == null) {
+      return summary();
+    }
+    return summary(rule, v[OPTION_PNL.ordinal()] + rule.cash + rule.value(prevSpot));
+  }
+
+  /** Leg {@code leg}'s (0-based) own summary: its premium, P&amp;L and attribution. */
+  public LegSummary legSummary(int leg) {
+    if (events == 0) {
+      throw InvalidInputException.notAvailable("path", "no observations");
+    }
+    return book.summary(leg, realizedVol(), meanPeriod());
+  }
+
+  private double realizedVol() {
+    long steps = events - 1;
+    if (steps < 2) {
+      return Double.NaN;
+    }
+    double mu = sumR / sumDt;
+    double ss = sumR2OverDt - mu * sumR;
+    return Math.sqrt(Math.max(ss, 0) / (steps - 1));
+  }
+
+  private double meanPeriod() {
+    long steps = events - 1;
+    return steps > 0 ? (prevTime - firstTime) / steps : Double.NaN;
+  }
+
+  private LedgerSummary summary(HedgeAccount account, double total) {
     if (events == 0) {
       throw InvalidInputException.notAvailable("path", "no observations");
     }
     double[] s = new double[SummaryItem.values().length];
-    double years = prevTime - firstTime;
-    long steps = events - 1;
-    double realized = Double.NaN;
-    if (steps >= 2) {
-      double mu = sumR / sumDt;
-      double ss = sumR2OverDt - mu * sumR;
-      realized = Math.sqrt(Math.max(ss, 0) / (steps - 1));
-    }
-    double meanPeriod = steps > 0 ? years / steps : Double.NaN;
+    double realized = realizedVol();
+    double meanPeriod = meanPeriod();
+    double optionPnl = v[OPTION_PNL.ordinal()];
     s[SummaryItem.EVENTS.ordinal()] = events;
-    s[SummaryItem.YEARS.ordinal()] = years;
+    s[SummaryItem.YEARS.ordinal()] = prevTime - firstTime;
     s[SummaryItem.INITIAL_OPTION_VALUE.ordinal()] = initialValue;
-    s[SummaryItem.TOTAL_PNL.ordinal()] = v[TOTAL_PNL.ordinal()];
-    s[SummaryItem.OPTION_PNL.ordinal()] = v[OPTION_PNL.ordinal()];
-    s[SummaryItem.HEDGE_PNL.ordinal()] = v[HEDGE_PNL.ordinal()];
-    s[SummaryItem.DELTA_PNL.ordinal()] = deltaPnl;
+    s[SummaryItem.TOTAL_PNL.ordinal()] = account == hedge ? v[TOTAL_PNL.ordinal()] : total;
+    s[SummaryItem.OPTION_PNL.ordinal()] = optionPnl;
+    s[SummaryItem.HEDGE_PNL.ordinal()] = account == hedge ? v[HEDGE_PNL.ordinal()] : total - optionPnl;
+    s[SummaryItem.DELTA_PNL.ordinal()] = account.deltaPnl;
     s[SummaryItem.GAMMA_PNL.ordinal()] = gammaPnl;
     s[SummaryItem.THETA_PNL.ordinal()] = thetaPnl;
     s[SummaryItem.VEGA_PNL.ordinal()] = vegaPnl;
-    s[SummaryItem.CARRY_PNL.ordinal()] = carryPnl;
-    s[SummaryItem.COST_PNL.ordinal()] = costPnl;
-    s[SummaryItem.RESIDUAL_PNL.ordinal()] = v[RESIDUAL_PNL.ordinal()];
-    s[SummaryItem.HEDGE_COUNT.ordinal()] = hedges;
-    s[SummaryItem.TURNOVER.ordinal()] = turnover;
-    s[SummaryItem.TURNOVER_NOTIONAL.ordinal()] = turnoverNotional;
-    s[SummaryItem.FEES.ordinal()] = feesTotal;
-    s[SummaryItem.SLIPPAGE.ordinal()] = slippageTotal;
-    s[SummaryItem.FINANCING.ordinal()] = financingTotal;
+    s[SummaryItem.CARRY_PNL.ordinal()] = account.carryPnl;
+    s[SummaryItem.COST_PNL.ordinal()] = account.costPnl;
+    s[SummaryItem.RESIDUAL_PNL.ordinal()] = account == hedge ? v[RESIDUAL_PNL.ordinal()]
+        : total - (account.deltaPnl + gammaPnl + thetaPnl + vegaPnl + account.carryPnl + account.costPnl);
+    s[SummaryItem.HEDGE_COUNT.ordinal()] = account.hedges;
+    s[SummaryItem.TURNOVER.ordinal()] = account.turnover;
+    s[SummaryItem.TURNOVER_NOTIONAL.ordinal()] = account.turnoverNotional;
+    s[SummaryItem.FEES.ordinal()] = account.feesTotal;
+    s[SummaryItem.SLIPPAGE.ordinal()] = account.slippageTotal;
+    s[SummaryItem.FINANCING.ordinal()] = account.financingTotal;
     s[SummaryItem.REALIZED_VOL.ordinal()] = realized;
     s[SummaryItem.IMPLIED_VOL.ordinal()] = impliedTime > 0 ? Math.sqrt(impliedVarTime / impliedTime) : prevMark;
     s[SummaryItem.EXPECTED_PNL.ordinal()] = realized == realized

@@ -7,8 +7,10 @@ import org.gammaxl.pricing.OptionType;
 
 /**
  * One leg of an option position: {@code quantity} contracts (signed: positive long, negative short)
- * of a European {@code type} option struck at {@code strike}, expiring at {@code expiry} (years on the
- * observations' clock), each contract on {@code multiplier} units of underlying.
+ * of a {@code type} option struck at {@code strike}, expiring at {@code expiry} (years on the
+ * observations' clock), each contract on {@code multiplier} units of underlying, optionally marked at
+ * its own implied {@link #vol()} (its point on the smile). The exercise style is the ledger's pricer's
+ * (European for BSM, American for the AMERICAN models).
  */
 public final class OptionLeg {
   private final OptionType type;
@@ -16,13 +18,15 @@ public final class OptionLeg {
   private final double expiry;
   private final double quantity;
   private final double multiplier;
+  private final double vol;
 
-  private OptionLeg(OptionType type, double strike, double expiry, double quantity, double multiplier) {
+  private OptionLeg(OptionType type, double strike, double expiry, double quantity, double multiplier, double vol) {
     this.type = type;
     this.strike = strike;
     this.expiry = expiry;
     this.quantity = quantity;
     this.multiplier = multiplier;
+    this.vol = vol;
   }
 
   /**
@@ -37,7 +41,20 @@ public final class OptionLeg {
     Require.finite("expiry", expiry);
     Require.finite("quantity", quantity);
     Require.positive("multiplier", multiplier);
-    return new OptionLeg(type, strike, expiry, quantity, multiplier);
+    return new OptionLeg(type, strike, expiry, quantity, multiplier, Double.NaN);
+  }
+
+  /**
+   * This leg marked at its own implied vol (a decimal, 0.22 = 22 %) at the first event, or NaN to mark it
+   * at the ledger's vol mark. How the leg's vol moves afterwards is the {@link SmileDynamics} of the run.
+   *
+   * @throws InvalidInputException DOMAIN naming "vol" unless it is NaN or a finite number &gt; 0
+   */
+  public OptionLeg withVol(double legVol) {
+    if (!Double.isNaN(legVol)) {
+      Require.positive("vol", legVol);
+    }
+    return new OptionLeg(type, strike, expiry, quantity, multiplier, legVol);
   }
 
   public OptionType type() { return type; }
@@ -53,11 +70,15 @@ public final class OptionLeg {
   /** Units of underlying per contract. */
   public double multiplier() { return multiplier; }
 
+  /** The leg's own implied vol at the first event, or NaN when it is marked at the ledger's vol. */
+  public double vol() { return vol; }
+
   /** quantity × multiplier: the signed number of options on one unit of underlying. */
   public double units() { return quantity * multiplier; }
 
   @Override
   public String toString() {
-    return quantity + " x " + type + " K=" + strike + " T=" + expiry + " (x" + multiplier + ")";
+    return quantity + " x " + type + " K=" + strike + " T=" + expiry + " (x" + multiplier + ")"
+        + (Double.isNaN(vol) ? "" : " vol=" + vol);
   }
 }

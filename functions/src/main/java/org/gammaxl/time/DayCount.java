@@ -12,7 +12,7 @@ import org.gammaxl.InvalidInputException;
  * daylight-saving or time-zone shifts). When {@code end} is before {@code start} the fraction is
  * negative (the same magnitude as the other way round); the pricers then reject it as "years".
  */
-public enum DayCount {
+public enum DayCount implements YearClock {
   /** Actual/365 Fixed: elapsed days (with their fraction) / 365. The default. */
   ACT_365F("ACT/365F") {
     @Override
@@ -53,9 +53,11 @@ public enum DayCount {
    *
    * @throws NullPointerException if either date-time is null
    */
+  @Override
   public abstract double yearFraction(LocalDateTime start, LocalDateTime end);
 
   /** The conventional name: "ACT/365F", "ACT/360" or "BUS/252". */
+  @Override
   public String label() {
     return label;
   }
@@ -68,7 +70,7 @@ public enum DayCount {
   /**
    * Parses a day-count name, ignoring case, spaces, slashes, dashes and underscores: "ACT/365F",
    * "ACT/365 FIXED", "A365F", "ACT/365" (read as Actual/365 Fixed), "ACT/360", "A360", "BUS/252",
-   * "BD/252".
+   * "BD/252", and "24/7" (a market that never closes: every hour counts, ACT/365F).
    *
    * @throws InvalidInputException TYPE naming "dayCount" for anything else
    */
@@ -79,6 +81,7 @@ public enum DayCount {
     String key = text.toUpperCase(Locale.ROOT).replaceAll("[\\s/_\\-]", "");
     switch (key) {
       case "ACT365F": case "ACT365FIXED": case "A365F": case "ACT365": case "ACTUAL365FIXED": case "ACTUAL365F":
+      case "247": case "CRYPTO":
         return ACT_365F;
       case "ACT360": case "A360": case "ACTUAL360":
         return ACT_360;

@@ -30,8 +30,8 @@ public final class YearFraction {
     return between(start, end, DayCount.ACT_365F);
   }
 
-  /** Years from start to end under {@code dayCount}; negative when end is before start. */
-  public static double between(LocalDateTime start, LocalDateTime end, DayCount dayCount) {
+  /** Years from start to end on {@code dayCount} (a day count or trading hours); negative when end is before start. */
+  public static double between(LocalDateTime start, LocalDateTime end, YearClock dayCount) {
     if (start == null) {
       throw InvalidInputException.type("start", "missing date-time");
     }
@@ -46,7 +46,7 @@ public final class YearFraction {
    *
    * @throws InvalidInputException DOMAIN naming "start" or "end" for a serial outside [0, 2958466)
    */
-  public static double fromExcel(double startSerial, double endSerial, DayCount dayCount) {
+  public static double fromExcel(double startSerial, double endSerial, YearClock dayCount) {
     return between(excelToDateTime("start", startSerial), excelToDateTime("end", endSerial), dayCount);
   }
 
