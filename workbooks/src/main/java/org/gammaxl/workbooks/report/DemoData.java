@@ -41,7 +41,10 @@ public final class DemoData {
     return new PriceSeries(times, spots, null, null, null);
   }
 
-  /** The demo position: short 100 at-the-money calls expiring the day after the last observation. */
+  /**
+   * The demo book: a long at-the-money straddle (100 calls, 100 puts) bought at 50 % implied vol, expiring the
+   * day after the last observation.
+   */
   public static PositionFile position(PriceSeries path) {
     return PositionFile.demo(path.spots()[0], Math.floor(path.times()[path.size() - 1]) + 1);
   }

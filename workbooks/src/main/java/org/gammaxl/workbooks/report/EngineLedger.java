@@ -4,7 +4,11 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.gammaxl.InvalidInputException;
 import org.gammaxl.hedge.HedgeInstrument;
+import org.gammaxl.ledger.BookColumn;
 import org.gammaxl.ledger.HedgeLedger;
+import org.gammaxl.ledger.Marking;
+import org.gammaxl.ledger.Revaluation;
+import org.gammaxl.ledger.SmileDynamics;
 import org.gammaxl.ledger.HedgePolicy;
 import org.gammaxl.ledger.LedgerColumn;
 import org.gammaxl.ledger.LedgerRow;
@@ -18,6 +22,7 @@ import org.gammaxl.pricing.Model;
 import org.gammaxl.pricing.OptionType;
 import org.gammaxl.sheet.ExcelError;
 import org.gammaxl.time.DayCount;
+import org.gammaxl.time.YearClock;
 import org.gammaxl.time.YearFraction;
 
 /**
@@ -32,13 +37,21 @@ public final class EngineLedger implements LedgerSource {
 
   @Override
   public List<String> header(PositionFile position, PriceSeries prices) {
-    return LedgerRow.headers();
+    if (!position.isBook()) {
+      return LedgerRow.headers();
+    }
+    List<String> h = new java.util.ArrayList<>(LedgerRow.headers());
+    for (BookColumn c : BookColumn.values()) {
+      h.add(c.header());
+    }
+    return List.copyOf(h);
   }
 
   @Override
   public Object[][] run(PositionFile position, PriceSeries prices, Consumer<Object[]> rows) throws ReportException {
     try {
       double origin = prices.times()[0];
+      YearClock clock = position.basis() == null ? DayCount.ACT_365F : YearClock.parse(position.basis());
       HedgePolicy.Builder builder = HedgePolicy.builder()
           .rule(RebalanceRule.parse(position.rule()))
           .threshold(position.threshold())
@@ -49,26 +62,44 @@ public final class EngineLedger implements LedgerSource {
           .yield(position.yield())
           .lotSize(position.lot());
       if (!Double.isNaN(position.futureExpiry())) {
-        builder.futureExpiry(years(origin, position.futureExpiry(), "FUTURE_EXPIRY"));
+        builder.futureExpiry(years(clock, origin, position.futureExpiry(), "FUTURE_EXPIRY"));
       }
       HedgePolicy policy = builder.build();
-      OptionLeg leg = OptionLeg.of(position.typeKeyword().equals("CALL") ? OptionType.CALL : OptionType.PUT,
-          position.strike(), years(origin, position.expiry(), "expiry"), position.quantity(), position.multiplier());
-      LedgerRun run = HedgeLedger.of(Model.parse(position.model()).pricer(), Position.of(leg), policy).start();
-      int width = LedgerColumn.values().length;
+      List<OptionLeg> legs = new java.util.ArrayList<>();
+      for (PositionFile.Leg l : position.legs()) {
+        legs.add(OptionLeg.of(l.typeKeyword().equals("CALL") ? OptionType.CALL : OptionType.PUT, l.strike(),
+            years(clock, origin, l.expiry(), "expiry"), l.quantity(), position.multiplier()).withVol(l.vol()));
+      }
+      Model model = Model.parse(position.model());
+      // As GX.BOOK.LEDGER's defaults: sticky strike; American legs re-price their early-exercise premium (REUSE).
+      Marking marking = Marking.of(SmileDynamics.STICKY_STRIKE,
+          model == Model.AMERICAN ? Revaluation.REUSE : Revaluation.EVERY_EVENT);
+      LedgerRun run = HedgeLedger.of(model.pricer(), Position.of(legs), policy, marking).start();
+      boolean book = position.isBook();
+      int width = LedgerColumn.values().length + (book ? BookColumn.values().length : 0);
       int time = LedgerColumn.TIME.ordinal();
       double[] vols = prices.vols();
       for (int p = 0; p < prices.size(); p++) {
         double mark = vols == null ? position.vol() : vols[p];
-        LedgerRow row = run.step(years(origin, prices.times()[p], "times"), prices.spots()[p], mark,
+        LedgerRow row = run.step(years(clock, origin, prices.times()[p], "times"), prices.spots()[p], mark,
             Double.NaN, Double.NaN);
         double[] values = row.toArray();
         Object[] out = new Object[width];
-        for (int c = 0; c < width; c++) {
+        for (int c = 0; c < values.length; c++) {
           out[c] = Double.isNaN(values[c]) ? "" : (Object) values[c];
+        }
+        if (book) {
+          for (BookColumn c : BookColumn.values()) {
+            double x = run.book(c);
+            out[values.length + c.ordinal()] = Double.isNaN(x) ? "" : (Object) x;
+          }
         }
         out[time] = prices.times()[p];
         rows.accept(out);
+      }
+      if (book) {
+        // The book's summary (book column, one column per leg, the setup rows) is GX.BOOK.LEDGER.SUMMARY's own.
+        return CatalogueLedger.bookSummary(position, prices);
       }
       LedgerSummary summary = run.summary();
       SummaryItem[] items = SummaryItem.values();
@@ -84,9 +115,9 @@ public final class EngineLedger implements LedgerSource {
     }
   }
 
-  private static double years(double origin, double serial, String argument) {
+  private static double years(YearClock clock, double origin, double serial, String argument) {
     try {
-      return YearFraction.fromExcel(origin, serial, DayCount.ACT_365F);
+      return YearFraction.fromExcel(origin, serial, clock);
     } catch (InvalidInputException e) {
       throw InvalidInputException.domain(argument, "is not an Excel date-time: " + serial);
     }

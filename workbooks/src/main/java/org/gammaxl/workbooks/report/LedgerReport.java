@@ -39,8 +39,10 @@ public final class LedgerReport {
   private static final int CHART_CACHE_ROWS = 10_000;
   /** The hidden sheet holding the one GX.LEDGER array formula; the visible {@code Ledger} sheet refers to it. */
   static final String CALC_SHEET = "LedgerCalc";
-  /** Last column of the summary sheet's text (the Source line wraps over A:D). */
-  private static final int SUMMARY_LAST_COL = 3;
+  /** Last column of the summary sheet's text (the Source line wraps over at least A:D). */
+  private static int summaryLastCol(Object[][] rows) {
+    return Math.max(3, rows[0].length - 1);
+  }
 
   private final LedgerSource source;
 
@@ -59,9 +61,17 @@ public final class LedgerReport {
   }
 
   /** The arguments of both functions as they appear in the formulas (named ranges of the report). */
-  static String args(PriceSeries prices) {
-    return "LedgerTimes,LedgerSpots,OptType,Strike,Expiry,Contracts," + (prices.vols() == null ? "ImpliedVol" : "LedgerVols")
-        + ",RiskFreeRate,DivYield,LedgerSettings";
+  static String args(PositionFile position, PriceSeries prices) {
+    String vol = prices.vols() == null ? "ImpliedVol" : "LedgerVols";
+    if (position.isBook()) {
+      return "LedgerTimes,LedgerSpots,Legs," + vol + ",RiskFreeRate,DivYield,LedgerSettings";
+    }
+    return "LedgerTimes,LedgerSpots,OptType,Strike,Expiry,Contracts," + vol + ",RiskFreeRate,DivYield,LedgerSettings";
+  }
+
+  /** The ledger function of the report: GX.LEDGER for one option, GX.BOOK.LEDGER for a book. */
+  static String ledgerFunction(PositionFile position) {
+    return position.isBook() ? "GX.BOOK.LEDGER" : "GX.LEDGER";
   }
 
   /** What a written report holds. */
@@ -78,7 +88,7 @@ public final class LedgerReport {
     List<String> header = source.header(position, prices);
     int n = prices.size();
     int width = header.size();
-    String args = args(prices);
+    String args = args(position, prices);
     XSSFWorkbook template = new XSSFWorkbook();
     template.addToolPack(GxFunctions.standard());
     if (source instanceof CatalogueLedger c) {
@@ -138,7 +148,7 @@ public final class LedgerReport {
       priceSheet.createFreezePane(0, 1);
 
       String ref = "A1:" + CellReference.convertNumToColString(width - 1) + (n + 1);
-      wb.createSheetWithArrayFormula(CALC_SHEET, 0, 0, GxFunctions.xll("GX.LEDGER", args), ref);
+      wb.createSheetWithArrayFormula(CALC_SHEET, 0, 0, GxFunctions.xll(ledgerFunction(position), args), ref);
       SXSSFSheet sheet = wb.createViewOfArraySheet("Ledger", 1);
       CellStyle[] styles = new CellStyle[width];
       Row head = sheet.createRow(0);
@@ -174,7 +184,7 @@ public final class LedgerReport {
             : "the ledger has " + (next[0] - 1) + " rows for " + n + " observations");
       }
       if (summaryRows.length == 0) {
-        throw new ReportException("GX.LEDGER.SUMMARY returned no rows");
+        throw new ReportException(ledgerFunction(position) + ".SUMMARY returned no rows");
       }
       for (int c = 0; c < width; c++) {
         sheet.setColumnWidth(c, Math.max(c == 0 ? 17 : 12, header.get(c).length() + 3) * 256);
@@ -217,7 +227,7 @@ public final class LedgerReport {
       charts.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
       charts.setRowBreak(24);
       wb.setPrintArea(wb.getSheetIndex("Charts"), 0, 12, 0, 47);
-      wb.setPrintArea(wb.getSheetIndex("Summary"), 0, SUMMARY_LAST_COL, 0, summaryRows.length + 4);
+      wb.setPrintArea(wb.getSheetIndex("Summary"), 0, summaryLastCol(summaryRows), 0, summaryRows.length + 4);
       for (XSSFSheet s : List.of(summarySheet, inputsSheet, wb.getXSSFWorkbook().getSheet("Prices"))) {
         s.getPrintSetup().setLandscape(true);
         s.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
@@ -238,17 +248,24 @@ public final class LedgerReport {
   }
 
   private static void writeInputs(XSSFWorkbook wb, XSSFSheet s, Styles st, PositionFile p, String source) {
-    Object[][] inputs = {
-        {"Underlying", "Underlying", p.underlying(), Styles.GENERAL}, {"OptType", "Option type", p.typeKeyword(), Styles.GENERAL},
+    Object[][] option = {
+        {"OptType", "Option type", p.typeKeyword(), Styles.GENERAL},
         {"Strike", "Strike", p.strike(), Styles.PRICE}, {"Expiry", "Expiry", p.expiry(), Styles.DATE_TIME},
-        {"Contracts", "Quantity (options, signed)", p.quantity(), Styles.QTY},
-        {"ImpliedVol", "Implied vol", p.vol(), Styles.PERCENT},
+        {"Contracts", "Quantity (options, signed)", p.quantity(), Styles.QTY}};
+    Object[][] common = {
+        {"Underlying", "Underlying", p.underlying(), Styles.GENERAL},
+        {"ImpliedVol", p.isBook() ? "ATM implied vol" : "Implied vol", p.vol(), Styles.PERCENT},
         {"RiskFreeRate", "Rate (continuous)", p.rate(), Styles.PERCENT},
         {"DivYield", "Yield (continuous)", p.yield(), Styles.PERCENT},
         {"EntryPremium", "Entry premium per option", p.premium() == null ? "" : p.premium(), Styles.PRICE}};
+    java.util.List<Object[]> list = new java.util.ArrayList<>(java.util.List.of(common));
+    if (!p.isBook()) {
+      list.addAll(1, java.util.List.of(option));
+    }
+    Object[][] inputs = list.toArray(new Object[0][]);
     s.setColumnWidth(0, 28 * 256);
     s.setColumnWidth(1, 18 * 256);
-    s.setColumnWidth(2, 4 * 256);
+    s.setColumnWidth(2, 18 * 256);
     s.setColumnWidth(3, 16 * 256);
     s.setColumnWidth(4, 18 * 256);
     cell(s, 0, 0, st.title).setCellValue("Inputs");
@@ -276,6 +293,27 @@ public final class LedgerReport {
       r++;
     }
     name(wb, "LedgerSettings", "Inputs!$D$4:$E$" + r);
+    if (p.isBook()) {
+      writeLegs(wb, s, st, p, 3 + Math.max(inputs.length, r - 3) + 1);
+    }
+  }
+
+  /** The legs table GX.BOOK.LEDGER reads (named {@code Legs}): type, strike, expiry, quantity, vol. */
+  private static void writeLegs(XSSFWorkbook wb, XSSFSheet s, Styles st, PositionFile p, int headerRow) {
+    String[] heads = {"Type", "Strike", "Expiry", "Quantity", "Leg vol (blank = ATM)"};
+    String[] formats = {Styles.GENERAL, Styles.PRICE, Styles.DATE_TIME, Styles.QTY, Styles.PERCENT};
+    cell(s, headerRow - 1, 0, st.header).setCellValue("Legs (GX.BOOK.LEDGER)");
+    for (int c = 0; c < heads.length; c++) {
+      cell(s, headerRow, c, st.header).setCellValue(heads[c]);
+    }
+    Object[][] legs = CatalogueLedger.legs(p);
+    for (int i = 0; i < legs.length; i++) {
+      for (int c = 0; c < heads.length; c++) {
+        Cell cell = cell(s, headerRow + 1 + i, c, st.input(formats[c]));
+        set(cell, legs[i][c]);
+      }
+    }
+    name(wb, "Legs", "Inputs!$A$" + (headerRow + 2) + ":$E$" + (headerRow + 1 + legs.length));
   }
 
   /**
@@ -288,15 +326,27 @@ public final class LedgerReport {
       String source, String args) {
     XSSFSheet calc = wb.createSheet("SummaryCalc");
     int width = Math.max(1, rows[0].length);
-    calc.setArrayFormula(GxFunctions.xll("GX.LEDGER.SUMMARY", args),
+    calc.setArrayFormula(GxFunctions.xll(ledgerFunction(p) + ".SUMMARY", args),
         new CellRangeAddress(0, rows.length - 1, 0, width - 1));
+    int lastCol = summaryLastCol(rows);
     s.setColumnWidth(0, 34 * 256);
-    for (int c = 1; c <= SUMMARY_LAST_COL; c++) {
+    for (int c = 1; c <= lastCol; c++) {
       s.setColumnWidth(c, 18 * 256);
     }
-    cell(s, 0, 0, st.title).setCellValue("Hedge ledger summary — " + p.underlying());
-    Layout.paragraph(s, 1, 0, SUMMARY_LAST_COL, "Source: " + source, st.note);
+    cell(s, 0, 0, st.title).setCellValue((p.isBook() ? "Book" : "Hedge ledger") + " summary — " + p.underlying());
+    Layout.paragraph(s, 1, 0, lastCol, "Source: " + source, st.note);
     int first = 3;
+    if (p.isBook()) {
+      // The book's totals, then each leg's own premium and P&L attribution (the hedge is the book's).
+      CellStyle head = st.header;
+      cell(s, first - 1, 0, head).setCellValue("Item");
+      cell(s, first - 1, 1, head).setCellValue("Book");
+      for (int i = 0; i < p.legs().size() && 2 + i < width; i++) {
+        PositionFile.Leg l = p.legs().get(i);
+        cell(s, first - 1, 2 + i, head).setCellValue(String.format(java.util.Locale.ROOT, "Leg %d: %+.0f %s %s",
+            i + 1, l.quantity(), l.typeKeyword(), NumberFormats.PRICE.print(l.strike())));
+      }
+    }
     CellStyle label = st.formula(Styles.GENERAL);
     java.util.Map<NumberFormats, CellStyle> numbers = new java.util.EnumMap<>(NumberFormats.class);
     for (int r = 0; r < rows.length; r++) {

@@ -39,29 +39,32 @@ import org.gammaxl.workbooks.report.PriceSeries;
 public final class LedgerTemplate {
   /** Number of ledger rows the table offers. */
   public static final int DEFAULT_CAPACITY = 500;
-  /** Rows of the summary block: one per item of GX.LEDGER.SUMMARY. */
+  /** Rows of the legs table. */
+  public static final int LEGS = 6;
+  /** Rows of the summary block: one per item of GX.LEDGER.SUMMARY (the book's totals). */
   static final int SUMMARY_ROWS = org.gammaxl.ledger.SummaryItem.values().length;
-  /** Rows of the inputs block, and of the settings block below it. */
-  static final int INPUT_ROWS = 18;
-  static final int SETTINGS_ROWS = 10;
-  /** First row (0-based) of the settings block, below the inputs. */
-  static final int SETTINGS_ROW = 4 + INPUT_ROWS + 2;
-  /** 0-based row of the table header, below the inputs, settings and summary blocks. */
-  static final int HEADER_ROW = Math.max(4 + SUMMARY_ROWS, SETTINGS_ROW + SETTINGS_ROWS) + 1;
+  /** First row (0-based) of the inputs and summary blocks. */
+  static final int BLOCK_ROW = 4;
+  /** 0-based row of the legs table's header, below the inputs and summary blocks. */
+  static final int LEGS_HEADER_ROW = BLOCK_ROW + SUMMARY_ROWS + 2;
+  /** 0-based row of the ledger table's header, below the legs. */
+  static final int HEADER_ROW = LEGS_HEADER_ROW + 1 + LEGS + 1;
   static final int FIRST_DATA_ROW = HEADER_ROW + 1;
+  /** Width of the time column and of every other column, in characters. */
+  static final int TIME_WIDTH = 17;
+  static final int COLUMN_WIDTH = 13;
+  /** First column of the inputs (label A:B, value C:D) and summary (label F:G, value H:I) blocks: all in A:I. */
+  static final int INPUTS_COL = 0;
+  static final int SUMMARY_COL = 5;
+  static final int TOP_LAST_COL = SUMMARY_COL + 3;
 
   private LedgerTemplate() {}
 
   /** The input names, in block order: name, label, number format. */
   private static final String[][] INPUTS = {
       {"Underlying", "Underlying", Styles.GENERAL},
-      {"OptType", "Option type (CALL/PUT)", Styles.GENERAL},
-      {"Strike", "Strike", Styles.PRICE},
-      {"Expiry", "Expiry", Styles.DATE_TIME},
-      {"Contracts", "Contracts (signed, − = short)", Styles.QTY},
       {"Multiplier", "Multiplier (units/contract)", Styles.QTY},
-      {"EntryPremium", "Entry premium per option", Styles.PRICE},
-      {"ImpliedVol", "Implied vol", Styles.PERCENT},
+      {"ImpliedVol", "ATM implied vol", Styles.PERCENT},
       {"HedgeRule", "Hedge rule", Styles.GENERAL},
       {"Threshold", "Rule threshold", Styles.GREEK},
       {"FeeBps", "Fees (bp of notional)", Styles.QTY},
@@ -72,21 +75,17 @@ public final class LedgerTemplate {
       {"FutureExpiry", "Future delivery (blank = expiry)", Styles.DATE_TIME},
       {"HedgeLot", "Hedge lot (0 = no rounding)", Styles.QTY},
       {"PricingModel", "Option model", Styles.GENERAL},
+      {"Basis", "Clock (BASIS)", Styles.GENERAL},
   };
 
-  /** First row (0-based) of the inputs, summary and settings blocks. */
-  static final int BLOCK_ROW = 4;
-  /** Width of the time column and of every other column, in characters. */
-  static final int TIME_WIDTH = 17;
-  static final int COLUMN_WIDTH = 13;
-  /**
-   * First column of the inputs (label A:B, value C:D; the settings block below them) and summary (F:G, H:I)
-   * blocks: all within the first printed page's columns A:I.
-   */
-  static final int INPUTS_COL = 0;
-  static final int SUMMARY_COL = 5;
-  static final int SETTINGS_COL = INPUTS_COL;
-  static final int TOP_LAST_COL = SUMMARY_COL + 3;
+  /** The legs table: heading and number format of the five input columns GX.BOOK.LEDGER reads. */
+  private static final String[][] LEG_INPUTS = {
+      {"Type", Styles.GENERAL}, {"Strike", Styles.PRICE}, {"Expiry", Styles.DATE}, {"Quantity", Styles.QTY},
+      {"Leg vol (blank = ATM)", Styles.PERCENT}};
+  /** Each leg's own results beside its inputs: heading and GX.BOOK.LEDGER.SUMMARY item. */
+  private static final String[][] LEG_RESULTS = {
+      {"Premium", "INITIAL_OPTION_VALUE"}, {"Gamma P&L", "GAMMA_PNL"}, {"Theta P&L", "THETA_PNL"},
+      {"Option P&L", "OPTION_PNL"}};
 
   /** An empty template with a sample position. */
   public static XSSFWorkbook template() {
@@ -101,6 +100,9 @@ public final class LedgerTemplate {
     if (prices != null && prices.size() > capacity) {
       capacity = prices.size();
     }
+    if (position.legs().size() > LEGS) {
+      throw new IllegalArgumentException("the template holds " + LEGS + " legs, the position has " + position.legs().size());
+    }
     XSSFWorkbook wb = GxFunctions.register(new XSSFWorkbook());
     Styles st = new Styles(wb);
     XSSFSheet sheet = wb.createSheet("Ledger");
@@ -114,23 +116,21 @@ public final class LedgerTemplate {
     }
 
     cell(sheet, 0, 0, st.title).setCellValue("GammaXL rolling hedge ledger");
-    Layout.paragraph(sheet, 1, 0, TOP_LAST_COL, "Yellow cells are inputs: type time and spot into the table. Every "
-        + "other column is computed by the GammaXL add-in (GX.LEDGER on the hidden Engine sheet). Greeks are the whole "
-        + "position's: delta in units of underlying, vega per 1.00 of vol, theta per year.", st.note);
+    Layout.paragraph(sheet, 1, 0, TOP_LAST_COL, "Yellow cells are inputs: the book's legs, then time and spot in the "
+        + "table. Every other cell is computed by the GammaXL add-in (GX.BOOK.LEDGER on the hidden Engine sheet). Greeks "
+        + "are the whole book's: delta in units of underlying, vega per 1.00 of vol, theta per year.", st.note);
 
     // Inputs block: label A:B, value C:D.
-    Layout.span(sheet, BLOCK_ROW - 1, INPUTS_COL, INPUTS_COL + 3, st.header).setCellValue("Position and hedge policy");
+    Layout.span(sheet, BLOCK_ROW - 1, INPUTS_COL, INPUTS_COL + 3, st.header).setCellValue("Book and hedge policy");
     Map<String, Object> values = Map.ofEntries(
-        Map.entry("Underlying", position.underlying()), Map.entry("OptType", position.typeKeyword()),
-        Map.entry("Strike", position.strike()), Map.entry("Expiry", position.expiry()),
-        Map.entry("Contracts", position.quantity()), Map.entry("Multiplier", position.multiplier()),
-        Map.entry("EntryPremium", position.premium() == null ? "" : position.premium()),
+        Map.entry("Underlying", position.underlying()), Map.entry("Multiplier", position.multiplier()),
         Map.entry("ImpliedVol", position.vol()), Map.entry("HedgeRule", position.rule()),
         Map.entry("Threshold", position.threshold()), Map.entry("FeeBps", position.feeBps()),
         Map.entry("SlippageBps", position.slippageBps()), Map.entry("RiskFreeRate", position.rate()),
         Map.entry("DivYield", position.yield()), Map.entry("HedgeInstrument", position.hedge()),
         Map.entry("FutureExpiry", Double.isNaN(position.futureExpiry()) ? "" : position.futureExpiry()),
-        Map.entry("HedgeLot", position.lot()), Map.entry("PricingModel", position.model()));
+        Map.entry("HedgeLot", position.lot()), Map.entry("PricingModel", position.model()),
+        Map.entry("Basis", position.basis() == null ? "ACT/365F" : position.basis()));
     for (int i = 0; i < INPUTS.length; i++) {
       int r = BLOCK_ROW + i;
       Layout.span(sheet, r, INPUTS_COL, INPUTS_COL + 1, st.label).setCellValue(INPUTS[i][1]);
@@ -145,52 +145,85 @@ public final class LedgerTemplate {
     }
     DataValidationHelper dv = sheet.getDataValidationHelper();
     int valueCol = INPUTS_COL + 2;
-    list(sheet, dv, inputRow("OptType"), valueCol, "CALL", "PUT");
     list(sheet, dv, inputRow("HedgeRule"), valueCol, "EVERY", "TIME", "DELTA", "MOVE", "WW");
     list(sheet, dv, inputRow("HedgeInstrument"), valueCol, "SPOT", "FUTURE", "PERP", "INVERSE");
     list(sheet, dv, inputRow("PricingModel"), valueCol, "BSM", "BLACK76", "BACHELIER", "AMERICAN", "INVERSE");
-    positive(sheet, dv, inputRow("Strike"), valueCol, "Strike must be a number > 0");
+    list(sheet, dv, inputRow("Basis"), valueCol, "ACT/365F", "ACT/360", "BUS/252", "TRADING", "24/7");
     positive(sheet, dv, inputRow("ImpliedVol"), valueCol, "Implied vol must be > 0 (0.2 = 20 %)");
 
-    // Settings block below the inputs: the name/value table GX.LEDGER reads; names A:B, values C:D.
-    Layout.span(sheet, SETTINGS_ROW - 1, SETTINGS_COL, SETTINGS_COL + 3, st.header).setCellValue("GX.LEDGER settings");
+    // The legs table: five input columns GX.BOOK.LEDGER reads (named Legs), then each leg's own results.
+    int legsFirst = LEGS_HEADER_ROW + 1;
+    int legsLast = LEGS_HEADER_ROW + LEGS;
+    Row legHead = sheet.createRow(LEGS_HEADER_ROW);
+    legHead.setHeightInPoints(2 * Layout.LINE_POINTS + 2);
+    for (int c = 0; c < LEG_INPUTS.length + LEG_RESULTS.length; c++) {
+      Cell h = legHead.createCell(c);
+      h.setCellValue(c < LEG_INPUTS.length ? LEG_INPUTS[c][0] : LEG_RESULTS[c - LEG_INPUTS.length][0]);
+      h.setCellStyle(st.header);
+    }
+    CellStyle[] legStyles = new CellStyle[LEG_INPUTS.length];
+    for (int c = 0; c < legStyles.length; c++) {
+      legStyles[c] = st.input(LEG_INPUTS[c][1]);
+    }
+    for (int i = 0; i < LEGS; i++) {
+      Row row = sheet.createRow(legsFirst + i);
+      for (int c = 0; c < LEG_INPUTS.length; c++) {
+        row.createCell(c).setCellStyle(legStyles[c]);
+      }
+      if (i < position.legs().size()) {
+        PositionFile.Leg l = position.legs().get(i);
+        row.getCell(0).setCellValue(l.typeKeyword());
+        row.getCell(1).setCellValue(l.strike());
+        row.getCell(2).setCellValue(l.expiry());
+        row.getCell(3).setCellValue(l.quantity());
+        if (!Double.isNaN(l.vol())) {
+          row.getCell(4).setCellValue(l.vol());
+        }
+      }
+    }
+    name(wb, "Legs", "Ledger!$A$" + (legsFirst + 1) + ":$E$" + (legsLast + 1));
+    DataValidation legType = dv.createValidation(dv.createExplicitListConstraint(new String[] {"CALL", "PUT"}),
+        new CellRangeAddressList(legsFirst, legsLast, 0, 0));
+    legType.setShowErrorBox(true);
+    legType.createErrorBox("Not allowed", "Type is CALL or PUT");
+    sheet.addValidationData(legType);
+    DataValidation strikes = dv.createValidation(
+        dv.createDecimalConstraint(DataValidationConstraint.OperatorType.GREATER_THAN, "0", null),
+        new CellRangeAddressList(legsFirst, legsLast, 1, 1));
+    strikes.setShowErrorBox(true);
+    strikes.createErrorBox("Not allowed", "Strike must be a number > 0");
+    sheet.addValidationData(strikes);
+
+    // Settings: the name/value table GX.BOOK.LEDGER reads, on the Engine sheet, from the inputs above.
     String[][] settings = {{"RULE", "HedgeRule"}, {"THRESHOLD", "Threshold"}, {"TIME", "\"DATES\""},
         {"FEE_BPS", "FeeBps"}, {"SLIPPAGE_BPS", "SlippageBps"}, {"MULTIPLIER", "Multiplier"},
         {"HEDGE", "HedgeInstrument"},
-        // A blank delivery means the hedge future delivers at the option's expiry (used only with FUTURE).
-        {"FUTURE_EXPIRY", "IF(FutureExpiry=\"\",Expiry,FutureExpiry)"}, {"LOT", "HedgeLot"}, {"MODEL", "PricingModel"}};
+        // A blank delivery means the hedge future delivers at the first leg's expiry (used only with FUTURE).
+        {"FUTURE_EXPIRY", "IF(FutureExpiry=\"\",Ledger!$C$" + (legsFirst + 1) + ",FutureExpiry)"}, {"LOT", "HedgeLot"},
+        {"MODEL", "PricingModel"}, {"BASIS", "Basis"}};
     CellStyle plain = st.formula(Styles.GENERAL);
+    int settingsCol = width + 1;
     for (int i = 0; i < settings.length; i++) {
-      int r = SETTINGS_ROW + i;
-      // Names and values each span two columns, as merged cells; GX.LEDGER reads the first column of each pair.
-      Layout.span(sheet, r, SETTINGS_COL, SETTINGS_COL + 1, plain).setCellValue(settings[i][0]);
-      Layout.span(sheet, r, SETTINGS_COL + 2, SETTINGS_COL + 3,
-          st.formula(NumberFormats.of(settings[i][0]) == NumberFormats.DATE_TIME ? Styles.DATE_TIME : Styles.GENERAL))
-          .setCellFormula(settings[i][1]);
+      cell(engine, i, settingsCol, plain).setCellValue(settings[i][0]);
+      cell(engine, i, settingsCol + 1, plain).setCellFormula(settings[i][1]);
     }
-    // The table GX.LEDGER reads: two columns, name and value (a copy of the visible block on the Engine sheet).
-    String settingsRef = "Engine!$" + col(width + 4) + "$1:$" + col(width + 5) + "$" + settings.length;
-    for (int i = 0; i < settings.length; i++) {
-      cell(engine, i, width + 4, plain).setCellFormula("Ledger!" + new CellReference(SETTINGS_ROW + i, SETTINGS_COL, true, true).formatAsString());
-      cell(engine, i, width + 5, plain).setCellFormula("Ledger!" + new CellReference(SETTINGS_ROW + i, SETTINGS_COL + 2, true, true).formatAsString());
-    }
-    name(wb, "LedgerSettings", settingsRef);
+    name(wb, "LedgerSettings", "Engine!$" + col(settingsCol) + "$1:$" + col(settingsCol + 1) + "$" + settings.length);
 
-    // Ranges of the table's input columns, whole capacity (blank rows are skipped by GX.LEDGER).
+    // Ranges of the table's input columns, whole capacity (blank rows are skipped by GX.BOOK.LEDGER).
     int last = FIRST_DATA_ROW + capacity - 1;
-    String times = "Ledger!$A$" + (FIRST_DATA_ROW + 1) + ":$A$" + (last + 1);
-    String spots = "Ledger!$B$" + (FIRST_DATA_ROW + 1) + ":$B$" + (last + 1);
-    name(wb, "LedgerTimes", times);
-    name(wb, "LedgerSpots", spots);
-    String args = "LedgerTimes,LedgerSpots,OptType,Strike,Expiry,Contracts,ImpliedVol,RiskFreeRate,DivYield,LedgerSettings";
+    name(wb, "LedgerTimes", "Ledger!$A$" + (FIRST_DATA_ROW + 1) + ":$A$" + (last + 1));
+    name(wb, "LedgerSpots", "Ledger!$B$" + (FIRST_DATA_ROW + 1) + ":$B$" + (last + 1));
+    String args = "LedgerTimes,LedgerSpots,Legs,ImpliedVol,RiskFreeRate,DivYield,LedgerSettings";
 
-    // Summary block F:I. The GX.LEDGER.SUMMARY array sits on the hidden Engine sheet, right of the ledger; the
-    // visible block shows the item labels as text and each value as a reference to the array. A viewer without
-    // the add-in that drops the array's cached results (LibreOffice shows #NAME?) keeps the references'.
-    Layout.span(sheet, BLOCK_ROW - 1, SUMMARY_COL, SUMMARY_COL + 3, st.header).setCellValue("Summary (GX.LEDGER.SUMMARY)");
-    int summaryCol = width + 1;
-    engine.setArrayFormula(GxFunctions.xll("GX.LEDGER.SUMMARY", args),
-        new CellRangeAddress(0, SUMMARY_ROWS - 1, summaryCol, summaryCol + 1));
+    // Summary block F:I. The GX.BOOK.LEDGER.SUMMARY array sits on the hidden Engine sheet (name, book, one
+    // column per leg); the visible block shows the item labels as text and the book's value as a reference to
+    // the array, the legs table each leg's. A viewer without the add-in that drops the array's cached results
+    // (LibreOffice shows #NAME?) keeps the references'.
+    Layout.span(sheet, BLOCK_ROW - 1, SUMMARY_COL, SUMMARY_COL + 3, st.header).setCellValue("Book summary (GX.BOOK.LEDGER.SUMMARY)");
+    int summaryCol = settingsCol + 3;
+    int summaryRows = LedgerColumns.bookSummaryRows();
+    engine.setArrayFormula(GxFunctions.xll("GX.BOOK.LEDGER.SUMMARY", args),
+        new CellRangeAddress(0, summaryRows - 1, summaryCol, summaryCol + 1 + LEGS));
     org.gammaxl.ledger.SummaryItem[] items = org.gammaxl.ledger.SummaryItem.values();
     for (int i = 0; i < SUMMARY_ROWS; i++) {
       int r = BLOCK_ROW + i;
@@ -198,9 +231,25 @@ public final class LedgerTemplate {
       Layout.span(sheet, r, SUMMARY_COL + 2, SUMMARY_COL + 3, st.formula(NumberFormats.of(items[i].label()).excel()))
           .setCellFormula("Engine!" + new CellReference(i, summaryCol + 1, true, true).formatAsString());
     }
+    // Each leg's results: the k-th leg with a quantity is column 2 + k of the summary (blank rows are skipped).
+    for (int i = 0; i < LEGS; i++) {
+      int r = legsFirst + i;
+      String q = "$D$" + (r + 1);
+      String k = "COUNT($D$" + (legsFirst + 1) + ":" + q + ")";
+      for (int j = 0; j < LEG_RESULTS.length; j++) {
+        int item = org.gammaxl.ledger.SummaryItem.valueOf(LEG_RESULTS[j][1]).ordinal();
+        StringBuilder choose = new StringBuilder("CHOOSE(" + k);
+        for (int leg = 0; leg < LEGS; leg++) {
+          choose.append(",Engine!").append(new CellReference(item, summaryCol + 2 + leg, true, true).formatAsString());
+        }
+        choose.append(')');
+        Cell c = cell(sheet, r, LEG_INPUTS.length + j, st.formula(Styles.MONEY));
+        c.setCellFormula("IF(ISNUMBER(" + q + ")," + choose + ",\"\")");
+      }
+    }
 
     // Engine sheet: the one ledger array formula.
-    engine.setArrayFormula(GxFunctions.xll("GX.LEDGER", args), new CellRangeAddress(0, capacity, 0, width - 1));
+    engine.setArrayFormula(GxFunctions.xll("GX.BOOK.LEDGER", args), new CellRangeAddress(0, capacity, 0, width - 1));
 
     // The table: time and spot typed in, every other column a reference to the Engine cell of the same event.
     Row header = sheet.createRow(HEADER_ROW);
@@ -213,7 +262,7 @@ public final class LedgerTemplate {
     int[] engineIndexOfTableCol = new int[width + 2];
     for (int k = 0; k < width; k++) {
       String n = columns.get(k);
-      if (n.equalsIgnoreCase("TIME") || n.equalsIgnoreCase("SPOT")) {
+      if (n.equalsIgnoreCase("TIME") || n.equalsIgnoreCase("SPOT") || !LedgerColumns.shownInTemplate(n)) {
         continue;
       }
       header.createCell(tableCol).setCellValue(LedgerColumns.display(n));
@@ -248,7 +297,7 @@ public final class LedgerTemplate {
       for (int c = 2; c <= lastCol; c++) {
         Cell f = row.createCell(c);
         f.setCellStyle(formats[c]);
-        // Event i is row i + 2 of the Engine sheet (its row 1 is GX.LEDGER's header).
+        // Event i is row i + 2 of the Engine sheet (its row 1 is GX.BOOK.LEDGER's header).
         String x = engineCols[c] + (i + 2);
         // A cell that may be blank (TRADE_PRICE without a trade) caches an empty text, which LibreOffice recomputes
         // on load; without the add-in the Engine cell is #NAME? there, so the guard shows the documented blank.
@@ -287,8 +336,8 @@ public final class LedgerTemplate {
     int hedge = tableColumnOf(columns, engineIndexOfTableCol, lastCol, "HEDGE_POSITION");
     String xFormat = prices != null && Charts.intraday(prices.times()) ? Styles.DATE_TIME : Styles.DATE;
     Double[] xs = new Double[0];
-    var pnlChart = Charts.lineChart(drawing, sheet, "Cumulative P&L attribution", "Time", x, xs, xFormat, 0, 2, 12, 24,
-        attribution(columns, engineIndexOfTableCol, lastCol, pnl, FIRST_DATA_ROW, last, sheet));
+    var pnlChart = Charts.lineChart(drawing, sheet, "Cumulative P&L attribution: gamma against theta", "Time", x, xs,
+        xFormat, 0, 2, 12, 24, attribution(columns, engineIndexOfTableCol, lastCol, pnl, FIRST_DATA_ROW, last, sheet));
     var spotChart = Charts.lineChart(drawing, sheet, "Spot and hedge position", "Time", x, xs, xFormat, 0, 26, 12, 48,
         new Charts.Series("Spot", new CellRangeAddress(FIRST_DATA_ROW, last, 1, 1), PresetColor.DARK_BLUE, false),
         new Charts.Series("Hedge position", new CellRangeAddress(FIRST_DATA_ROW, last, hedge, hedge), PresetColor.ORANGE_RED, true));

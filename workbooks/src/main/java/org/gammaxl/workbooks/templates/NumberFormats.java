@@ -37,7 +37,8 @@ public enum NumberFormats {
     if (n.equals("TIME") || n.endsWith("_TIME") || n.contains("DATE") || n.endsWith("EXPIRY")) {
       return DATE_TIME;
     }
-    if (n.contains("COUNT") || n.equals("EVENTS") || n.equals("FILLS") || n.equals("LEGS") || n.equals("LEG")) {
+    if (n.contains("COUNT") || n.equals("EVENTS") || n.contains("FILLS") || n.equals("LEGS") || n.equals("LEG")
+        || n.contains("CALLS")) {
       return COUNT;
     }
     if (n.contains("YEARS") || n.equals("MEAN_PERIOD")) {
@@ -75,7 +76,8 @@ public enum NumberFormats {
     return switch (this) {
       case COUNT -> String.format(Locale.ROOT, "%,d", Math.round(v));
       case PERCENT -> String.format(Locale.ROOT, "%.2f%%", 100 * v);
-      case YEARS -> String.format(Locale.ROOT, "%.4f years (%.2f days)", v, v * 365);
+      case YEARS -> Math.abs(v) >= 0.05 ? String.format(Locale.ROOT, "%.4f years", v)
+          : String.format(Locale.ROOT, "%.2f days", v * 365);
       case GREEK -> String.format(Locale.ROOT, "%,.4f", v);
       case DATE_TIME -> org.gammaxl.workbooks.io.ExcelDates.dateTime(v).toString().replace('T', ' ');
       default -> String.format(Locale.ROOT, "%,.2f", v);

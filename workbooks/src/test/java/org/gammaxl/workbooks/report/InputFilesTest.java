@@ -78,7 +78,7 @@ class InputFilesTest {
     assertEquals(f + ":1: type: 'X' is not one of C, CALL, P, PUT", positionError(ok.replace("type=C", "type=X")));
     assertEquals(f + ":2: strike: must be a finite number > 0, was -5", positionError(ok.replace("strike=100", "strike=-5")));
     assertEquals(f + ":4: strike: missing; it is required", positionError(ok.replace("strike=100\n", "")));
-    assertEquals(f + ":6: colour: unknown key; expected one of expiry, fee_bps, future_expiry, hedge, lot, model, "
+    assertEquals(f + ":6: colour: unknown key; expected one of basis, expiry, fee_bps, future_expiry, hedge, lot, model, "
         + "multiplier, premium, quantity, rate, rule, slippage_bps, strike, threshold, type, underlying, vol, yield",
         positionError(ok + "colour=red\n"));
     assertEquals(f + ":6: vol: given twice (first on line 5)", positionError(ok + "vol=0.2\n"));
