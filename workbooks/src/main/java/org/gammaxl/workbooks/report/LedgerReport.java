@@ -339,6 +339,8 @@ public final class LedgerReport {
     if (p.isBook()) {
       // The book's totals, then each leg's own premium and P&L attribution (the hedge is the book's).
       CellStyle head = st.header;
+      Row headRow = s.getRow(first - 1) == null ? s.createRow(first - 1) : s.getRow(first - 1);
+      headRow.setHeightInPoints(2 * 15f + 2);
       cell(s, first - 1, 0, head).setCellValue("Item");
       cell(s, first - 1, 1, head).setCellValue("Book");
       for (int i = 0; i < p.legs().size() && 2 + i < width; i++) {

@@ -40,7 +40,7 @@ public final class LedgerTemplate {
   /** Number of ledger rows the table offers. */
   public static final int DEFAULT_CAPACITY = 500;
   /** Rows of the legs table. */
-  public static final int LEGS = 6;
+  public static final int LEGS = 4;
   /** Rows of the summary block: one per item of GX.LEDGER.SUMMARY (the book's totals). */
   static final int SUMMARY_ROWS = org.gammaxl.ledger.SummaryItem.values().length;
   /** First row (0-based) of the inputs and summary blocks. */
@@ -154,6 +154,8 @@ public final class LedgerTemplate {
     // The legs table: five input columns GX.BOOK.LEDGER reads (named Legs), then each leg's own results.
     int legsFirst = LEGS_HEADER_ROW + 1;
     int legsLast = LEGS_HEADER_ROW + LEGS;
+    Layout.span(sheet, LEGS_HEADER_ROW - 1, 0, TOP_LAST_COL, st.label)
+        .setCellValue("Legs of the book: one row per leg (a blank quantity is no leg), and each leg's own result");
     Row legHead = sheet.createRow(LEGS_HEADER_ROW);
     legHead.setHeightInPoints(2 * Layout.LINE_POINTS + 2);
     for (int c = 0; c < LEG_INPUTS.length + LEG_RESULTS.length; c++) {
@@ -228,8 +230,10 @@ public final class LedgerTemplate {
     for (int i = 0; i < SUMMARY_ROWS; i++) {
       int r = BLOCK_ROW + i;
       Layout.span(sheet, r, SUMMARY_COL, SUMMARY_COL + 1, plain).setCellValue(items[i].label());
+      // Blank until the table has an observation (GX.BOOK.LEDGER.SUMMARY is #N/A without one).
       Layout.span(sheet, r, SUMMARY_COL + 2, SUMMARY_COL + 3, st.formula(NumberFormats.of(items[i].label()).excel()))
-          .setCellFormula("Engine!" + new CellReference(i, summaryCol + 1, true, true).formatAsString());
+          .setCellFormula("IF(COUNT(LedgerTimes)=0,\"\",Engine!" + new CellReference(i, summaryCol + 1, true, true)
+              .formatAsString() + ")");
     }
     // Each leg's results: the k-th leg with a quantity is column 2 + k of the summary (blank rows are skipped).
     for (int i = 0; i < LEGS; i++) {
@@ -244,7 +248,7 @@ public final class LedgerTemplate {
         }
         choose.append(')');
         Cell c = cell(sheet, r, LEG_INPUTS.length + j, st.formula(Styles.MONEY));
-        c.setCellFormula("IF(ISNUMBER(" + q + ")," + choose + ",\"\")");
+        c.setCellFormula("IF(AND(ISNUMBER(" + q + "),COUNT(LedgerTimes)>0)," + choose + ",\"\")");
       }
     }
 
