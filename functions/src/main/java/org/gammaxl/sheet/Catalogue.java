@@ -49,6 +49,7 @@ public final class Catalogue {
     all.addAll(VolFunctions.functions());
     all.addAll(HedgeFunctions.functions());
     all.addAll(LedgerFunctions.functions());
+    all.addAll(JournalFunctions.functions());
     all.addAll(BookLedgerFunctions.functions());
     all.addAll(DiagnosticFunctions.functions());
     return all;
