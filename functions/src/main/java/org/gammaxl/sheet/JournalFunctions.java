@@ -51,9 +51,9 @@ final class JournalFunctions {
                 + " hedge lots first (FIFO), SLIPPAGE (price − mark) × quantity, positive = paid. Settings: TIME,"
                 + " BASIS, SESSION, MULTIPLIER and MODEL as in `GX.LEDGER`.")
             .args(Param.series("times", "Time of each fill, oldest first: Excel date-times (or years with TIME=YEARS)"),
-                Param.series("quantities", "Signed quantity of each fill, units of underlying: + bought, - sold"),
-                Param.series("prices", "Execution price of each fill"),
-                Param.series("marks", "The underlying's mark (mid) at each fill"),
+                Param.table("quantities", "Signed quantity of each fill, units of underlying: + bought, - sold"),
+                Param.table("prices", "Execution price of each fill"),
+                Param.table("marks", "The underlying's mark (mid) at each fill"),
                 Param.table("legs", "The option book: one row per leg, type, strike, expiry, quantity, [vol]"),
                 Param.table("vol", "Implied vol of the legs without their own, 0.2 = 20%"),
                 rate(), dividendYield(),
@@ -73,19 +73,44 @@ final class JournalFunctions {
     return String.join(", ", names);
   }
 
+  /**
+   * A range read cell by cell beside {@code times}: a number, or NaN for a blank or an empty text (a formula's
+   * {@code ""}, e.g. a signed quantity in a row not yet filled).
+   */
+  private static double[] column(Values v, int k, int n) {
+    Object[][] t = v.table(k);
+    int cells = t.length == 0 ? 0 : t.length * t[0].length;
+    if (cells != n) {
+      throw InvalidInputException.type(v.name(k), "has " + cells + " cells but times has " + n
+          + "; the ranges must be the same size");
+    }
+    double[] out = new double[n];
+    int i = 0;
+    for (Object[] row : t) {
+      for (Object x : row) {
+        if (x instanceof Double d) {
+          out[i] = d;
+        } else if (x == null || x instanceof Empty || "".equals(x)) {
+          out[i] = Double.NaN;
+        } else if (x instanceof ExcelError e) {
+          throw new PropagatedError(v.name(k) + " cell " + (i + 1), e);
+        } else {
+          throw InvalidInputException.type(v.name(k), "cell " + (i + 1) + " is " + Param.describe(x)
+              + ", expected a number or a blank");
+        }
+        i++;
+      }
+    }
+    return out;
+  }
+
   private static Object journal(Values v) {
     LedgerSettings s = LedgerSettings.parse(v.table(SETTINGS), false);
     double[] times = v.rawSeries(TIMES);
-    double[] quantities = v.rawSeries(QUANTITIES);
-    double[] prices = v.rawSeries(PRICES);
-    double[] marks = v.rawSeries(MARKS);
     int n = times.length;
-    for (int k : new int[] {QUANTITIES, PRICES, MARKS}) {
-      if (v.rawSeries(k).length != n) {
-        throw InvalidInputException.type(v.name(k), "has " + v.rawSeries(k).length + " cells but times has " + n
-            + "; the ranges must be the same size");
-      }
-    }
+    double[] quantities = column(v, QUANTITIES, n);
+    double[] prices = column(v, PRICES, n);
+    double[] marks = column(v, MARKS, n);
     Object[][] volTable = v.table(VOL);
     if (volTable.length != 1 || volTable[0].length != 1 || !(volTable[0][0] instanceof Double)) {
       throw InvalidInputException.type("vol", "give one implied vol, e.g. 0.2");

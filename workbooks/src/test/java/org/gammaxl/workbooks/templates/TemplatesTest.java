@@ -149,7 +149,7 @@ class TemplatesTest {
         }
         double q = row.getCell(3).getNumericCellValue();
         double px = row.getCell(4).getNumericCellValue();
-        double fee = row.getCell(5).getNumericCellValue();
+        double fee = row.getCell(6).getNumericCellValue();
         boolean buy = row.getCell(2).getStringCellValue().equals("BUY");
         bought += buy ? q : 0;
         sold += buy ? 0 : q;
@@ -161,6 +161,64 @@ class TemplatesTest {
       assertEquals(cash, daily.getRow(4).getCell(8).getNumericCellValue(), 1e-6);
       assertFalse(wb.getForceFormulaRecalculation(), "a filled example shows its cached values");
     }
+  }
+
+  /**
+   * The journal computes through GX.JOURNAL: the example's fills are the demo book's hedge trades, and every
+   * computed column equals the journal engine run on the same fills against the same book.
+   */
+  @Test
+  void journalReadsEachFillAgainstTheBookThroughGxJournal() throws Exception {
+    try (XSSFWorkbook wb = open("gammaxl-journal-example.xlsx")) {
+      Cell anchor = wb.getSheet("Engine").getRow(0).getCell(0);
+      assertTrue(anchor.getCellFormula().startsWith("_xll.GX.JOURNAL("), anchor.getCellFormula());
+      var path = org.gammaxl.workbooks.report.DemoData.path(120);
+      var book = org.gammaxl.workbooks.report.DemoData.position(path);
+      double origin = path.times()[0];
+      java.util.List<org.gammaxl.ledger.OptionLeg> legs = new java.util.ArrayList<>();
+      for (var l : book.legs()) {
+        legs.add(org.gammaxl.ledger.OptionLeg.of(l.typeKeyword().equals("CALL") ? org.gammaxl.pricing.OptionType.CALL
+            : org.gammaxl.pricing.OptionType.PUT, l.strike(), org.gammaxl.time.YearFraction.fromExcel(origin,
+            l.expiry(), org.gammaxl.time.DayCount.ACT_365F), l.quantity(), book.multiplier()));
+      }
+      XSSFSheet fills = wb.getSheet("Fills");
+      int journalCol = 13;
+      var head = fills.getRow(3);
+      assertEquals("Option delta", head.getCell(journalCol).getStringCellValue());
+      org.gammaxl.journal.FillJournal journal = null;
+      int checked = 0;
+      for (int r = 4; fills.getRow(r).getCell(0).getCellType() == CellType.NUMERIC; r++) {
+        var row = fills.getRow(r);
+        double t = row.getCell(0).getNumericCellValue();
+        if (journal == null) {
+          origin = t;
+          // The journal's clock starts at its first fill.
+          legs.replaceAll(l -> l);
+          journal = new org.gammaxl.journal.FillJournal(org.gammaxl.pricing.Model.BSM.pricer(), reanchor(legs,
+              path.times()[0], t), book.vol(), book.rate(), book.yield());
+        }
+        double q = row.getCell(9).getNumericCellValue();
+        double[] expected = journal.fill(org.gammaxl.time.YearFraction.fromExcel(origin, t,
+            org.gammaxl.time.DayCount.ACT_365F), q, row.getCell(4).getNumericCellValue(), row.getCell(5).getNumericCellValue());
+        for (int c = 0; c < expected.length; c++) {
+          assertEquals(expected[c], row.getCell(journalCol + c).getNumericCellValue(),
+              1e-9 * Math.max(1, Math.abs(expected[c])), head.getCell(journalCol + c).getStringCellValue() + " row " + r);
+          checked++;
+        }
+      }
+      assertTrue(checked > 50, "fills checked: " + checked / 10);
+    }
+  }
+
+  /** Legs with expiries measured from {@code from} re-measured from {@code to} (years, ACT/365F). */
+  private static java.util.List<org.gammaxl.ledger.OptionLeg> reanchor(java.util.List<org.gammaxl.ledger.OptionLeg> legs,
+      double from, double to) {
+    java.util.List<org.gammaxl.ledger.OptionLeg> out = new java.util.ArrayList<>();
+    for (var l : legs) {
+      out.add(org.gammaxl.ledger.OptionLeg.of(l.type(), l.strike(), l.expiry() - (to - from) / 365.0, l.quantity(),
+          l.multiplier()));
+    }
+    return out;
   }
 
   /** The desk's workbook and the server's engine show the same numbers. */
