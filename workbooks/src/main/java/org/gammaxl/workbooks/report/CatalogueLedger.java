@@ -81,7 +81,7 @@ public final class CatalogueLedger implements LedgerSource {
       times[i][0] = prices.times()[i];
       spots[i][0] = prices.spots()[i];
       if (vols != null) {
-        vols[i][0] = prices.vols()[i];
+        vols[i][0] = Double.isNaN(prices.vols()[i]) ? org.gammaxl.sheet.Empty.BLANK : (Object) prices.vols()[i];
       }
     }
     Map<String, Object> settings = position.settings();

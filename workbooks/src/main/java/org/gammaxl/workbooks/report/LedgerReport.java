@@ -138,7 +138,7 @@ public final class LedgerReport {
         Cell spot = r.createCell(1);
         spot.setCellValue(prices.spots()[i]);
         spot.setCellStyle(spotStyle);
-        if (prices.vols() != null) {
+        if (prices.vols() != null && !Double.isNaN(prices.vols()[i])) {
           Cell v = r.createCell(2);
           v.setCellValue(prices.vols()[i]);
           v.setCellStyle(volStyle);

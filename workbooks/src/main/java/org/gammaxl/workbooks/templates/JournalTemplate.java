@@ -172,7 +172,8 @@ public final class JournalTemplate {
     table.setStyleName("TableStyleMedium9");
     table.updateHeaders();
     log.createFreezePane(1, first);
-    LedgerTemplate.printSetup(wb, log, 0, width - 1, last, headerRow);
+    // A filled example prints its fills; a template the whole table a desk will fill.
+    LedgerTemplate.printSetup(wb, log, 0, width - 1, fills.isEmpty() ? last : first + fills.size() - 1, headerRow);
     log.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, 0));
     // Pages: the fills as typed, then what was computed from them.
     log.setColumnBreak(derivedCol - 1);
@@ -299,6 +300,7 @@ public final class JournalTemplate {
     }
     daily.createFreezePane(1, 4);
     LedgerTemplate.printSetup(wb, daily, 0, dh.length - 1, 4 + DAYS, 3);
+    daily.getPrintSetup().setScale((short) Math.min(100, Math.floor(100 * LedgerTemplate.PAGE_CHARS / (dh.length * 12.0))));
     LedgerTemplate.protect(daily);
   }
 
