@@ -266,7 +266,7 @@ public final class LedgerReport {
     s.setColumnWidth(0, 28 * 256);
     s.setColumnWidth(1, 18 * 256);
     s.setColumnWidth(2, 18 * 256);
-    s.setColumnWidth(3, 16 * 256);
+    s.setColumnWidth(3, 22 * 256);
     s.setColumnWidth(4, 18 * 256);
     cell(s, 0, 0, st.title).setCellValue("Inputs");
     Layout.paragraph(s, 1, 0, 4, "Source: " + source, st.note);
@@ -300,9 +300,9 @@ public final class LedgerReport {
 
   /** The legs table GX.BOOK.LEDGER reads (named {@code Legs}): type, strike, expiry, quantity, vol. */
   private static void writeLegs(XSSFWorkbook wb, XSSFSheet s, Styles st, PositionFile p, int headerRow) {
-    String[] heads = {"Type", "Strike", "Expiry", "Quantity", "Leg vol (blank = ATM)"};
+    String[] heads = {"Type", "Strike", "Expiry", "Quantity", "Leg vol"};
     String[] formats = {Styles.GENERAL, Styles.PRICE, Styles.DATE_TIME, Styles.QTY, Styles.PERCENT};
-    cell(s, headerRow - 1, 0, st.header).setCellValue("Legs (GX.BOOK.LEDGER)");
+    cell(s, headerRow - 1, 0, st.label).setCellValue("Legs (GX.BOOK.LEDGER; a blank leg vol is the ATM vol)");
     for (int c = 0; c < heads.length; c++) {
       cell(s, headerRow, c, st.header).setCellValue(heads[c]);
     }

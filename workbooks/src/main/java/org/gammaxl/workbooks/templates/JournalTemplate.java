@@ -189,13 +189,14 @@ public final class JournalTemplate {
 
   /** The Book sheet: the legs the fills hedge (named JournalLegs) and the inputs of their greeks. */
   private static void writeBook(XSSFWorkbook wb, XSSFSheet s, Styles st, PositionFile book) {
-    s.setColumnWidth(0, 30 * 256);
+    s.setColumnWidth(0, 36 * 256);
     for (int c = 1; c < 6; c++) {
       s.setColumnWidth(c, 13 * 256);
     }
     cell(s, 0, 0, st.title).setCellValue("The option book the fills hedge");
     Layout.paragraph(s, 1, 0, 5, "GX.JOURNAL values these legs at each fill's mark and time (delta in units of "
-        + "underlying, gamma and theta for the P&L between fills). A blank quantity is no leg.", st.note);
+        + "underlying, gamma and theta for the P&L between fills). A blank quantity is no leg; a blank leg vol is the"
+        + " implied vol above.", st.note);
     Object[][] inputs = {{"JournalVol", "Implied vol (legs without their own)", book.vol(), Styles.PERCENT},
         {"JournalRate", "Rate (continuous)", book.rate(), Styles.PERCENT},
         {"JournalYield", "Yield (continuous)", book.yield(), Styles.PERCENT},
@@ -213,7 +214,7 @@ public final class JournalTemplate {
     }
     int head = 3 + inputs.length + 1;
     String[][] cols = {{"Type", Styles.GENERAL}, {"Strike", Styles.PRICE}, {"Expiry", Styles.DATE},
-        {"Quantity", Styles.QTY}, {"Leg vol (blank = above)", Styles.PERCENT}};
+        {"Quantity", Styles.QTY}, {"Leg vol", Styles.PERCENT}};
     Row h = s.createRow(head);
     h.setHeightInPoints(2 * Layout.LINE_POINTS + 2);
     for (int c = 0; c < cols.length; c++) {

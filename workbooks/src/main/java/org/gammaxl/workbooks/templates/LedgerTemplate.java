@@ -72,7 +72,7 @@ public final class LedgerTemplate {
       {"RiskFreeRate", "Rate (continuous)", Styles.PERCENT},
       {"DivYield", "Yield (continuous)", Styles.PERCENT},
       {"HedgeInstrument", "Hedge instrument", Styles.GENERAL},
-      {"FutureExpiry", "Future delivery (blank = expiry)", Styles.DATE_TIME},
+      {"FutureExpiry", "Future delivery (or expiry)", Styles.DATE_TIME},
       {"HedgeLot", "Hedge lot (0 = no rounding)", Styles.QTY},
       {"PricingModel", "Option model", Styles.GENERAL},
       {"Basis", "Clock (BASIS)", Styles.GENERAL},
@@ -81,7 +81,7 @@ public final class LedgerTemplate {
   /** The legs table: heading and number format of the five input columns GX.BOOK.LEDGER reads. */
   private static final String[][] LEG_INPUTS = {
       {"Type", Styles.GENERAL}, {"Strike", Styles.PRICE}, {"Expiry", Styles.DATE}, {"Quantity", Styles.QTY},
-      {"Leg vol (blank = ATM)", Styles.PERCENT}};
+      {"Leg vol", Styles.PERCENT}};
   /** Each leg's own results beside its inputs: heading and GX.BOOK.LEDGER.SUMMARY item. */
   private static final String[][] LEG_RESULTS = {
       {"Premium", "INITIAL_OPTION_VALUE"}, {"Gamma P&L", "GAMMA_PNL"}, {"Theta P&L", "THETA_PNL"},
@@ -155,7 +155,8 @@ public final class LedgerTemplate {
     int legsFirst = LEGS_HEADER_ROW + 1;
     int legsLast = LEGS_HEADER_ROW + LEGS;
     Layout.span(sheet, LEGS_HEADER_ROW - 1, 0, TOP_LAST_COL, st.label)
-        .setCellValue("Legs of the book: one row per leg (a blank quantity is no leg), and each leg's own result");
+        .setCellValue("Legs of the book, one row per leg (a blank quantity is no leg, a blank leg vol the ATM vol),"
+            + " and each leg's own result");
     Row legHead = sheet.createRow(LEGS_HEADER_ROW);
     legHead.setHeightInPoints(2 * Layout.LINE_POINTS + 2);
     for (int c = 0; c < LEG_INPUTS.length + LEG_RESULTS.length; c++) {

@@ -128,6 +128,16 @@ class GammaXlTest {
       assertTrue(Files.exists(dir.resolve(f)), f);
     }
     assertTrue(r.out().contains("SIMULATED") && r.out().contains("TOTAL_PNL") && r.out().contains("REALIZED_VOL"), r.out());
+    // A long straddle, scalped: convexity harvested (gamma P&L > 0) against the decay paid (theta P&L < 0).
+    assertTrue(r.out().contains("Book: +100 CALL 100.00 + +100 PUT 100.00"), r.out());
+    var gamma = java.util.regex.Pattern.compile("(?m)^GAMMA_PNL\\s+([0-9,.-]+)").matcher(r.out());
+    var theta = java.util.regex.Pattern.compile("(?m)^THETA_PNL\\s+([0-9,.-]+)").matcher(r.out());
+    assertTrue(gamma.find() && theta.find(), r.out());
+    assertTrue(Double.parseDouble(gamma.group(1).replace(",", "")) > 0, "GAMMA_PNL > 0: " + gamma.group(1));
+    assertTrue(Double.parseDouble(theta.group(1).replace(",", "")) < 0, "THETA_PNL < 0: " + theta.group(1));
+    assertTrue(r.out().matches("(?s).*Scalping harvested [0-9,.]+ of convexity \\(GAMMA_PNL\\) against [0-9,.]+ of time decay.*"),
+        r.out());
+    assertTrue(r.out().lines().anyMatch(l -> l.matches("HEDGE_COUNT\\s+[0-9]+")), "counts as integers");
   }
   private static Path prices(Path dir, int days) throws Exception {
     StringBuilder csv = new StringBuilder("time,spot\n");
