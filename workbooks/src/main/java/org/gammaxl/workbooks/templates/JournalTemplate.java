@@ -213,31 +213,7 @@ public final class JournalTemplate {
       LedgerTemplate.name(wb, (String) inputs[i][0], "Book!$B$" + (4 + i));
     }
     int head = 3 + inputs.length + 1;
-    String[][] cols = {{"Type", Styles.GENERAL}, {"Strike", Styles.PRICE}, {"Expiry", Styles.DATE},
-        {"Quantity", Styles.QTY}, {"Leg vol", Styles.PERCENT}};
-    Row h = s.createRow(head);
-    h.setHeightInPoints(2 * Layout.LINE_POINTS + 2);
-    for (int c = 0; c < cols.length; c++) {
-      h.createCell(c).setCellValue(cols[c][0]);
-      h.getCell(c).setCellStyle(st.header);
-    }
-    for (int i = 0; i < LEGS; i++) {
-      Row row = s.createRow(head + 1 + i);
-      for (int c = 0; c < cols.length; c++) {
-        row.createCell(c).setCellStyle(st.input(cols[c][1]));
-      }
-      if (i < book.legs().size()) {
-        PositionFile.Leg l = book.legs().get(i);
-        row.getCell(0).setCellValue(l.typeKeyword());
-        row.getCell(1).setCellValue(l.strike());
-        row.getCell(2).setCellValue(l.expiry());
-        row.getCell(3).setCellValue(l.quantity());
-        if (!Double.isNaN(l.vol())) {
-          row.getCell(4).setCellValue(l.vol());
-        }
-      }
-    }
-    LedgerTemplate.name(wb, "JournalLegs", "Book!$A$" + (head + 2) + ":$E$" + (head + 1 + LEGS));
+    LedgerTemplate.name(wb, "JournalLegs", LedgerTemplate.legsTable(s, st, head, book.legs(), LEGS));
     s.getPrintSetup().setLandscape(true);
     s.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
     LedgerTemplate.protect(s);

@@ -78,10 +78,61 @@ public final class LedgerTemplate {
       {"Basis", "Clock (BASIS)", Styles.GENERAL},
   };
 
-  /** The legs table: heading and number format of the five input columns GX.BOOK.LEDGER reads. */
+  /** The legs table: heading and number format of the five input columns GX.BOOK.LEDGER and GX.JOURNAL read. */
   private static final String[][] LEG_INPUTS = {
       {"Type", Styles.GENERAL}, {"Strike", Styles.PRICE}, {"Expiry", Styles.DATE}, {"Quantity", Styles.QTY},
       {"Leg vol", Styles.PERCENT}};
+
+  /**
+   * Writes a legs table from column A: a header row at {@code headerRow} (the five inputs, then
+   * {@code extraHeads}), {@code rows} input rows filled with {@code legs}, drop-down type and positive strike;
+   * returns the reference of the five input columns (the {@code legs} argument of GX.BOOK.LEDGER and GX.JOURNAL).
+   */
+  static String legsTable(XSSFSheet sheet, Styles st, int headerRow, List<PositionFile.Leg> legs, int rows,
+      String... extraHeads) {
+    Row head = sheet.createRow(headerRow);
+    head.setHeightInPoints(2 * Layout.LINE_POINTS + 2);
+    for (int c = 0; c < LEG_INPUTS.length + extraHeads.length; c++) {
+      Cell h = head.createCell(c);
+      h.setCellValue(c < LEG_INPUTS.length ? LEG_INPUTS[c][0] : extraHeads[c - LEG_INPUTS.length]);
+      h.setCellStyle(st.header);
+    }
+    CellStyle[] styles = new CellStyle[LEG_INPUTS.length];
+    for (int c = 0; c < styles.length; c++) {
+      styles[c] = st.input(LEG_INPUTS[c][1]);
+    }
+    int first = headerRow + 1;
+    int last = headerRow + rows;
+    for (int i = 0; i < rows; i++) {
+      Row row = sheet.createRow(first + i);
+      for (int c = 0; c < LEG_INPUTS.length; c++) {
+        row.createCell(c).setCellStyle(styles[c]);
+      }
+      if (i < legs.size()) {
+        PositionFile.Leg l = legs.get(i);
+        row.getCell(0).setCellValue(l.typeKeyword());
+        row.getCell(1).setCellValue(l.strike());
+        row.getCell(2).setCellValue(l.expiry());
+        row.getCell(3).setCellValue(l.quantity());
+        if (!Double.isNaN(l.vol())) {
+          row.getCell(4).setCellValue(l.vol());
+        }
+      }
+    }
+    DataValidationHelper dv = sheet.getDataValidationHelper();
+    DataValidation type = dv.createValidation(dv.createExplicitListConstraint(new String[] {"CALL", "PUT"}),
+        new CellRangeAddressList(first, last, 0, 0));
+    type.setShowErrorBox(true);
+    type.createErrorBox("Not allowed", "Type is CALL or PUT");
+    sheet.addValidationData(type);
+    DataValidation strikes = dv.createValidation(
+        dv.createDecimalConstraint(DataValidationConstraint.OperatorType.GREATER_THAN, "0", null),
+        new CellRangeAddressList(first, last, 1, 1));
+    strikes.setShowErrorBox(true);
+    strikes.createErrorBox("Not allowed", "Strike must be a number > 0");
+    sheet.addValidationData(strikes);
+    return sheet.getSheetName() + "!$A$" + (first + 1) + ":$E$" + (last + 1);
+  }
   /** Each leg's own results beside its inputs: heading and GX.BOOK.LEDGER.SUMMARY item. */
   private static final String[][] LEG_RESULTS = {
       {"Premium", "INITIAL_OPTION_VALUE"}, {"Gamma P&L", "GAMMA_PNL"}, {"Theta P&L", "THETA_PNL"},
@@ -153,49 +204,14 @@ public final class LedgerTemplate {
 
     // The legs table: five input columns GX.BOOK.LEDGER reads (named Legs), then each leg's own results.
     int legsFirst = LEGS_HEADER_ROW + 1;
-    int legsLast = LEGS_HEADER_ROW + LEGS;
     Layout.span(sheet, LEGS_HEADER_ROW - 1, 0, TOP_LAST_COL, st.label)
         .setCellValue("Legs of the book, one row per leg (a blank quantity is no leg, a blank leg vol the ATM vol),"
             + " and each leg's own result");
-    Row legHead = sheet.createRow(LEGS_HEADER_ROW);
-    legHead.setHeightInPoints(2 * Layout.LINE_POINTS + 2);
-    for (int c = 0; c < LEG_INPUTS.length + LEG_RESULTS.length; c++) {
-      Cell h = legHead.createCell(c);
-      h.setCellValue(c < LEG_INPUTS.length ? LEG_INPUTS[c][0] : LEG_RESULTS[c - LEG_INPUTS.length][0]);
-      h.setCellStyle(st.header);
+    String[] resultHeads = new String[LEG_RESULTS.length];
+    for (int j = 0; j < resultHeads.length; j++) {
+      resultHeads[j] = LEG_RESULTS[j][0];
     }
-    CellStyle[] legStyles = new CellStyle[LEG_INPUTS.length];
-    for (int c = 0; c < legStyles.length; c++) {
-      legStyles[c] = st.input(LEG_INPUTS[c][1]);
-    }
-    for (int i = 0; i < LEGS; i++) {
-      Row row = sheet.createRow(legsFirst + i);
-      for (int c = 0; c < LEG_INPUTS.length; c++) {
-        row.createCell(c).setCellStyle(legStyles[c]);
-      }
-      if (i < position.legs().size()) {
-        PositionFile.Leg l = position.legs().get(i);
-        row.getCell(0).setCellValue(l.typeKeyword());
-        row.getCell(1).setCellValue(l.strike());
-        row.getCell(2).setCellValue(l.expiry());
-        row.getCell(3).setCellValue(l.quantity());
-        if (!Double.isNaN(l.vol())) {
-          row.getCell(4).setCellValue(l.vol());
-        }
-      }
-    }
-    name(wb, "Legs", "Ledger!$A$" + (legsFirst + 1) + ":$E$" + (legsLast + 1));
-    DataValidation legType = dv.createValidation(dv.createExplicitListConstraint(new String[] {"CALL", "PUT"}),
-        new CellRangeAddressList(legsFirst, legsLast, 0, 0));
-    legType.setShowErrorBox(true);
-    legType.createErrorBox("Not allowed", "Type is CALL or PUT");
-    sheet.addValidationData(legType);
-    DataValidation strikes = dv.createValidation(
-        dv.createDecimalConstraint(DataValidationConstraint.OperatorType.GREATER_THAN, "0", null),
-        new CellRangeAddressList(legsFirst, legsLast, 1, 1));
-    strikes.setShowErrorBox(true);
-    strikes.createErrorBox("Not allowed", "Strike must be a number > 0");
-    sheet.addValidationData(strikes);
+    name(wb, "Legs", legsTable(sheet, st, LEGS_HEADER_ROW, position.legs(), LEGS, resultHeads));
 
     // Settings: the name/value table GX.BOOK.LEDGER reads, on the Engine sheet, from the inputs above.
     String[][] settings = {{"RULE", "HedgeRule"}, {"THRESHOLD", "Threshold"}, {"TIME", "\"DATES\""},
