@@ -182,7 +182,9 @@ public final class JournalTemplate {
     LedgerTemplate.protect(log);
 
     writeDaily(wb, daily, st, first, last, journalCol);
-    writeCharts(wb, charts, st, log, first, last, journalCol);
+    // A filled example charts its fills (blank rows would plot at time 0); a template the whole table.
+    writeCharts(wb, charts, st, log, first, fills.isEmpty() ? last : first + fills.size() - 1, journalCol,
+        fills.stream().mapToDouble(Fill::time).toArray());
     wb.setForceFormulaRecalculation(true);
     return wb;
   }
@@ -282,19 +284,21 @@ public final class JournalTemplate {
   }
 
   private static void writeCharts(XSSFWorkbook wb, XSSFSheet charts, Styles st, XSSFSheet log, int first, int last,
-      int journalCol) {
+      int journalCol, double[] times) {
     cell(charts, 0, 0, st.title).setCellValue("Journal charts");
     var drawing = charts.createDrawingPatriarch();
     CellRangeAddress x = new CellRangeAddress(first, last, 0, 0);
     int scalp = journalCol + FillJournal.Column.SCALP_PNL_CUM.ordinal();
     int gamma = journalCol + FillJournal.Column.GAMMA_PNL_CUM.ordinal();
     int theta = journalCol + FillJournal.Column.THETA_PNL_CUM.ordinal();
-    Charts.lineChart(drawing, log, "Scalps against the book: cumulative P&L", "Time", x, new Double[0], Styles.DATE,
+    var chart = Charts.lineChart(drawing, log, "Scalps against the book: cumulative P&L", "Time", x, new Double[0],
+        Charts.intraday(times) ? Styles.DATE_TIME : Styles.DATE,
         0, 2, 12, 24,
         new Charts.Series("Scalp P&L (FIFO round trips)", new CellRangeAddress(first, last, scalp, scalp),
             PresetColor.DARK_GREEN, false),
         new Charts.Series("Gamma P&L", new CellRangeAddress(first, last, gamma, gamma), PresetColor.ROYAL_BLUE, false),
         new Charts.Series("Theta P&L", new CellRangeAddress(first, last, theta, theta), PresetColor.CRIMSON, false));
+    Charts.spanTimes(chart, times);
     charts.getPrintSetup().setLandscape(true);
     charts.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
     wb.setPrintArea(wb.getSheetIndex(charts), 0, 12, 0, 25);
