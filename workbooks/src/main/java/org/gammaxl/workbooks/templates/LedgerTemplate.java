@@ -352,16 +352,24 @@ public final class LedgerTemplate {
     // Charts over the table columns.
     XSSFDrawing drawing = charts.createDrawingPatriarch();
     cell(charts, 0, 0, st.title).setCellValue("Ledger charts");
-    CellRangeAddress x = new CellRangeAddress(FIRST_DATA_ROW, last, 0, 0);
-    int pnl = tableColumnOf(columns, engineIndexOfTableCol, lastCol, "TOTAL_PNL");
-    int hedge = tableColumnOf(columns, engineIndexOfTableCol, lastCol, "HEDGE_POSITION");
-    String xFormat = prices != null && Charts.intraday(prices.times()) ? Styles.DATE_TIME : Styles.DATE;
+    // A filled example charts its table (cached values every viewer keeps); a template charts the Engine array,
+    // whose cells past the last observation are #N/A, which charts skip — the table's blank rows would plot at 0.
+    boolean example = prices != null;
+    XSSFSheet data = example ? sheet : engine;
+    int firstRow = example ? FIRST_DATA_ROW : 1;
+    int lastRow = example ? last : capacity;
+    java.util.function.ToIntFunction<String> colOf = example
+        ? n -> n.equals("SPOT") ? 1 : tableColumnOf(columns, engineIndexOfTableCol, lastCol, n) : columns::indexOf;
+    CellRangeAddress x = new CellRangeAddress(firstRow, lastRow, 0, 0);
+    int hedge = colOf.applyAsInt("HEDGE_POSITION");
+    int spot = colOf.applyAsInt("SPOT");
+    String xFormat = example && Charts.intraday(prices.times()) ? Styles.DATE_TIME : Styles.DATE;
     Double[] xs = new Double[0];
-    var pnlChart = Charts.lineChart(drawing, sheet, "Cumulative P&L attribution: gamma against theta", "Time", x, xs,
-        xFormat, 0, 2, 12, 24, attribution(columns, engineIndexOfTableCol, lastCol, pnl, FIRST_DATA_ROW, last, sheet));
-    var spotChart = Charts.lineChart(drawing, sheet, "Spot and hedge position", "Time", x, xs, xFormat, 0, 26, 12, 48,
-        new Charts.Series("Spot", new CellRangeAddress(FIRST_DATA_ROW, last, 1, 1), PresetColor.DARK_BLUE, false),
-        new Charts.Series("Hedge position", new CellRangeAddress(FIRST_DATA_ROW, last, hedge, hedge), PresetColor.ORANGE_RED, true));
+    var pnlChart = Charts.lineChart(drawing, data, "Cumulative P&L attribution: gamma against theta", "Time", x, xs,
+        xFormat, 0, 2, 12, 24, attribution(colOf, firstRow, lastRow));
+    var spotChart = Charts.lineChart(drawing, data, "Spot and hedge position", "Time", x, xs, xFormat, 0, 26, 12, 48,
+        new Charts.Series("Spot", new CellRangeAddress(firstRow, lastRow, spot, spot), PresetColor.DARK_BLUE, false),
+        new Charts.Series("Hedge position", new CellRangeAddress(firstRow, lastRow, hedge, hedge), PresetColor.ORANGE_RED, true));
     if (prices != null) {
       // A filled example's times bound the time axis (a template's axis scales itself).
       Charts.spanTimes(pnlChart, prices.times());
@@ -378,14 +386,13 @@ public final class LedgerTemplate {
   }
 
   /** The cumulative P&L attribution series: total, gamma, theta, vega, costs (whichever columns exist). */
-  static Charts.Series[] attribution(List<String> columns, int[] engineIndexOfTableCol, int lastCol, int total,
-      int firstRow, int lastRow, XSSFSheet sheet) {
+  static Charts.Series[] attribution(java.util.function.ToIntFunction<String> colOf, int firstRow, int lastRow) {
     java.util.List<Charts.Series> series = new java.util.ArrayList<>();
-    series.add(new Charts.Series("Total P&L", new CellRangeAddress(firstRow, lastRow, total, total), PresetColor.DARK_GREEN, false));
-    Object[][] parts = {{"GAMMA_PNL", "Gamma P&L", PresetColor.ROYAL_BLUE}, {"THETA_PNL", "Theta P&L", PresetColor.CRIMSON},
-        {"VEGA_PNL", "Vega P&L", PresetColor.DARK_ORANGE}, {"COST_PNL", "Costs", PresetColor.GRAY}};
+    Object[][] parts = {{"TOTAL_PNL", "Total P&L", PresetColor.DARK_GREEN}, {"GAMMA_PNL", "Gamma P&L", PresetColor.ROYAL_BLUE},
+        {"THETA_PNL", "Theta P&L", PresetColor.CRIMSON}, {"VEGA_PNL", "Vega P&L", PresetColor.DARK_ORANGE},
+        {"COST_PNL", "Costs", PresetColor.GRAY}};
     for (Object[] p : parts) {
-      int c = tableColumnOf(columns, engineIndexOfTableCol, lastCol, (String) p[0]);
+      int c = colOf.applyAsInt((String) p[0]);
       if (c >= 0) {
         series.add(new Charts.Series((String) p[1], new CellRangeAddress(firstRow, lastRow, c, c), (PresetColor) p[2], false));
       }
