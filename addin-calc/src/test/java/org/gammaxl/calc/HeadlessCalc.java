@@ -31,6 +31,18 @@ final class HeadlessCalc implements AutoCloseable {
 
   /** A fresh profile with {@code oxt} installed and xlsx files recalculated on load. */
   static HeadlessCalc withExtension(Path oxt) throws IOException, InterruptedException {
+    return withExtension(oxt, ALWAYS_RECALCULATE);
+  }
+
+  /** "Recalculation on file load" for Excel files: always (formulas recomputed), never (cached values shown). */
+  static final int ALWAYS_RECALCULATE = 0;
+  static final int NEVER_RECALCULATE = 1;
+
+  /**
+   * A fresh profile with {@code oxt} installed; {@code recalcMode} is the "Recalculation on file load" setting
+   * for Excel 2007 and newer ({@link #ALWAYS_RECALCULATE} or {@link #NEVER_RECALCULATE}).
+   */
+  static HeadlessCalc withExtension(Path oxt, int recalcMode) throws IOException, InterruptedException {
     boolean root = "root".equals(System.getProperty("user.name"));
     Path home = Files.createTempDirectory("gammaxl-calc");
     HeadlessCalc calc = new HeadlessCalc(home, root);
@@ -45,7 +57,7 @@ final class HeadlessCalc implements AutoCloseable {
     // OOXMLRecalcMode 0 = always recalculate an .xlsx on load (its cached values are not trusted).
     String settings = Files.readString(xcu, StandardCharsets.UTF_8).replace("</oor:items>",
         "<item oor:path=\"/org.openoffice.Office.Calc/Formula/Load\"><prop oor:name=\"OOXMLRecalcMode\""
-            + " oor:op=\"fuse\"><value>0</value></prop></item>\n</oor:items>");
+            + " oor:op=\"fuse\"><value>" + recalcMode + "</value></prop></item>\n</oor:items>");
     Files.writeString(xcu, settings, StandardCharsets.UTF_8);
     Path copy = home.resolve("gammaxl.oxt");
     Files.copy(oxt, copy);
@@ -85,6 +97,85 @@ final class HeadlessCalc implements AutoCloseable {
       }
       return Files.readAllLines(csv.get(0), StandardCharsets.UTF_8);
     }
+  }
+
+  /**
+   * Opens every file in one LibreOffice run and returns, per file name, every sheet's values as CSV rows
+   * (values as stored, not as formatted; percentages and date-times as Calc writes them), in sheet order.
+   */
+  java.util.Map<String, java.util.Map<String, List<List<String>>>> sheetsAsCsv(List<Path> files)
+      throws IOException, InterruptedException {
+    Path in = workDir().resolve("in-" + System.nanoTime());
+    Path out = workDir().resolve("out-" + System.nanoTime());
+    Files.createDirectories(in);
+    Files.createDirectories(out);
+    List<String> cmd = new ArrayList<>(List.of("soffice", "--headless", "--norestore", profileUrl(), "--convert-to",
+        "csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,false,false,false,-1", "--outdir", out.toString()));
+    for (Path f : files) {
+      Path copy = in.resolve(f.getFileName().toString());
+      Files.copy(f, copy);
+      cmd.add(copy.toString());
+    }
+    handOver();
+    Result r = run(600, cmd.toArray(new String[0]));
+    java.util.Map<String, java.util.Map<String, List<List<String>>>> all = new java.util.LinkedHashMap<>();
+    for (Path f : files) {
+      String name = f.getFileName().toString();
+      String base = name.replaceFirst("\\.[^.]+$", "");
+      java.util.Map<String, List<List<String>>> sheets = new java.util.LinkedHashMap<>();
+      try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(f.toFile())) {
+        for (int i = 0; i < wb.getNumberOfSheets(); i++) {
+          String sheet = wb.getSheetName(i);
+          Path csv = out.resolve(base + "-" + sheet + ".csv");
+          if (!Files.isRegularFile(csv)) {
+            throw new IllegalStateException("LibreOffice wrote no " + csv.getFileName() + ": " + r.output);
+          }
+          sheets.put(sheet, parseCsv(Files.readString(csv, StandardCharsets.UTF_8)));
+        }
+      } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+        throw new IOException(e);
+      }
+      all.put(name, sheets);
+    }
+    return all;
+  }
+
+  /** RFC 4180 CSV: fields in double quotes may hold commas, quotes (doubled) and line breaks. */
+  static List<List<String>> parseCsv(String text) {
+    List<List<String>> rows = new ArrayList<>();
+    List<String> row = new ArrayList<>();
+    StringBuilder field = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (quoted) {
+        if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+          field.append('"');
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          field.append(c);
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == ',') {
+        row.add(field.toString());
+        field.setLength(0);
+      } else if (c == '\n') {
+        row.add(field.toString());
+        field.setLength(0);
+        rows.add(row);
+        row = new ArrayList<>();
+      } else if (c != '\r') {
+        field.append(c);
+      }
+    }
+    if (field.length() > 0 || !row.isEmpty()) {
+      row.add(field.toString());
+      rows.add(row);
+    }
+    return rows;
   }
 
   private String profileUrl() {

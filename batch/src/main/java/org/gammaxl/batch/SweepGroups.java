@@ -12,6 +12,8 @@ import org.apache.spark.util.LongAccumulator;
 import org.gammaxl.InvalidInputException;
 import org.gammaxl.ledger.LedgerRun;
 import org.gammaxl.workbooks.report.EngineLedger;
+import org.gammaxl.time.DayCount;
+import org.gammaxl.time.YearClock;
 
 /**
  * The sweep's work on one path: its observations arrive sorted by time (then file and line), and every
@@ -58,6 +60,10 @@ final class SweepGroups implements FlatMapGroupsFunction<Integer, Row, Row> {
     int np = policies.size();
     LedgerRun[][] runs = new LedgerRun[nb][np];
     String[] error = new String[nb];
+    YearClock[] clocks = new YearClock[nb];
+    for (int b = 0; b < nb; b++) {
+      clocks[b] = EngineLedger.clock(bs.get(b).position());
+    }
     double origin = Double.NaN;
     long n = 0;
     boolean marked = false;
@@ -97,8 +103,10 @@ final class SweepGroups implements FlatMapGroupsFunction<Integer, Row, Row> {
         double mark = bookVol ? bs.get(b).position().vol() : vol;
         LedgerRun[] pr = runs[b];
         try {
+          // a book with its own basis (e.g. TRADING) runs on its clock, as `gammaxl report` does
+          double t = clocks[b] == DayCount.ACT_365F ? years : EngineLedger.years(clocks[b], origin, time, "time");
           for (int p = 0; p < np; p++) {
-            pr[p].step(years, spot, mark, bid, ask);
+            pr[p].step(t, spot, mark, bid, ask);
           }
         } catch (InvalidInputException e) {
           fail(bs.get(b), error, b, at(r, null, e));

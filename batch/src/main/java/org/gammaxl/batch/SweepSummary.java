@@ -260,8 +260,8 @@ final class SweepSummary {
             COLORS[l % COLORS.length], false, yCaches.get(l), data);
       }
       XSSFChart chart = Charts.lineChart(drawing, data, rule.getKey() + ": mean total P&L vs threshold",
-          rule.getKey() + " threshold", new CellRangeAddress(first, last, 0, 0), xCache, 0, chartRow, 10,
-          chartRow + 20, series);
+          rule.getKey() + " threshold", new CellRangeAddress(first, last, 0, 0), xCache, Styles.GENERAL, 0, chartRow,
+          10, chartRow + 20, series);
       for (XDDFChartAxis axis : chart.getAxes()) {
         axis.setNumberFormat(Styles.GENERAL);
       }

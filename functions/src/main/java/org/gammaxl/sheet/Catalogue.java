@@ -50,6 +50,7 @@ public final class Catalogue {
     all.addAll(SmileFunctions.functions());
     all.addAll(HedgeFunctions.functions());
     all.addAll(LedgerFunctions.functions());
+    all.addAll(JournalFunctions.functions());
     all.addAll(BookLedgerFunctions.functions());
     all.addAll(ExposureFunctions.functions());
     all.addAll(DiagnosticFunctions.functions());

@@ -17,6 +17,7 @@ import org.gammaxl.workbooks.report.LedgerReport;
 import org.gammaxl.workbooks.report.PositionFile;
 import org.gammaxl.workbooks.report.PriceSeries;
 import org.gammaxl.workbooks.report.ReportException;
+import org.gammaxl.workbooks.templates.NumberFormats;
 import org.gammaxl.workbooks.templates.Templates;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -43,12 +44,16 @@ public final class GammaXl implements Callable<Integer> {
 
   /** Runs the tool and returns its exit code. */
   public static int run(String... args) {
+    return commandLine().execute(args);
+  }
+
+  /** The tool's command line: an exception that reaches it prints one line, {@code gammaxl: file: what}. */
+  static CommandLine commandLine() {
     return new CommandLine(new GammaXl())
         .setExecutionExceptionHandler((e, cmd, parse) -> {
-          cmd.getErr().println("gammaxl: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+          cmd.getErr().println("gammaxl: " + FileErrors.describe(e));
           return 1;
-        })
-        .execute(args);
+        });
   }
 
   @Override
@@ -58,13 +63,14 @@ public final class GammaXl implements Callable<Integer> {
   }
 
   @Command(name = "demo", mixinStandardHelpOptions = true,
-      description = {"The main job on built-in data: writes the templates and a filled ledger report for a short "
-          + "at-the-money call position hedged on a bundled SIMULATED price path, then prints the summary.",
+      description = {"The main job on built-in data: writes the templates and a filled ledger report for a long "
+          + "at-the-money straddle scalped (delta-hedged in a band) on a bundled SIMULATED price path, then prints "
+          + "the book's summary and how much convexity the scalping harvested against the time decay.",
           "Path provenance: " + DemoData.PROVENANCE})
   static final class Demo implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, description = "output directory (default: ${DEFAULT-VALUE})", defaultValue = "gammaxl-demo")
     Path out;
-    @Option(names = "--days", description = "observations in the path (default: ${DEFAULT-VALUE})", defaultValue = "250")
+    @Option(names = "--days", description = "observations in the path, one a day (default: ${DEFAULT-VALUE})", defaultValue = "250")
     int days;
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -72,6 +78,9 @@ public final class GammaXl implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
       PrintWriter o = spec.commandLine().getOut();
+      if (days < 3) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--days must be at least 3, was " + days);
+      }
       Files.createDirectories(out);
       for (Path p : Templates.writeAll(out)) {
         o.println("wrote " + p);
@@ -82,30 +91,83 @@ public final class GammaXl implements Callable<Integer> {
       var result = new LedgerReport().write(position, path, DemoData.PROVENANCE, report);
       o.println("wrote " + report + " (" + result.rows() + " ledger rows)");
       o.println();
-      o.println(String.format(Locale.ROOT, "Position: %+.0f %s strike %.2f expiring %s, implied vol %.0f%%; hedge %s %s %s",
-          position.quantity(), position.typeKeyword(), position.strike(),
-          org.gammaxl.workbooks.io.ExcelDates.dateTime(position.expiry()).toLocalDate(), 100 * position.vol(),
-          position.hedge(), position.rule(), position.threshold()));
+      StringBuilder legs = new StringBuilder();
+      for (PositionFile.Leg l : position.legs()) {
+        legs.append(legs.length() == 0 ? "" : " + ").append(String.format(Locale.ROOT, "%+.0f %s %s", l.quantity(),
+            l.typeKeyword(), NumberFormats.PRICE.print(l.strike())));
+      }
+      o.println(String.format(Locale.ROOT, "Book: %s expiring %s, bought at %s implied vol; hedged in %s, rule %s %s",
+          legs, org.gammaxl.workbooks.io.ExcelDates.dateTime(position.expiry()).toLocalDate(),
+          NumberFormats.PERCENT.print(position.vol()), position.hedge(), position.rule(),
+          NumberFormats.QUANTITY.print(position.threshold())));
       o.println("Data: " + DemoData.PROVENANCE);
+      o.println();
+      o.println(harvest(result.summary()));
       o.println();
       printTable(o, result.summary());
       return 0;
     }
   }
 
+  /** The sentence a scalper reads first: convexity harvested (gamma P&L) against the decay paid (theta P&L). */
+  static String harvest(Object[][] summary) {
+    java.util.Map<String, Double> v = new java.util.HashMap<>();
+    for (Object[] r : summary) {
+      if (r.length > 1 && r[1] instanceof Double d) {
+        v.put(String.valueOf(r[0]), d);
+      }
+    }
+    double gamma = v.getOrDefault("GAMMA_PNL", Double.NaN);
+    double theta = v.getOrDefault("THETA_PNL", Double.NaN);
+    double years = v.getOrDefault("YEARS", Double.NaN);
+    return String.format(Locale.ROOT, "Scalping harvested %s of convexity (GAMMA_PNL) against %s of time decay"
+        + " (THETA_PNL) over %s: gamma minus decay %s; after costs %s and the rest, TOTAL_PNL %s from %s hedge trades"
+        + " (realized vol %s against %s implied).",
+        NumberFormats.MONEY.print(gamma), NumberFormats.MONEY.print(-theta),
+        String.format(Locale.ROOT, "%.0f days", years * 365), NumberFormats.MONEY.print(gamma + theta),
+        NumberFormats.MONEY.print(v.getOrDefault("COST_PNL", Double.NaN)),
+        NumberFormats.MONEY.print(v.getOrDefault("TOTAL_PNL", Double.NaN)),
+        NumberFormats.COUNT.print(v.getOrDefault("HEDGE_COUNT", Double.NaN)),
+        NumberFormats.PERCENT.print(v.getOrDefault("REALIZED_VOL", Double.NaN)),
+        NumberFormats.PERCENT.print(v.getOrDefault("IMPLIED_VOL", Double.NaN)));
+  }
+
+  /**
+   * Prints a summary as a two-column table, each value in the format of its kind: counts as integers,
+   * money with 2 decimals, vols as percentages, years with their unit.
+   */
   static void printTable(PrintWriter o, Object[][] rows) {
     int w = 0;
+    int columns = 0;
     for (Object[] r : rows) {
       w = Math.max(w, String.valueOf(r[0]).length());
+      columns = Math.max(columns, r.length - 1);
     }
-    o.println(String.format(Locale.ROOT, "%-" + w + "s  %18s", "SUMMARY", "VALUE"));
-    o.println("-".repeat(w + 20));
+    StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-" + w + "s  %18s", "SUMMARY",
+        columns > 1 ? "BOOK" : "VALUE"));
+    for (int c = 2; c <= columns; c++) {
+      head.append(String.format(Locale.ROOT, "  %14s", "LEG " + (c - 1)));
+    }
+    o.println(head);
+    o.println("-".repeat(head.length()));
     for (Object[] r : rows) {
-      Object v = r.length > 1 ? r[1] : "";
-      String text = v instanceof Double d ? String.format(Locale.ROOT, "%,18.4f", d) : String.format("%18s", v);
-      o.println(String.format(Locale.ROOT, "%-" + w + "s  %s", r[0], text));
+      NumberFormats kind = NumberFormats.of(String.valueOf(r[0]));
+      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-" + w + "s  %18s", r[0],
+          text(kind, r.length > 1 ? r[1] : "")));
+      for (int c = 2; c < r.length; c++) {
+        line.append(String.format(Locale.ROOT, "  %14s", text(kind, r[c])));
+      }
+      o.println(line.toString().stripTrailing());
     }
     o.flush();
+  }
+
+  private static String text(NumberFormats kind, Object v) {
+    if (v instanceof Double d) {
+      return kind == NumberFormats.DATE_TIME ? org.gammaxl.workbooks.io.ExcelDates.dateTime(d).toLocalDate().toString()
+          : kind.print(d);
+    }
+    return v instanceof org.gammaxl.sheet.ExcelError e ? e.text() : String.valueOf(v);
   }
 
   @Command(name = "report", mixinStandardHelpOptions = true,
@@ -145,14 +207,17 @@ public final class GammaXl implements Callable<Integer> {
         throw new CommandLine.ParameterException(spec.commandLine(), "report needs --prices and --position (or --batch DIR)");
       }
       try {
+        Path target = FileErrors.xlsx(out, err);
         PriceSeries p = PriceSeries.read(prices);
         PositionFile pos = PositionFile.read(position);
-        var result = new LedgerReport().write(pos, p, prices.getFileName().toString(), out, prices, position);
+        FileErrors.warnExpiries(pos, p, position, err);
+        var result = new LedgerReport().write(pos, p, prices.getFileName().toString(), target, prices, position);
+        out = target;
         spec.commandLine().getOut().println("wrote " + out + " (" + result.rows() + " ledger rows)");
         printTable(spec.commandLine().getOut(), result.summary());
         return 0;
       } catch (InputFileException | ReportException e) {
-        err.println(e.getMessage());
+        err.println("gammaxl: " + e.getMessage());
         return 1;
       }
     }
@@ -171,16 +236,17 @@ public final class GammaXl implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
       if (!Files.isReadable(in)) {
-        spec.commandLine().getErr().println(in + ": cannot read the file");
+        spec.commandLine().getErr().println("gammaxl: " + in + ": " + (Files.exists(in) ? "cannot read the file" : "no such file"));
         return 1;
       }
       try {
+        out = FileErrors.xlsx(out, spec.commandLine().getErr());
         Recalculator r = new Recalculator();
         int n = r.recalculate(in, out);
         spec.commandLine().getOut().println("wrote " + out + " (" + n + " formula cells, " + r.failed() + " not evaluated)");
         return r.failed() == 0 ? 0 : 1;
       } catch (IllegalArgumentException e) {
-        spec.commandLine().getErr().println(e.getMessage());
+        spec.commandLine().getErr().println("gammaxl: " + e.getMessage());
         return 1;
       }
     }

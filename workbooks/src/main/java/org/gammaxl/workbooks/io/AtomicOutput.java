@@ -36,9 +36,19 @@ public final class AtomicOutput {
             "refusing to overwrite the input " + input + "; choose another output file");
       }
     }
+    if (Files.isDirectory(absolute)) {
+      throw new java.nio.file.FileSystemException(target.toString(), null, "is a directory; give a file name");
+    }
     Path dir = absolute.getParent();
     Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+    Path tmp;
+    try {
+      tmp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+    } catch (IOException e) {
+      // Name the file the user asked for, not the temporary one.
+      throw new java.nio.file.FileSystemException(target.toString(), null, "cannot write in " + dir + ": "
+          + reason(e));
+    }
     try {
       // createTempFile makes the file private (0600); an output file gets ordinary permissions.
       Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
@@ -51,9 +61,13 @@ public final class AtomicOutput {
         writer.write(out);
       }
       try {
-        Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
+        try {
+          Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
+        }
+      } catch (IOException e) {
+        throw new java.nio.file.FileSystemException(target.toString(), null, "cannot write: " + reason(e));
       }
       done = true;
     } finally {
@@ -61,6 +75,11 @@ public final class AtomicOutput {
         Files.deleteIfExists(tmp);
       }
     }
+  }
+
+  private static String reason(IOException e) {
+    return e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+        : e.getClass().getSimpleName();
   }
 
   private static boolean sameFile(Path target, Path input) {

@@ -51,7 +51,27 @@ public final class CatalogueLedger implements LedgerSource {
     throw new ReportException(f.name() + " returned " + text + " for these inputs");
   }
 
-  /** The host-neutral arguments of GX.LEDGER for these inputs, matching {@link LedgerReport#ARGS}. */
+  /** GX.BOOK.LEDGER.SUMMARY of a book, from the standard catalogue. */
+  static Object[][] bookSummary(PositionFile position, PriceSeries prices) throws ReportException {
+    var f = org.gammaxl.sheet.Catalogue.standard().find("GX.BOOK.LEDGER.SUMMARY").orElseThrow();
+    return table(f, arguments(position, prices));
+  }
+
+  /** The legs table of GX.BOOK.LEDGER: type, strike, expiry, quantity, vol (blank = the book's mark). */
+  static Object[][] legs(PositionFile position) {
+    Object[][] t = new Object[position.legs().size()][];
+    for (int i = 0; i < t.length; i++) {
+      PositionFile.Leg l = position.legs().get(i);
+      t[i] = new Object[] {l.typeKeyword(), l.strike(), l.expiry(), l.quantity(),
+          Double.isNaN(l.vol()) ? org.gammaxl.sheet.Empty.BLANK : (Object) l.vol()};
+    }
+    return t;
+  }
+
+  /**
+   * The host-neutral arguments of GX.LEDGER (one leg) or GX.BOOK.LEDGER (a book) for these inputs, matching
+   * {@link LedgerReport#args}.
+   */
   static Object[] arguments(PositionFile position, PriceSeries prices) {
     int n = prices.size();
     Object[][] times = new Object[n][1];
@@ -61,7 +81,7 @@ public final class CatalogueLedger implements LedgerSource {
       times[i][0] = prices.times()[i];
       spots[i][0] = prices.spots()[i];
       if (vols != null) {
-        vols[i][0] = prices.vols()[i];
+        vols[i][0] = Double.isNaN(prices.vols()[i]) ? org.gammaxl.sheet.Empty.BLANK : (Object) prices.vols()[i];
       }
     }
     Map<String, Object> settings = position.settings();
@@ -72,8 +92,12 @@ public final class CatalogueLedger implements LedgerSource {
       table[i][1] = e.getValue();
       i++;
     }
+    Object vol = vols == null ? (Object) position.vol() : vols;
+    if (position.isBook()) {
+      return new Object[] {times, spots, legs(position), vol, position.rate(), position.yield(), table};
+    }
     return new Object[] {times, spots, position.typeKeyword(), position.strike(), position.expiry(),
-        position.quantity(), vols == null ? (Object) position.vol() : vols, position.rate(), position.yield(), table};
+        position.quantity(), vol, position.rate(), position.yield(), table};
   }
 
   /** The two functions as a POI tool pack, so that the report's formulas parse against them. */

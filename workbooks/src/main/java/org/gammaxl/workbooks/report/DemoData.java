@@ -13,7 +13,7 @@ import org.gammaxl.workbooks.io.ExcelDates;
  * (the algorithm is specified by the JDK, so every run on every machine gives the same path).
  */
 public final class DemoData {
-  public static final String PROVENANCE = "SIMULATED path (not market data): GBM, sigma 60%/yr, zero drift, "
+  public static final String PROVENANCE = "SIMULATED path (not market data): GBM, sigma 0.60 a year, zero drift, "
       + "S0 100, daily 16:00 from 2024-01-02, java.util.Random seed 20240102";
   public static final long SEED = 20240102L;
   public static final double SIGMA = 0.60;
@@ -41,7 +41,10 @@ public final class DemoData {
     return new PriceSeries(times, spots, null, null, null);
   }
 
-  /** The demo position: short 100 at-the-money calls expiring the day after the last observation. */
+  /**
+   * The demo book: a long at-the-money straddle (100 calls, 100 puts) bought at 50 % implied vol, expiring the
+   * day after the last observation.
+   */
   public static PositionFile position(PriceSeries path) {
     return PositionFile.demo(path.spots()[0], Math.floor(path.times()[path.size() - 1]) + 1);
   }

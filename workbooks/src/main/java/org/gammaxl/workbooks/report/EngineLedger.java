@@ -5,7 +5,11 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.gammaxl.InvalidInputException;
 import org.gammaxl.hedge.HedgeInstrument;
+import org.gammaxl.ledger.BookColumn;
 import org.gammaxl.ledger.HedgeLedger;
+import org.gammaxl.ledger.Marking;
+import org.gammaxl.ledger.Revaluation;
+import org.gammaxl.ledger.SmileDynamics;
 import org.gammaxl.ledger.HedgePolicy;
 import org.gammaxl.ledger.LedgerColumn;
 import org.gammaxl.ledger.LedgerRow;
@@ -19,21 +23,29 @@ import org.gammaxl.pricing.Model;
 import org.gammaxl.pricing.OptionType;
 import org.gammaxl.sheet.ExcelError;
 import org.gammaxl.time.DayCount;
+import org.gammaxl.time.YearClock;
 import org.gammaxl.time.YearFraction;
 
 /**
  * The ledger computed by the engine ({@link HedgeLedger}) with the rows streamed: memory does not grow
  * with the path, so a report of a million rows needs no more heap than one of a thousand. It applies
  * the report's settings exactly as the catalogue's GX.LEDGER does (times and expiry as Excel
- * date-times turned into ACT/365F years from the first observation, the position's pricer, lot and
- * future delivery, one vol mark per row
- * when the prices carry one); {@code EngineLedgerTest} checks that both give the same table.
+ * date-times turned into years on the position's clock (its basis, ACT/365F by default) from the first
+ * observation, the position's pricer, lot and future delivery, one vol mark per row when the prices carry one, bid
+ * and ask when they carry both); {@code EngineLedgerTest} checks that both give the same table.
  */
 public final class EngineLedger implements LedgerSource {
 
   @Override
   public List<String> header(PositionFile position, PriceSeries prices) {
-    return LedgerRow.headers();
+    if (!position.isBook()) {
+      return LedgerRow.headers();
+    }
+    List<String> h = new java.util.ArrayList<>(LedgerRow.headers());
+    for (BookColumn c : BookColumn.values()) {
+      h.add(c.header());
+    }
+    return List.copyOf(h);
   }
 
   private final UnaryOperator<HedgePolicy.Builder> policySettings;
@@ -52,13 +64,17 @@ public final class EngineLedger implements LedgerSource {
   }
 
   /**
-   * A fresh engine run of {@code position} on a path whose first observation is at the Excel
-   * date-time {@code origin}: the policy from the position file, then {@code policySettings}. Feed it
-   * times as {@link #years} from the same origin.
+   * A fresh engine run of {@code position} (one leg, or a book of legs) on a path whose first observation is at the
+   * Excel date-time {@code origin}: the policy from the position file, then {@code policySettings}. Times, expiries and
+   * the future's delivery are years on the position's clock ({@link #clock}) from that origin; feed the run times as
+   * {@link #years} on the same clock. As GX.BOOK.LEDGER's defaults: sticky strike, and a book's American legs
+   * re-price their early-exercise premium only when spot, time or vol has moved enough (REUSE); a single leg is
+   * revalued at every row, as GX.LEDGER does.
    *
    * @throws InvalidInputException naming the setting the engine rejects
    */
   public static LedgerRun start(PositionFile position, double origin, UnaryOperator<HedgePolicy.Builder> policySettings) {
+    YearClock clock = clock(position);
     HedgePolicy.Builder builder = HedgePolicy.builder()
         .rule(RebalanceRule.parse(position.rule()))
         .threshold(position.threshold())
@@ -69,34 +85,57 @@ public final class EngineLedger implements LedgerSource {
         .yield(position.yield())
         .lotSize(position.lot());
     if (!Double.isNaN(position.futureExpiry())) {
-      builder.futureExpiry(years(origin, position.futureExpiry(), "FUTURE_EXPIRY"));
+      builder.futureExpiry(years(clock, origin, position.futureExpiry(), "FUTURE_EXPIRY"));
     }
     HedgePolicy policy = policySettings.apply(builder).build();
-    OptionLeg leg = OptionLeg.of(position.typeKeyword().equals("CALL") ? OptionType.CALL : OptionType.PUT,
-        position.strike(), years(origin, position.expiry(), "expiry"), position.quantity(), position.multiplier());
-    return HedgeLedger.of(Model.parse(position.model()).pricer(), Position.of(leg), policy).start();
+    List<OptionLeg> legs = new java.util.ArrayList<>();
+    for (PositionFile.Leg l : position.legs()) {
+      legs.add(OptionLeg.of(l.typeKeyword().equals("CALL") ? OptionType.CALL : OptionType.PUT, l.strike(),
+          years(clock, origin, l.expiry(), "expiry"), l.quantity(), position.multiplier()).withVol(l.vol()));
+    }
+    Model model = Model.parse(position.model());
+    Marking marking = Marking.of(SmileDynamics.STICKY_STRIKE,
+        position.isBook() && model.name().startsWith("AMERICAN") ? Revaluation.REUSE : Revaluation.EVERY_EVENT);
+    return HedgeLedger.of(model.pricer(), Position.of(legs), policy, marking).start();
+  }
+
+  /** The position's clock: its {@code basis} key, ACT/365F when it has none. */
+  public static YearClock clock(PositionFile position) {
+    return position.basis() == null ? DayCount.ACT_365F : YearClock.parse(position.basis());
   }
 
   @Override
   public Object[][] run(PositionFile position, PriceSeries prices, Consumer<Object[]> rows) throws ReportException {
     try {
       double origin = prices.times()[0];
+      YearClock clock = clock(position);
       LedgerRun run = start(position, origin, policySettings);
-      int width = LedgerColumn.values().length;
+      boolean book = position.isBook();
+      int width = LedgerColumn.values().length + (book ? BookColumn.values().length : 0);
       int time = LedgerColumn.TIME.ordinal();
       double[] vols = prices.vols();
       boolean quotes = prices.bids() != null && prices.asks() != null;
       for (int p = 0; p < prices.size(); p++) {
         double mark = vols == null ? position.vol() : vols[p];
-        LedgerRow row = run.step(years(origin, prices.times()[p], "times"), prices.spots()[p], mark,
+        LedgerRow row = run.step(years(clock, origin, prices.times()[p], "times"), prices.spots()[p], mark,
             quotes ? prices.bids()[p] : Double.NaN, quotes ? prices.asks()[p] : Double.NaN);
         double[] values = row.toArray();
         Object[] out = new Object[width];
-        for (int c = 0; c < width; c++) {
+        for (int c = 0; c < values.length; c++) {
           out[c] = Double.isNaN(values[c]) ? "" : (Object) values[c];
+        }
+        if (book) {
+          for (BookColumn c : BookColumn.values()) {
+            double x = run.book(c);
+            out[values.length + c.ordinal()] = Double.isNaN(x) ? "" : (Object) x;
+          }
         }
         out[time] = prices.times()[p];
         rows.accept(out);
+      }
+      if (book) {
+        // The book's summary (book column, one column per leg, the setup rows) is GX.BOOK.LEDGER.SUMMARY's own.
+        return CatalogueLedger.bookSummary(position, prices);
       }
       LedgerSummary summary = run.summary();
       SummaryItem[] items = SummaryItem.values();
@@ -112,10 +151,15 @@ public final class EngineLedger implements LedgerSource {
     }
   }
 
-  /** ACT/365F years from the Excel date-time {@code origin} to {@code serial}, the engine's clock. */
+  /** ACT/365F years from the Excel date-time {@code origin} to {@code serial}. */
   public static double years(double origin, double serial, String argument) {
+    return years(DayCount.ACT_365F, origin, serial, argument);
+  }
+
+  /** Years on {@code clock} from the Excel date-time {@code origin} to {@code serial}. */
+  public static double years(YearClock clock, double origin, double serial, String argument) {
     try {
-      return YearFraction.fromExcel(origin, serial, DayCount.ACT_365F);
+      return YearFraction.fromExcel(origin, serial, clock);
     } catch (InvalidInputException e) {
       throw InvalidInputException.domain(argument, "is not an Excel date-time: " + serial);
     }

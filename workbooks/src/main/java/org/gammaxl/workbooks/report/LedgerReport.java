@@ -18,6 +18,8 @@ import org.gammaxl.sheet.WorksheetFunction;
 import org.gammaxl.workbooks.io.AtomicOutput;
 import org.gammaxl.workbooks.poi.GxFunctions;
 import org.gammaxl.workbooks.templates.Charts;
+import org.gammaxl.workbooks.templates.Layout;
+import org.gammaxl.workbooks.templates.NumberFormats;
 import org.gammaxl.workbooks.templates.Styles;
 
 /**
@@ -37,6 +39,10 @@ public final class LedgerReport {
   private static final int CHART_CACHE_ROWS = 10_000;
   /** The hidden sheet holding the one GX.LEDGER array formula; the visible {@code Ledger} sheet refers to it. */
   static final String CALC_SHEET = "LedgerCalc";
+  /** Last column of the summary sheet's text (the Source line wraps over at least A:D). */
+  private static int summaryLastCol(Object[][] rows) {
+    return Math.max(3, rows[0].length - 1);
+  }
 
   private final LedgerSource source;
 
@@ -55,9 +61,17 @@ public final class LedgerReport {
   }
 
   /** The arguments of both functions as they appear in the formulas (named ranges of the report). */
-  static String args(PriceSeries prices) {
-    return "LedgerTimes,LedgerSpots,OptType,Strike,Expiry,Contracts," + (prices.vols() == null ? "ImpliedVol" : "LedgerVols")
-        + ",RiskFreeRate,DivYield,LedgerSettings";
+  static String args(PositionFile position, PriceSeries prices) {
+    String vol = prices.vols() == null ? "ImpliedVol" : "LedgerVols";
+    if (position.isBook()) {
+      return "LedgerTimes,LedgerSpots,Legs," + vol + ",RiskFreeRate,DivYield,LedgerSettings";
+    }
+    return "LedgerTimes,LedgerSpots,OptType,Strike,Expiry,Contracts," + vol + ",RiskFreeRate,DivYield,LedgerSettings";
+  }
+
+  /** The ledger function of the report: GX.LEDGER for one option, GX.BOOK.LEDGER for a book. */
+  static String ledgerFunction(PositionFile position) {
+    return position.isBook() ? "GX.BOOK.LEDGER" : "GX.LEDGER";
   }
 
   /** What a written report holds. */
@@ -74,7 +88,7 @@ public final class LedgerReport {
     List<String> header = source.header(position, prices);
     int n = prices.size();
     int width = header.size();
-    String args = args(prices);
+    String args = args(position, prices);
     XSSFWorkbook template = new XSSFWorkbook();
     template.addToolPack(GxFunctions.standard());
     if (source instanceof CatalogueLedger c) {
@@ -92,16 +106,22 @@ public final class LedgerReport {
     }
     writeInputs(template, inputsSheet, st, position, sourceName);
 
-    int pnl = column(header, "TOTAL", "PNL");
-    int hedge = column(header, "HEDGE", "POS");
     boolean cache = n <= CHART_CACHE_ROWS;
-    Double[] pnlCache = new Double[cache ? n : 0];
-    Double[] hedgeCache = new Double[cache ? n : 0];
+    // The chart series: total P&L and its attribution, then the hedge position; their cached points.
+    String[] charted = {"TOTAL_PNL", "GAMMA_PNL", "THETA_PNL", "VEGA_PNL", "COST_PNL", "HEDGE_POSITION"};
+    int[] chartedCol = new int[charted.length];
+    Double[][] chartCache = new Double[charted.length][];
+    for (int k = 0; k < charted.length; k++) {
+      chartedCol[k] = header.indexOf(charted[k]);
+      chartCache[k] = new Double[cache && chartedCol[k] >= 0 ? n : 0];
+    }
     Object[][] summaryRows;
     try (ArrayFormulaWorkbook wb = new ArrayFormulaWorkbook(template)) {
       SXSSFSheet priceSheet = wb.getSheet("Prices");
       CellStyle timeStyle = wb.createCellStyle();
       timeStyle.setDataFormat(wb.createDataFormat().getFormat(Styles.DATE_TIME));
+      CellStyle spotStyle = wb.createCellStyle();
+      spotStyle.setDataFormat(wb.createDataFormat().getFormat(Styles.PRICE));
       CellStyle volStyle = wb.createCellStyle();
       volStyle.setDataFormat(wb.createDataFormat().getFormat(Styles.PERCENT));
       Row ph = priceSheet.createRow(0);
@@ -115,8 +135,10 @@ public final class LedgerReport {
         Cell t = r.createCell(0);
         t.setCellValue(prices.times()[i]);
         t.setCellStyle(timeStyle);
-        r.createCell(1).setCellValue(prices.spots()[i]);
-        if (prices.vols() != null) {
+        Cell spot = r.createCell(1);
+        spot.setCellValue(prices.spots()[i]);
+        spot.setCellStyle(spotStyle);
+        if (prices.vols() != null && !Double.isNaN(prices.vols()[i])) {
           Cell v = r.createCell(2);
           v.setCellValue(prices.vols()[i]);
           v.setCellStyle(volStyle);
@@ -126,13 +148,13 @@ public final class LedgerReport {
       priceSheet.createFreezePane(0, 1);
 
       String ref = "A1:" + CellReference.convertNumToColString(width - 1) + (n + 1);
-      wb.createSheetWithArrayFormula(CALC_SHEET, 0, 0, GxFunctions.xll("GX.LEDGER", args), ref);
+      wb.createSheetWithArrayFormula(CALC_SHEET, 0, 0, GxFunctions.xll(ledgerFunction(position), args), ref);
       SXSSFSheet sheet = wb.createViewOfArraySheet("Ledger", 1);
       CellStyle[] styles = new CellStyle[width];
       Row head = sheet.createRow(0);
       for (int c = 0; c < width; c++) {
         styles[c] = wb.createCellStyle();
-        styles[c].setDataFormat(wb.createDataFormat().getFormat(formatFor(header.get(c))));
+        styles[c].setDataFormat(wb.createDataFormat().getFormat(NumberFormats.of(header.get(c)).excel()));
         head.createCell(c).setCellValue(header.get(c));
         head.getCell(c).setCellStyle(st.header);
       }
@@ -150,8 +172,11 @@ public final class LedgerReport {
           cell.setCellStyle(styles[c]);
         }
         if (cache && r - 1 < n) {
-          pnlCache[r - 1] = values[pnl] instanceof Double d ? d : null;
-          hedgeCache[r - 1] = values[hedge] instanceof Double d ? d : null;
+          for (int k = 0; k < charted.length; k++) {
+            if (chartedCol[k] >= 0) {
+              chartCache[k][r - 1] = values[chartedCol[k]] instanceof Double d ? d : null;
+            }
+          }
         }
       });
       if (problem[0] != null || next[0] != n + 1) {
@@ -159,10 +184,10 @@ public final class LedgerReport {
             : "the ledger has " + (next[0] - 1) + " rows for " + n + " observations");
       }
       if (summaryRows.length == 0) {
-        throw new ReportException("GX.LEDGER.SUMMARY returned no rows");
+        throw new ReportException(ledgerFunction(position) + ".SUMMARY returned no rows");
       }
       for (int c = 0; c < width; c++) {
-        sheet.setColumnWidth(c, (c == 0 ? 18 : 14) * 256);
+        sheet.setColumnWidth(c, Math.max(c == 0 ? 17 : 12, header.get(c).length() + 3) * 256);
       }
       sheet.createFreezePane(1, 1);
       writeSummary(wb.getXSSFWorkbook(), summarySheet, st, summaryRows, position, sourceName, args);
@@ -177,18 +202,37 @@ public final class LedgerReport {
         xs[i] = prices.times()[i];
         spots[i] = prices.spots()[i];
       }
-      Charts.lineChart(drawing, pricesXssf, "Cumulative P&L", "Time", x, xs, 0, 1, 12, 21,
-          new Charts.Series("Total P&L", new CellRangeAddress(1, n, pnl, pnl), PresetColor.DARK_GREEN, false,
-              pnlCache, ledgerXssf));
-      Charts.lineChart(drawing, pricesXssf, "Spot and hedge position", "Time", x, xs, 0, 23, 12, 43,
+      String xFormat = Charts.intraday(prices.times()) ? Styles.DATE_TIME : Styles.DATE;
+      List<Charts.Series> attribution = new java.util.ArrayList<>();
+      String[] names = {"Total P&L", "Gamma P&L", "Theta P&L", "Vega P&L", "Costs"};
+      PresetColor[] colors = {PresetColor.DARK_GREEN, PresetColor.ROYAL_BLUE, PresetColor.CRIMSON,
+          PresetColor.DARK_ORANGE, PresetColor.GRAY};
+      for (int k = 0; k < names.length; k++) {
+        if (chartedCol[k] >= 0) {
+          attribution.add(new Charts.Series(names[k], new CellRangeAddress(1, n, chartedCol[k], chartedCol[k]), colors[k],
+              false, chartCache[k], ledgerXssf));
+        }
+      }
+      int hedge = chartedCol[charted.length - 1] >= 0 ? chartedCol[charted.length - 1] : width - 1;
+      var pnlChart = Charts.lineChart(drawing, pricesXssf, "Cumulative P&L attribution", "Time", x, xs, xFormat, 0, 1, 12, 23,
+          attribution.toArray(new Charts.Series[0]));
+      var spotChart = Charts.lineChart(drawing, pricesXssf, "Spot and hedge position", "Time", x, xs, xFormat, 0, 25, 12, 47,
           // Spot is read from the Prices sheet (plain numbers): it draws even where GX formulas cannot be computed.
           new Charts.Series("Spot", new CellRangeAddress(1, n, 1, 1), PresetColor.DARK_BLUE, false, spots, pricesXssf),
           new Charts.Series("Hedge position", new CellRangeAddress(1, n, hedge, hedge), PresetColor.ORANGE_RED, true,
-              hedgeCache, ledgerXssf));
+              chartCache[charted.length - 1], ledgerXssf));
+      Charts.spanTimes(pnlChart, prices.times());
+      Charts.spanTimes(spotChart, prices.times());
       charts.getPrintSetup().setLandscape(true);
-      charts.setFitToPage(true);
-      wb.setPrintArea(wb.getSheetIndex("Charts"), 0, 12, 0, 43);
-      wb.setPrintArea(wb.getSheetIndex("Summary"), 0, 1, 0, summaryRows.length + 4);
+      charts.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+      charts.setRowBreak(24);
+      wb.setPrintArea(wb.getSheetIndex("Charts"), 0, 12, 0, 47);
+      wb.setPrintArea(wb.getSheetIndex("Summary"), 0, summaryLastCol(summaryRows), 0, summaryRows.length + 4);
+      for (XSSFSheet s : List.of(summarySheet, inputsSheet, wb.getXSSFWorkbook().getSheet("Prices"))) {
+        s.getPrintSetup().setLandscape(true);
+        s.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+      }
+      ledgerPrintSetup(wb.getXSSFWorkbook(), ledgerXssf, header, n);
       String[] order = {"Summary", "Ledger", "Charts", "Inputs", "Prices", "SummaryCalc", CALC_SHEET};
       for (int i = 0; i < order.length; i++) {
         wb.setSheetOrder(order[i], i);
@@ -204,16 +248,28 @@ public final class LedgerReport {
   }
 
   private static void writeInputs(XSSFWorkbook wb, XSSFSheet s, Styles st, PositionFile p, String source) {
-    Object[][] inputs = {
-        {"Underlying", "Underlying", p.underlying(), Styles.GENERAL}, {"OptType", "Option type", p.typeKeyword(), Styles.GENERAL},
+    Object[][] option = {
+        {"OptType", "Option type", p.typeKeyword(), Styles.GENERAL},
         {"Strike", "Strike", p.strike(), Styles.PRICE}, {"Expiry", "Expiry", p.expiry(), Styles.DATE_TIME},
-        {"Contracts", "Quantity (options, signed)", p.quantity(), Styles.QTY},
-        {"ImpliedVol", "Implied vol", p.vol(), Styles.PERCENT},
+        {"Contracts", "Quantity (options, signed)", p.quantity(), Styles.QTY}};
+    Object[][] common = {
+        {"Underlying", "Underlying", p.underlying(), Styles.GENERAL},
+        {"ImpliedVol", p.isBook() ? "ATM implied vol" : "Implied vol", p.vol(), Styles.PERCENT},
         {"RiskFreeRate", "Rate (continuous)", p.rate(), Styles.PERCENT},
         {"DivYield", "Yield (continuous)", p.yield(), Styles.PERCENT},
         {"EntryPremium", "Entry premium per option", p.premium() == null ? "" : p.premium(), Styles.PRICE}};
+    java.util.List<Object[]> list = new java.util.ArrayList<>(java.util.List.of(common));
+    if (!p.isBook()) {
+      list.addAll(1, java.util.List.of(option));
+    }
+    Object[][] inputs = list.toArray(new Object[0][]);
+    s.setColumnWidth(0, 28 * 256);
+    s.setColumnWidth(1, 18 * 256);
+    s.setColumnWidth(2, 18 * 256);
+    s.setColumnWidth(3, 22 * 256);
+    s.setColumnWidth(4, 18 * 256);
     cell(s, 0, 0, st.title).setCellValue("Inputs");
-    cell(s, 1, 0, st.note).setCellValue("Source: " + source);
+    Layout.paragraph(s, 1, 0, 4, "Source: " + source, st.note);
     for (int i = 0; i < inputs.length; i++) {
       cell(s, 3 + i, 0, st.label).setCellValue((String) inputs[i][1]);
       Cell c = cell(s, 3 + i, 1, st.input((String) inputs[i][3]));
@@ -228,7 +284,7 @@ public final class LedgerReport {
     int r = 3;
     for (var e : p.settings().entrySet()) {
       cell(s, r, 3, st.label).setCellValue(e.getKey());
-      Cell c = cell(s, r, 4, st.input(Styles.GENERAL));
+      Cell c = cell(s, r, 4, st.input(NumberFormats.of(e.getKey()) == NumberFormats.DATE_TIME ? Styles.DATE : Styles.GENERAL));
       if (e.getValue() instanceof Double d) {
         c.setCellValue(d);
       } else {
@@ -237,10 +293,27 @@ public final class LedgerReport {
       r++;
     }
     name(wb, "LedgerSettings", "Inputs!$D$4:$E$" + r);
-    s.setColumnWidth(0, 28 * 256);
-    s.setColumnWidth(1, 18 * 256);
-    s.setColumnWidth(3, 16 * 256);
-    s.setColumnWidth(4, 12 * 256);
+    if (p.isBook()) {
+      writeLegs(wb, s, st, p, 3 + Math.max(inputs.length, r - 3) + 1);
+    }
+  }
+
+  /** The legs table GX.BOOK.LEDGER reads (named {@code Legs}): type, strike, expiry, quantity, vol. */
+  private static void writeLegs(XSSFWorkbook wb, XSSFSheet s, Styles st, PositionFile p, int headerRow) {
+    String[] heads = {"Type", "Strike", "Expiry", "Quantity", "Leg vol"};
+    String[] formats = {Styles.GENERAL, Styles.PRICE, Styles.DATE_TIME, Styles.QTY, Styles.PERCENT};
+    cell(s, headerRow - 1, 0, st.label).setCellValue("Legs (GX.BOOK.LEDGER; a blank leg vol is the ATM vol)");
+    for (int c = 0; c < heads.length; c++) {
+      cell(s, headerRow, c, st.header).setCellValue(heads[c]);
+    }
+    Object[][] legs = CatalogueLedger.legs(p);
+    for (int i = 0; i < legs.length; i++) {
+      for (int c = 0; c < heads.length; c++) {
+        Cell cell = cell(s, headerRow + 1 + i, c, st.input(formats[c]));
+        set(cell, legs[i][c]);
+      }
+    }
+    name(wb, "Legs", "Inputs!$A$" + (headerRow + 2) + ":$E$" + (headerRow + 1 + legs.length));
   }
 
   /**
@@ -253,14 +326,34 @@ public final class LedgerReport {
       String source, String args) {
     XSSFSheet calc = wb.createSheet("SummaryCalc");
     int width = Math.max(1, rows[0].length);
-    calc.setArrayFormula(GxFunctions.xll("GX.LEDGER.SUMMARY", args),
+    calc.setArrayFormula(GxFunctions.xll(ledgerFunction(p) + ".SUMMARY", args),
         new CellRangeAddress(0, rows.length - 1, 0, width - 1));
-    cell(s, 0, 0, st.title).setCellValue("Hedge ledger summary — " + p.underlying());
-    cell(s, 1, 0, st.note).setCellValue("Source: " + source);
+    int lastCol = summaryLastCol(rows);
+    s.setColumnWidth(0, 34 * 256);
+    for (int c = 1; c <= lastCol; c++) {
+      s.setColumnWidth(c, 18 * 256);
+    }
+    cell(s, 0, 0, st.title).setCellValue((p.isBook() ? "Book" : "Hedge ledger") + " summary — " + p.underlying());
+    Layout.paragraph(s, 1, 0, lastCol, "Source: " + source, st.note);
     int first = 3;
-    CellStyle number = st.formula("#,##0.00##;[Red]-#,##0.00##");
+    if (p.isBook()) {
+      // The book's totals, then each leg's own premium and P&L attribution (the hedge is the book's).
+      CellStyle head = st.header;
+      Row headRow = s.getRow(first - 1) == null ? s.createRow(first - 1) : s.getRow(first - 1);
+      headRow.setHeightInPoints(2 * 15f + 2);
+      cell(s, first - 1, 0, head).setCellValue("Item");
+      cell(s, first - 1, 1, head).setCellValue("Book");
+      for (int i = 0; i < p.legs().size() && 2 + i < width; i++) {
+        PositionFile.Leg l = p.legs().get(i);
+        cell(s, first - 1, 2 + i, head).setCellValue(String.format(java.util.Locale.ROOT, "Leg %d: %+.0f %s %s",
+            i + 1, l.quantity(), l.typeKeyword(), NumberFormats.PRICE.print(l.strike())));
+      }
+    }
     CellStyle label = st.formula(Styles.GENERAL);
+    java.util.Map<NumberFormats, CellStyle> numbers = new java.util.EnumMap<>(NumberFormats.class);
     for (int r = 0; r < rows.length; r++) {
+      NumberFormats kind = NumberFormats.of(String.valueOf(rows[r][0]));
+      CellStyle number = numbers.computeIfAbsent(kind, k -> st.formula(k.excel()));
       for (int c = 0; c < rows[r].length; c++) {
         set(calc.getRow(r).getCell(c), rows[r][c]);
         Cell cell = cell(s, first + r, c, c > 0 ? number : label);
@@ -272,8 +365,6 @@ public final class LedgerReport {
         set(cell, rows[r][c]);
       }
     }
-    s.setColumnWidth(0, 34 * 256);
-    s.setColumnWidth(1, 18 * 256);
     calc.protectSheet("");
     wb.setSheetHidden(wb.getSheetIndex(calc), true);
   }
@@ -300,32 +391,27 @@ public final class LedgerReport {
     }
   }
 
-  static int column(List<String> header, String... fragments) {
-    outer:
-    for (int c = 0; c < header.size(); c++) {
-      String n = header.get(c).toUpperCase(java.util.Locale.ROOT);
-      for (String f : fragments) {
-        if (!n.contains(f)) {
-          continue outer;
-        }
+  /**
+   * The ledger sheet prints landscape in column groups a trader reads together (the option and its greeks, the
+   * hedge and its cash, the P&amp;L attribution), the time column and the header repeated on every page.
+   */
+  private static void ledgerPrintSetup(XSSFWorkbook wb, XSSFSheet ledger, List<String> header, int rows) {
+    var ps = ledger.getPrintSetup();
+    ps.setLandscape(true);
+    ps.setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+    ps.setScale(org.gammaxl.workbooks.templates.LedgerTemplate.printScale(ledger, header));
+    ledger.setMargin(org.apache.poi.ss.usermodel.PageMargin.LEFT, 0.4);
+    ledger.setMargin(org.apache.poi.ss.usermodel.PageMargin.RIGHT, 0.4);
+    ledger.setRepeatingRows(new CellRangeAddress(0, 0, -1, -1));
+    ledger.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, 0));
+    for (String startOfGroup : org.gammaxl.workbooks.templates.LedgerTemplate.PRINT_GROUPS) {
+      int c = header.indexOf(startOfGroup);
+      if (c > 0) {
+        ledger.setColumnBreak(c - 1);
       }
-      return c;
     }
-    return header.size() - 1;
-  }
-
-  static String formatFor(String name) {
-    String n = name.toUpperCase(java.util.Locale.ROOT);
-    if (n.equals("TIME") || n.contains("DATE")) {
-      return Styles.DATE_TIME;
-    }
-    if (n.contains("PNL") || n.contains("CASH") || n.contains("COST") || n.contains("FEE") || n.contains("VALUE")) {
-      return Styles.MONEY;
-    }
-    if (n.contains("DELTA") || n.contains("GAMMA")) {
-      return Styles.GREEK;
-    }
-    return "#,##0.00####";
+    ledger.getHeader().setCenter("Ledger");
+    ledger.getFooter().setRight("Page &P of &N");
   }
 
   private static Cell cell(XSSFSheet sheet, int r, int c, CellStyle style) {

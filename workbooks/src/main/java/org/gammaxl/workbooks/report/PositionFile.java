@@ -5,12 +5,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.gammaxl.InvalidInputException;
 import org.gammaxl.pricing.Model;
+import org.gammaxl.time.YearClock;
 import org.gammaxl.workbooks.io.ExcelDates;
 import org.gammaxl.workbooks.io.InputFileException;
 
@@ -39,15 +42,88 @@ import org.gammaxl.workbooks.io.InputFileException;
  * model        = BSM             # option pricer: BSM, BLACK76, BACHELIER, INVERSE, AMERICAN[.FAST|.BS2002|.BAW|.LATTICE] (default BSM)
  * </pre>
  *
- * The last three are GX.LEDGER's settings {@code FUTURE_EXPIRY}, {@code LOT} and {@code MODEL}.
+ * The last three are GX.LEDGER's settings {@code FUTURE_EXPIRY}, {@code LOT} and {@code MODEL}; and
+ * {@code basis = TRADING} (or ACT/365F, ACT/360, BUS/252, {@code TRADING 08:00-16:30}, 24/7) is its clock,
+ * {@code BASIS}, turning dates into years for expiries, theta and realized vol.
+ *
+ * <p>A book of several legs gives each leg its own {@code [leg]} section (and no top-level type, strike,
+ * expiry or quantity); {@code vol} above the sections is the at-the-money mark, a leg's own {@code vol} its
+ * point on the smile (GX.BOOK.LEDGER's legs table):
+ *
+ * <pre>
+ * underlying = SPX
+ * vol        = 0.20            # ATM implied vol
+ * rule       = DELTA
+ * threshold  = 5
+ * [leg]
+ * type = C
+ * strike = 100
+ * expiry = 2024-06-28
+ * quantity = 10
+ * [leg]
+ * type = P
+ * strike = 95
+ * expiry = 2024-06-28
+ * quantity = 10
+ * vol = 0.23                   # optional: this leg's own implied vol
+ * </pre>
  *
  * @param futureExpiry delivery of the hedge future as an Excel serial, NaN when the hedge is not a future
  * @param lot hedge lot size in hedge-instrument units, 0 = no rounding
  * @param model the pricer keyword as GX.LEDGER's {@code MODEL} setting reads it ({@link Model#name()})
+ * @param legs the legs of the book, at least one; {@code type}, {@code strike}, {@code expiry} and
+ *     {@code quantity} are the first leg's
+ * @param basis the clock ({@code BASIS} setting), or null for GX.LEDGER's default ACT/365F
  */
 public record PositionFile(String underlying, String type, double strike, double expiry, double quantity,
     double multiplier, double vol, Double premium, String rule, double threshold, double feeBps,
-    double slippageBps, double rate, double yield, String hedge, double futureExpiry, double lot, String model) {
+    double slippageBps, double rate, double yield, String hedge, double futureExpiry, double lot, String model,
+    List<Leg> legs, String basis) {
+
+  /**
+   * One leg of the book: type C or P, strike, expiry (Excel serial), signed quantity in contracts, and its own
+   * implied vol ({@code NaN}: the book's mark). {@code line} is where the leg's section starts (0 when built in code).
+   */
+  public record Leg(String type, double strike, double expiry, double quantity, double vol, int line) {
+    /** The option type as the long keyword, CALL or PUT. */
+    public String typeKeyword() {
+      return type.startsWith("C") ? "CALL" : "PUT";
+    }
+  }
+
+  public PositionFile {
+    legs = List.copyOf(legs);
+    if (legs.isEmpty()) {
+      throw new IllegalArgumentException("a position has at least one leg");
+    }
+  }
+
+  /** A single-leg position (the first leg is the option). */
+  public PositionFile(String underlying, String type, double strike, double expiry, double quantity,
+      double multiplier, double vol, Double premium, String rule, double threshold, double feeBps,
+      double slippageBps, double rate, double yield, String hedge, double futureExpiry, double lot, String model) {
+    this(underlying, type, strike, expiry, quantity, multiplier, vol, premium, rule, threshold, feeBps, slippageBps,
+        rate, yield, hedge, futureExpiry, lot, model, List.of(new Leg(type, strike, expiry, quantity, Double.NaN, 0)),
+        null);
+  }
+
+  /** Whether this is a book for GX.BOOK.LEDGER: several legs, or a leg marked at its own vol. */
+  public boolean isBook() {
+    return legs.size() > 1 || !Double.isNaN(legs.get(0).vol());
+  }
+
+  /** The same policy and settings with other legs (the first leg also fills type, strike, expiry, quantity). */
+  public PositionFile withLegs(List<Leg> newLegs) {
+    Leg first = newLegs.get(0);
+    return new PositionFile(underlying, first.type(), first.strike(), first.expiry(), first.quantity(), multiplier, vol,
+        premium, rule, threshold, feeBps, slippageBps, rate, yield, hedge, futureExpiry, lot, model, newLegs, basis);
+  }
+
+  /** The same position on another clock ({@code BASIS}). */
+  public PositionFile withBasis(String newBasis) {
+    return new PositionFile(underlying, type, strike, expiry, quantity, multiplier, vol, premium, rule, threshold,
+        feeBps, slippageBps, rate, yield, hedge, futureExpiry, lot, model, legs, newBasis);
+  }
 
   /** A position hedged without lot rounding, priced with BSM, in an instrument that is not a future. */
   public PositionFile(String underlying, String type, double strike, double expiry, double quantity,
@@ -59,19 +135,24 @@ public record PositionFile(String underlying, String type, double strike, double
 
   private static final Set<String> KEYS = Set.of("underlying", "type", "strike", "expiry", "quantity",
       "multiplier", "vol", "premium", "rule", "threshold", "fee_bps", "slippage_bps", "rate", "yield", "hedge",
-      "future_expiry", "lot", "model");
+      "future_expiry", "lot", "model", "basis");
+  /** The keys of a {@code [leg]} section. */
+  private static final Set<String> LEG_KEYS = Set.of("type", "strike", "expiry", "quantity", "vol");
   private static final Set<String> TYPES = Set.of("C", "P", "CALL", "PUT");
   private static final Set<String> RULES = Set.of("EVERY", "TIME", "DELTA", "MOVE", "MOVE%", "WW");
   private static final Set<String> HEDGES = Set.of("SPOT", "FUTURE", "PERP", "INVERSE");
   private static final String MODELS = Model.expected();
 
   /**
-   * The built-in position of {@code demo}: short 100 at-the-money calls at 60 % implied vol, hedged in
-   * spot whenever the net delta leaves a band of ±5 units of underlying; fees 1 bp, slippage 2 bp.
+   * The built-in book of {@code demo}: a long at-the-money straddle (100 calls and 100 puts) bought at 50 %
+   * implied vol and scalped — hedged in spot whenever the net delta leaves a band of ±5 units of underlying;
+   * fees 1 bp, slippage 2 bp.
    */
   public static PositionFile demo(double spot, double expiry) {
-    return new PositionFile("DEMO (simulated)", "C", Math.round(spot), expiry, -100, 1, 0.60, null,
+    double k = Math.round(spot);
+    PositionFile call = new PositionFile("DEMO (simulated)", "C", k, expiry, 100, 1, 0.50, null,
         "DELTA", 5.0, 1.0, 2.0, 0.0, 0.0, "SPOT");
+    return call.withLegs(List.of(new Leg("C", k, expiry, 100, Double.NaN, 0), new Leg("P", k, expiry, 100, Double.NaN, 0)));
   }
 
   /** The option type as the long keyword, CALL or PUT. */
@@ -94,13 +175,17 @@ public record PositionFile(String underlying, String type, double strike, double
     }
     s.put("LOT", lot);
     s.put("MODEL", model);
+    if (basis != null) {
+      s.put("BASIS", basis);
+    }
     return s;
   }
 
   /** Reads a position file; every problem is reported as {@code file:line: field: what is wrong}. */
   public static PositionFile read(Path file) throws IOException, InputFileException {
-    Map<String, String> values = new LinkedHashMap<>();
-    Map<String, Integer> lines = new LinkedHashMap<>();
+    Section top = new Section(0);
+    List<Section> legSections = new ArrayList<>();
+    Section current = top;
     int lineNo = 0;
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String line;
@@ -111,31 +196,55 @@ public record PositionFile(String underlying, String type, double strike, double
         if (s.isEmpty()) {
           continue;
         }
+        if (s.startsWith("[")) {
+          if (!s.equalsIgnoreCase("[leg]")) {
+            throw new InputFileException(file, lineNo, s, "unknown section; the only section is [leg]");
+          }
+          current = new Section(lineNo);
+          legSections.add(current);
+          continue;
+        }
         int eq = s.indexOf('=');
         if (eq < 0) {
           throw new InputFileException(file, lineNo, s, "expected 'key = value'");
         }
         String key = s.substring(0, eq).strip().toLowerCase(Locale.ROOT);
-        if (!KEYS.contains(key)) {
-          throw new InputFileException(file, lineNo, key, "unknown key; expected one of " + String.join(", ", KEYS.stream().sorted().toList()));
+        Set<String> allowed = current == top ? KEYS : LEG_KEYS;
+        if (!allowed.contains(key)) {
+          throw new InputFileException(file, lineNo, key, "unknown key" + (current == top ? "" : " in [leg] (line "
+              + current.start + ")") + "; expected one of " + String.join(", ", allowed.stream().sorted().toList()));
         }
-        if (values.containsKey(key)) {
-          throw new InputFileException(file, lineNo, key, "given twice (first on line " + lines.get(key) + ")");
+        if (current.values.containsKey(key)) {
+          throw new InputFileException(file, lineNo, key, "given twice (first on line " + current.lines.get(key) + ")");
         }
-        values.put(key, s.substring(eq + 1).strip());
-        lines.put(key, lineNo);
+        current.values.put(key, s.substring(eq + 1).strip());
+        current.lines.put(key, lineNo);
       }
     }
-    Reader r = new Reader(file, values, lines, Math.max(lineNo, 1));
-    String type = r.keyword("type", null, TYPES);
-    double strike = r.number("strike", null, true);
-    double expiry = r.date("expiry");
-    double quantity = r.number("quantity", null, false);
-    if (quantity == 0) {
-      throw r.error("quantity", "must not be 0");
+    int last = Math.max(lineNo, 1);
+    Reader r = new Reader(file, top.values, top.lines, last);
+    List<Leg> legs = new ArrayList<>();
+    if (legSections.isEmpty()) {
+      legs.add(leg(r, 0, false));
+    } else {
+      for (String k : List.of("type", "strike", "expiry", "quantity")) {
+        if (top.values.containsKey(k)) {
+          throw r.error(k, "belongs in a [leg] section when the file has [leg] sections (first on line "
+              + legSections.get(0).start + ")");
+        }
+      }
+      for (Section leg : legSections) {
+        if (leg.values.isEmpty()) {
+          throw new InputFileException(file, leg.start, "[leg]", "empty section; give type, strike, expiry, quantity");
+        }
+        Reader lr = new Reader(file, leg.values, leg.lines, leg.start);
+        legs.add(leg(lr, leg.start, true));
+      }
     }
     double multiplier = r.number("multiplier", 1.0, true);
     double vol = r.number("vol", null, true);
+    Map<String, String> values = top.values;
+    Map<String, Integer> lines = top.lines;
     Double premium = values.containsKey("premium") ? r.number("premium", null, false) : null;
     if (premium != null && premium < 0) {
       throw r.error("premium", "must be >= 0");
@@ -174,9 +283,44 @@ public record PositionFile(String underlying, String type, double strike, double
         throw r.error("model", "'" + values.get("model") + "' is not one of " + MODELS);
       }
     }
-    return new PositionFile(values.getOrDefault("underlying", "UNDERLYING"), type.substring(0, 1), strike, expiry,
-        quantity, multiplier, vol, premium, rule, threshold, fee, slip, r.number("rate", 0.0, false),
-        r.number("yield", 0.0, false), hedge, futureExpiry, lot, model);
+    String basis = null;
+    if (values.containsKey("basis")) {
+      basis = r.required("basis").toUpperCase(Locale.ROOT);
+      try {
+        YearClock.parse(basis);
+      } catch (IllegalArgumentException e) {
+        throw r.error("basis", "'" + values.get("basis") + "' is not one of ACT/365F, ACT/360, BUS/252, TRADING,"
+            + " TRADING hh:mm-hh:mm, 24/7");
+      }
+    }
+    Leg first = legs.get(0);
+    return new PositionFile(values.getOrDefault("underlying", "UNDERLYING"), first.type(), first.strike(),
+        first.expiry(), first.quantity(), multiplier, vol, premium, rule, threshold, fee, slip,
+        r.number("rate", 0.0, false), r.number("yield", 0.0, false), hedge, futureExpiry, lot, model, legs, basis);
+  }
+
+  /** One leg read from the top level (the single-leg file) or from a {@code [leg]} section. */
+  private static Leg leg(Reader r, int start, boolean section) throws InputFileException {
+    String type = r.keyword("type", null, TYPES);
+    double strike = r.number("strike", null, true);
+    double expiry = r.date("expiry");
+    double quantity = r.number("quantity", null, false);
+    if (quantity == 0) {
+      throw r.error("quantity", "must not be 0");
+    }
+    double vol = section && r.values().containsKey("vol") ? r.number("vol", null, true) : Double.NaN;
+    return new Leg(type.substring(0, 1), strike, expiry, quantity, vol, start);
+  }
+
+  /** The keys of the top level or of one {@code [leg]} section, with their lines. */
+  private static final class Section {
+    final int start;
+    final Map<String, String> values = new LinkedHashMap<>();
+    final Map<String, Integer> lines = new LinkedHashMap<>();
+
+    Section(int start) {
+      this.start = start;
+    }
   }
 
   private record Reader(Path file, Map<String, String> values, Map<String, Integer> lines, int lastLine) {

@@ -16,8 +16,9 @@ import org.gammaxl.workbooks.io.InputFileException;
  *
  * <p>CSV format: a header line naming the columns ({@code time,spot} required; {@code vol},
  * {@code bid}, {@code ask} optional, any order, case-insensitive), then one observation per line in
- * strictly increasing time. Times are ISO dates, ISO date-times or Excel serial numbers. Blank lines
- * and lines starting with {@code #} are ignored.
+ * strictly increasing time. Times are ISO dates, ISO date-times or Excel serial numbers. A blank vol carries
+ * the previous row's mark forward (NaN in {@link #vols}). Blank lines and lines starting with {@code #} are
+ * ignored.
  *
  * @param times Excel serial date-times, strictly increasing
  * @param spots spot prices, &gt; 0
@@ -97,6 +98,12 @@ public record PriceSeries(double[] times, double[] spots, double[] vols, double[
           if (n > 0 && !(v > data[0][n - 1])) {
             throw new InputFileException(file, lineNo, "time", "must be later than the previous row's time");
           }
+        } else if (k == 2 && text.isEmpty()) {
+          if (n == 0) {
+            throw new InputFileException(file, lineNo, "vol", "blank on the first row; a blank vol carries the previous"
+                + " row's mark forward, so the first row needs one");
+          }
+          v = Double.NaN;
         } else {
           try {
             v = Double.parseDouble(text);

@@ -8,6 +8,7 @@ import org.apache.poi.xddf.usermodel.XDDFShapeProperties;
 import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
+import org.apache.poi.xddf.usermodel.chart.AxisTickLabelPosition;
 import org.apache.poi.xddf.usermodel.chart.ChartTypes;
 import org.apache.poi.xddf.usermodel.chart.LegendPosition;
 import org.apache.poi.xddf.usermodel.chart.MarkerStyle;
@@ -41,6 +42,24 @@ public final class Charts {
     }
   }
 
+  /** Whether observations come more often than daily, so that a time axis needs the time of day. */
+  public static boolean intraday(double[] times) {
+    if (times.length < 2) {
+      return false;
+    }
+    double span = times[times.length - 1] - times[0];
+    return span / (times.length - 1) < 0.5 || span < 3;
+  }
+
+  /** Makes the time axis span the observations {@code times}, not a rounded range with empty margins. */
+  public static void spanTimes(XSSFChart chart, double[] times) {
+    if (times.length > 1) {
+      var bottom = chart.getAxes().get(0);
+      bottom.setMinimum(times[0]);
+      bottom.setMaximum(times[times.length - 1]);
+    }
+  }
+
   private static XDDFNumericalDataSource<Double> source(XSSFSheet sheet, CellRangeAddress range, Double[] cache) {
     String ref = new org.apache.poi.ss.util.AreaReference(
         new org.apache.poi.ss.util.CellReference(sheet.getSheetName(), range.getFirstRow(), range.getFirstColumn(), true, true),
@@ -55,7 +74,7 @@ public final class Charts {
    * @param anchorCols first and last column of the chart frame; {@code anchorRows} likewise
    */
   public static XSSFChart lineChart(XSSFDrawing drawing, XSSFSheet dataSheet, String title, String xTitle,
-      CellRangeAddress x, Double[] xCache, int col1, int row1, int col2, int row2, Series... series) {
+      CellRangeAddress x, Double[] xCache, String xFormat, int col1, int row1, int col2, int row2, Series... series) {
     XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, col1, row1, col2, row2);
     XSSFChart chart = drawing.createChart(anchor);
     chart.setTitleText(title);
@@ -66,9 +85,13 @@ public final class Charts {
 
     XDDFValueAxis bottom = chart.createValueAxis(AxisPosition.BOTTOM);
     bottom.setTitle(xTitle);
-    bottom.setNumberFormat(Styles.DATE);
+    bottom.setNumberFormat(xFormat);
+
+    // The time labels sit below the plot, not on the zero line across a P&L that goes negative.
+    bottom.setTickLabelPosition(AxisTickLabelPosition.LOW);
     XDDFValueAxis left = chart.createValueAxis(AxisPosition.LEFT);
     left.setCrosses(AxisCrosses.AUTO_ZERO);
+    left.setTickLabelPosition(AxisTickLabelPosition.LOW);
     XDDFScatterChartData data = (XDDFScatterChartData) chart.createData(ChartTypes.SCATTER, bottom, left);
     data.setVaryColors(false);
     XDDFScatterChartData secondary = null;

@@ -180,8 +180,8 @@ public final class GexTemplate {
       name(wb, (String) inputs[i][0], "GEX!$B$" + (4 + i));
     }
     DataValidationHelper dv = s.getDataValidationHelper();
-    LedgerTemplate.list(s, dv, 9, "CALLS_LONG", "SIGNED");
-    LedgerTemplate.list(s, dv, 10, "PER_1PCT", "PER_POINT", "SHARES");
+    LedgerTemplate.list(s, dv, 8, 1, "CALLS_LONG", "SIGNED");
+    LedgerTemplate.list(s, dv, 9, 1, "PER_1PCT", "PER_POINT", "SHARES");
     s.setColumnWidth(0, 28 * 256);
     s.setColumnWidth(1, 18 * 256);
     s.setColumnWidth(3, 34 * 256);

@@ -53,6 +53,7 @@ public final class RiskTemplate {
     String[] inFormats = {Styles.GENERAL, Styles.GENERAL, Styles.PRICE, Styles.DATE, Styles.QTY, Styles.QTY, Styles.PERCENT};
     int headerRow = 10;
     Row h = s.createRow(headerRow);
+    h.setHeightInPoints(2 * Layout.LINE_POINTS + 2);
     for (int c = 0; c < heads.length; c++) {
       h.createCell(c).setCellValue(heads[c]);
       h.getCell(c).setCellStyle(st.header);

@@ -10,16 +10,20 @@ import org.apache.poi.ss.usermodel.Workbook;
 /**
  * The desk's cell styles for one workbook: input cells are unlocked and tinted (the only cells a user
  * types into on a protected sheet); formula cells are locked. Number formats: dates
- * {@code yyyy-mm-dd hh:mm}, money with red negatives, percentages, greeks to four decimals.
+ * {@code yyyy-mm-dd hh:mm}, money and prices to 2 decimals with red negatives, percentages, greeks to
+ * four decimals, counts as integers, years with their unit (see {@link NumberFormats}).
  */
 public final class Styles {
   public static final String DATE_TIME = "yyyy-mm-dd hh:mm";
   public static final String DATE = "yyyy-mm-dd";
   public static final String MONEY = "#,##0.00;[Red]-#,##0.00";
-  public static final String QTY = "#,##0.####;[Red]-#,##0.####";
-  public static final String PRICE = "#,##0.00##";
+  /** Quantities of the underlying or of the hedge instrument (fractional units allowed). */
+  public static final String QTY = "#,##0.00;[Red]-#,##0.00";
+  public static final String PRICE = "#,##0.00";
   public static final String PERCENT = "0.00%";
-  public static final String GREEK = "0.0000;[Red]-0.0000";
+  public static final String GREEK = "#,##0.0000;[Red]-#,##0.0000";
+  public static final String COUNT = "#,##0";
+  public static final String YEARS = "0.0000\" y\"";
   public static final String GENERAL = "General";
 
   private final Workbook wb;

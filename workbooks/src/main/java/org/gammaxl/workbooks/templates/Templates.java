@@ -26,10 +26,11 @@ public final class Templates {
     PriceSeries path = DemoData.path(120);
     PositionFile position = DemoData.position(path);
     write(dir.resolve("gammaxl-ledger.xltx"), LedgerTemplate.build(position, null, LedgerTemplate.DEFAULT_CAPACITY), true, false, written);
-    write(dir.resolve("gammaxl-journal.xltx"), JournalTemplate.build(List.of()), true, false, written);
+    write(dir.resolve("gammaxl-journal.xltx"), JournalTemplate.build(position, List.of()), true, false, written);
     write(dir.resolve("gammaxl-risk.xltx"), RiskTemplate.build(100, path.times()[0], 0.0, 0.0, 1, List.of()), true, false, written);
     write(dir.resolve("gammaxl-ledger-example.xlsx"), LedgerTemplate.build(position, path, path.size()), false, true, written);
-    write(dir.resolve("gammaxl-journal-example.xlsx"), JournalTemplate.build(exampleFills(path)), false, true, written);
+    write(dir.resolve("gammaxl-journal-example.xlsx"), JournalTemplate.build(position, exampleFills(position, path)),
+        false, true, written);
     double t0 = Math.floor(path.times()[0]);
     write(dir.resolve("gammaxl-risk-example.xlsx"), RiskTemplate.build(100, path.times()[0], 0.03, 0.0, 1, List.of(
         new RiskTemplate.Leg("Short ATM call", "CALL", 100, t0 + 30, -100, 1, 0.60),
@@ -58,19 +59,28 @@ public final class Templates {
     written.add(example);
   }
 
-  private static List<JournalTemplate.Fill> exampleFills(PriceSeries path) {
+  /**
+   * The example journal: the hedge trades the ledger engine's rule made on the demo book along the demo path
+   * (quantity, execution price with its slippage, fees), with the path's spot as the mark.
+   */
+  private static List<JournalTemplate.Fill> exampleFills(PositionFile position, PriceSeries path) throws IOException {
     List<JournalTemplate.Fill> fills = new ArrayList<>();
-    double position = 0;
-    for (int i = 0; i < 20; i++) {
-      double target = Math.round(50 + 10 * Math.sin(i));
-      double trade = target - position;
-      if (trade == 0) {
-        continue;
-      }
-      double px = path.spots()[i];
-      fills.add(new JournalTemplate.Fill(path.times()[i] + 0.01 * (i % 3), "DEMO", trade > 0 ? "BUY" : "SELL",
-          Math.abs(trade), px, Math.abs(trade) * px * 1e-4, i % 2 == 0 ? "XNAS" : "ARCX", "simulated fill"));
-      position = target;
+    List<String> header = new org.gammaxl.workbooks.report.EngineLedger().header(position, path);
+    int qty = header.indexOf("TRADE_QTY");
+    int price = header.indexOf("TRADE_PRICE");
+    int fees = header.indexOf("FEES");
+    int spot = header.indexOf("SPOT");
+    int time = header.indexOf("TIME");
+    try {
+      new org.gammaxl.workbooks.report.EngineLedger().run(position, path, row -> {
+        if (row[qty] instanceof Double q && q != 0) {
+          fills.add(new JournalTemplate.Fill((Double) row[time], "DEMO", q > 0 ? "BUY" : "SELL", Math.abs(q),
+              (Double) row[price], (Double) row[spot], (Double) row[fees], fills.size() % 2 == 0 ? "XNAS" : "ARCX",
+              "delta band rebalance"));
+        }
+      });
+    } catch (org.gammaxl.workbooks.report.ReportException e) {
+      throw new IOException(e.getMessage(), e);
     }
     return fills;
   }

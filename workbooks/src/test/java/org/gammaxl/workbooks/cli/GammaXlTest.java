@@ -19,13 +19,9 @@ class GammaXlTest {
   static Run run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cl = new CommandLine(new GammaXl());
+    CommandLine cl = GammaXl.commandLine();
     cl.setOut(new PrintWriter(out));
     cl.setErr(new PrintWriter(err));
-    cl.setExecutionExceptionHandler((e, cmd, parse) -> {
-      cmd.getErr().println("gammaxl: " + e.getMessage());
-      return 1;
-    });
     int code = cl.execute(args);
     return new Run(code, out.toString(), err.toString());
   }
@@ -44,7 +40,7 @@ class GammaXlTest {
     Path pos = Files.writeString(dir.resolve("p.position"), "type=C\nstrike=100\nexpiry=2024-02-01\nquantity=-1\nvol=0.2\n");
     Run r = run("report", "--prices", csv.toString(), "--position", pos.toString(), "-o", dir.resolve("r.xlsx").toString());
     assertEquals(1, r.code());
-    assertEquals(csv + ":3: spot: 'x' is not a number", r.err().strip());
+    assertEquals("gammaxl: " + csv + ":3: spot: 'x' is not a number", r.err().strip());
     assertTrue(Files.notExists(dir.resolve("r.xlsx")));
   }
 
@@ -115,7 +111,7 @@ class GammaXlTest {
       assertEquals("FUTURE", settings.get("HEDGE"));
       assertEquals("BLACK76", settings.get("MODEL"));
       assertEquals("1", settings.get("LOT"));
-      assertEquals("45471", settings.get("FUTURE_EXPIRY"), "2024-06-28 as GX.LEDGER reads it with TIME=DATES");
+      assertEquals("2024-06-28", settings.get("FUTURE_EXPIRY"), "a date, shown as one");
     }
     Files.writeString(pos, position.replace("future_expiry=2024-06-28\n", ""));
     Run bad = run("report", "--prices", prices.toString(), "--position", pos.toString(), "-o", dir.resolve("bad.xlsx").toString());
@@ -132,5 +128,67 @@ class GammaXlTest {
       assertTrue(Files.exists(dir.resolve(f)), f);
     }
     assertTrue(r.out().contains("SIMULATED") && r.out().contains("TOTAL_PNL") && r.out().contains("REALIZED_VOL"), r.out());
+    // A long straddle, scalped: convexity harvested (gamma P&L > 0) against the decay paid (theta P&L < 0).
+    assertTrue(r.out().contains("Book: +100 CALL 100.00 + +100 PUT 100.00"), r.out());
+    var gamma = java.util.regex.Pattern.compile("(?m)^GAMMA_PNL\\s+([0-9,.-]+)").matcher(r.out());
+    var theta = java.util.regex.Pattern.compile("(?m)^THETA_PNL\\s+([0-9,.-]+)").matcher(r.out());
+    assertTrue(gamma.find() && theta.find(), r.out());
+    assertTrue(Double.parseDouble(gamma.group(1).replace(",", "")) > 0, "GAMMA_PNL > 0: " + gamma.group(1));
+    assertTrue(Double.parseDouble(theta.group(1).replace(",", "")) < 0, "THETA_PNL < 0: " + theta.group(1));
+    assertTrue(r.out().matches("(?s).*Scalping harvested [0-9,.]+ of convexity \\(GAMMA_PNL\\) against [0-9,.]+ of time decay.*"),
+        r.out());
+    assertTrue(r.out().lines().anyMatch(l -> l.matches("HEDGE_COUNT\\s+[0-9]+")), "counts as integers");
+  }
+  private static Path prices(Path dir, int days) throws Exception {
+    StringBuilder csv = new StringBuilder("time,spot\n");
+    var path = org.gammaxl.workbooks.report.DemoData.path(days);
+    for (int i = 0; i < path.size(); i++) {
+      csv.append(org.gammaxl.workbooks.io.ExcelDates.dateTime(path.times()[i])).append(',').append(path.spots()[i]).append('\n');
+    }
+    return Files.writeString(dir.resolve("prices.csv"), csv);
+  }
+
+  @Test
+  void everyFileErrorIsOneLineNamingTheFile(@TempDir Path dir) throws Exception {
+    Path pos = Files.writeString(dir.resolve("p.position"), "type=C\nstrike=100\nexpiry=2024-03-29\nquantity=-1\nvol=0.2\n");
+    Run missing = run("report", "--prices", dir.resolve("nope.csv").toString(), "--position", pos.toString(),
+        "-o", dir.resolve("r.xlsx").toString());
+    assertEquals(1, missing.code());
+    assertEquals("gammaxl: " + dir.resolve("nope.csv") + ": no such file", missing.err().strip());
+    Path prices = prices(dir, 20);
+    Run toDirectory = run("report", "--prices", prices.toString(), "--position", pos.toString(), "-o", dir.toString());
+    assertEquals(1, toDirectory.code());
+    assertEquals(1, toDirectory.err().strip().lines().count(), toDirectory.err());
+    assertTrue(toDirectory.err().startsWith("gammaxl: " + dir + ": is a directory"), toDirectory.err());
+    assertTrue(!toDirectory.err().contains(".tmp"), "no temporary path: " + toDirectory.err());
+    Run wrongExtension = run("report", "--prices", prices.toString(), "--position", pos.toString(),
+        "-o", dir.resolve("r.csv").toString());
+    assertEquals(1, wrongExtension.code());
+    assertTrue(wrongExtension.err().contains("name it r.xlsx"), wrongExtension.err());
+    Run recalcMissing = run("recalc", dir.resolve("none.xlsx").toString(), "-o", dir.resolve("x.xlsx").toString());
+    assertEquals("gammaxl: " + dir.resolve("none.xlsx") + ": no such file", recalcMissing.err().strip());
+  }
+
+  @Test
+  void anOutputWithoutExtensionGetsXlsxAndAnExpiryInsideThePathIsWarned(@TempDir Path dir) throws Exception {
+    Path prices = prices(dir, 40);
+    Path pos = Files.writeString(dir.resolve("p.position"), "type=C\nstrike=100\nexpiry=2024-01-20\nquantity=-100\nvol=0.6\n");
+    Run r = run("report", "--prices", prices.toString(), "--position", pos.toString(), "-o", dir.resolve("r").toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(Files.exists(dir.resolve("r.xlsx")), "written as r.xlsx");
+    assertTrue(r.err().contains("(added .xlsx)"), r.err());
+    assertTrue(r.err().contains("warning: " + pos + ": the option expires 2024-01-20, inside the price path"), r.err());
+    // Counts print as integers, money with two decimals, years with their unit.
+    assertTrue(r.out().lines().anyMatch(l -> l.matches("EVENTS\\s+40")), r.out());
+    assertTrue(r.out().lines().anyMatch(l -> l.matches("HEDGE_COUNT\\s+[0-9]+")), r.out());
+    assertTrue(r.out().lines().anyMatch(l -> l.matches("TOTAL_PNL\\s+-?[0-9,]+\\.[0-9]{2}")), r.out());
+    assertTrue(r.out().lines().anyMatch(l -> l.matches("YEARS\\s+0\\.[0-9]{4} years.*")), r.out());
+  }
+
+  @Test
+  void demoHelpPrintsNoPicocliWarning() {
+    Run r = run("demo", "--help");
+    assertEquals(0, r.code());
+    assertTrue(!r.err().contains("picocli") && !r.out().contains("picocli WARN"), r.err());
   }
 }

@@ -28,7 +28,8 @@ class EngineLedgerTest {
     List<Object[]> rows = new ArrayList<>();
     Object[][] summary = new EngineLedger().run(DemoData.position(path), path, rows::add);
     assertEquals(50, rows.size());
-    assertEquals(LedgerColumn.values().length, rows.get(0).length);
+    assertEquals(LedgerColumn.values().length + org.gammaxl.ledger.BookColumn.values().length, rows.get(0).length,
+        "the demo straddle is a book: GX.BOOK.LEDGER's columns");
     assertEquals(path.times()[7], rows.get(7)[LedgerColumn.TIME.ordinal()], "TIME shows the Excel date-time");
     assertEquals(path.spots()[7], rows.get(7)[LedgerColumn.SPOT.ordinal()]);
     assertTrue(summary.length > 3);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,7 +79,7 @@ class InputFilesTest {
     assertEquals(f + ":1: type: 'X' is not one of C, CALL, P, PUT", positionError(ok.replace("type=C", "type=X")));
     assertEquals(f + ":2: strike: must be a finite number > 0, was -5", positionError(ok.replace("strike=100", "strike=-5")));
     assertEquals(f + ":4: strike: missing; it is required", positionError(ok.replace("strike=100\n", "")));
-    assertEquals(f + ":6: colour: unknown key; expected one of expiry, fee_bps, future_expiry, hedge, lot, model, "
+    assertEquals(f + ":6: colour: unknown key; expected one of basis, expiry, fee_bps, future_expiry, hedge, lot, model, "
         + "multiplier, premium, quantity, rate, rule, slippage_bps, strike, threshold, type, underlying, vol, yield",
         positionError(ok + "colour=red\n"));
     assertEquals(f + ":6: vol: given twice (first on line 5)", positionError(ok + "vol=0.2\n"));
@@ -126,5 +127,65 @@ class InputFilesTest {
         + " EUROPEAN.LATTICE, AMERICAN.BLACK, AMERICAN.FAST, AMERICAN.BS2002, AMERICAN.BAW, AMERICAN.LATTICE",
         positionError(ok + "model=HESTON\n"));
     assertEquals(f + ":6: model: missing; it is required", positionError(ok + "model=\n"));
+  }
+  @Test
+  void aBookGivesEachLegASectionAndTheSingleLegFileStaysABookOfOne() throws Exception {
+    PositionFile book = PositionFile.read(file("s.position", """
+        underlying = SPX
+        vol = 0.2
+        basis = trading 08:00-16:30
+        [leg]
+        type = C
+        strike = 105
+        expiry = 2024-06-28
+        quantity = 50
+        [leg]
+        type = put
+        strike = 95
+        expiry = 2024-06-28T16:00
+        quantity = -25
+        vol = 0.23
+        """));
+    assertEquals(2, book.legs().size());
+    assertEquals(true, book.isBook());
+    assertEquals("C", book.legs().get(0).type());
+    assertEquals(Double.NaN, book.legs().get(0).vol(), "no own vol: the ATM mark");
+    assertEquals("PUT", book.legs().get(1).typeKeyword());
+    assertEquals(-25, book.legs().get(1).quantity());
+    assertEquals(0.23, book.legs().get(1).vol());
+    assertEquals("TRADING 08:00-16:30", book.settings().get("BASIS"));
+    assertEquals(105, book.strike(), "the first leg fills the single-leg fields");
+    PositionFile single = PositionFile.read(file("one.position", "type=C\nstrike=100\nexpiry=2024-02-01\nquantity=-1\nvol=0.2\n"));
+    assertEquals(1, single.legs().size());
+    assertEquals(false, single.isBook(), "a single-leg file is still GX.LEDGER's");
+  }
+
+  @Test
+  void aBadLegIsNamedByFileAndLine() throws Exception {
+    String head = "vol = 0.2\n[leg]\ntype = C\nstrike = 100\nexpiry = 2024-06-28\nquantity = 5\n[leg]\n";
+    Path bad = file("b.position", head + "type = C\nstrike = -5\nexpiry = 2024-06-28\nquantity = 5\n");
+    var e = assertThrows(org.gammaxl.workbooks.io.InputFileException.class, () -> PositionFile.read(bad));
+    assertEquals(bad + ":9: strike: must be a finite number > 0, was -5", e.getMessage());
+    Path missing = file("m.position", head + "type = P\nexpiry = 2024-06-28\nquantity = 5\n");
+    e = assertThrows(org.gammaxl.workbooks.io.InputFileException.class, () -> PositionFile.read(missing));
+    assertEquals(missing + ":7: strike: missing; it is required", e.getMessage(), "the line of the leg's section");
+    Path mixed = file("x.position", "strike = 100\n" + head + "type = P\nstrike=90\nexpiry = 2024-06-28\nquantity = 5\n");
+    e = assertThrows(org.gammaxl.workbooks.io.InputFileException.class, () -> PositionFile.read(mixed));
+    assertTrue(e.getMessage().startsWith(mixed + ":1: strike: belongs in a [leg] section"), e.getMessage());
+    Path key = file("k.position", head + "type = P\nrule = DELTA\n");
+    e = assertThrows(org.gammaxl.workbooks.io.InputFileException.class, () -> PositionFile.read(key));
+    assertTrue(e.getMessage().startsWith(key + ":9: rule: unknown key in [leg] (line 7)"), e.getMessage());
+    Path basis = file("c.position", "basis = lunar\n" + head.replace("[leg]\n", "").substring(0));
+    e = assertThrows(org.gammaxl.workbooks.io.InputFileException.class, () -> PositionFile.read(basis));
+    assertTrue(e.getMessage().startsWith(basis + ":1: basis: 'lunar' is not one of"), e.getMessage());
+  }
+
+  @Test
+  void aBlankVolCarriesTheMarkForwardButNotOnTheFirstRow() throws Exception {
+    PriceSeries p = PriceSeries.read(file("v.csv", "time,spot,vol\n2024-01-02,100,0.5\n2024-01-03,101,\n"));
+    assertEquals(Double.NaN, p.vols()[1]);
+    var e = assertThrows(org.gammaxl.workbooks.io.InputFileException.class,
+        () -> PriceSeries.read(file("w.csv", "time,spot,vol\n2024-01-02,100,\n")));
+    assertTrue(e.getMessage().contains(":2: vol: blank on the first row"), e.getMessage());
   }
 }

@@ -92,7 +92,7 @@ class LedgerReportTest {
   @Test
   void everyCachedValueEqualsPoisEvaluationOfItsFormula(@TempDir Path dir) throws Exception {
     PriceSeries prices = DemoData.path(40);
-    PositionFile position = DemoData.position(prices);
+    PositionFile position = TestLedgers.shortCall(prices);
     Path out = dir.resolve("report.xlsx");
     var result = new LedgerReport(FAKE_LEDGER, FAKE_SUMMARY).write(position, prices, "test", out);
     assertEquals(40, result.rows());
@@ -105,7 +105,7 @@ class LedgerReportTest {
   void theVisibleLedgerRefersToTheHiddenGxLedgerArray(@TempDir Path dir) throws Exception {
     PriceSeries prices = DemoData.path(40);
     Path out = dir.resolve("report.xlsx");
-    new LedgerReport(FAKE_LEDGER, FAKE_SUMMARY).write(DemoData.position(prices), prices, "test", out);
+    new LedgerReport(FAKE_LEDGER, FAKE_SUMMARY).write(TestLedgers.shortCall(prices), prices, "test", out);
     try (XSSFWorkbook wb = new XSSFWorkbook(out.toFile())) {
       var calc = wb.getSheet("LedgerCalc");
       assertTrue(wb.isSheetHidden(wb.getSheetIndex(calc)));

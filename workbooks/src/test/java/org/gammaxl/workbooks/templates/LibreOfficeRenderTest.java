@@ -44,7 +44,7 @@ class LibreOfficeRenderTest {
     Path books = Files.createDirectories(dir.resolve("books"));
     List<Path> files = new ArrayList<>(Templates.writeAll(books));
     PriceSeries prices = DemoData.path(60);
-    PositionFile position = DemoData.position(prices);
+    PositionFile position = org.gammaxl.workbooks.report.TestLedgers.shortCall(prices);
     Path report = books.resolve("report.xlsx");
     new LedgerReport(org.gammaxl.workbooks.report.TestLedgers.LEDGER, org.gammaxl.workbooks.report.TestLedgers.SUMMARY)
         .write(position, prices, "test", report);
