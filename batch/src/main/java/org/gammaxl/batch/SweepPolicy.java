@@ -36,7 +36,7 @@ record SweepPolicy(int id, String source, String rule, Double threshold, String 
     return new PositionFile(b.underlying(), b.type(), b.strike(), b.expiry(), b.quantity(), b.multiplier(), b.vol(),
         b.premium(), or(rule, b.rule()), or(threshold, b.threshold()), or(feeBps, b.feeBps()),
         or(slippageBps, b.slippageBps()), or(rate, b.rate()), or(yield, b.yield()), h, fx, or(lot, b.lot()),
-        b.model());
+        b.model(), b.legs(), b.basis());
   }
 
   /** Sets the policy settings a position file does not carry. */

@@ -111,6 +111,52 @@ class SweepMatchesReportTest {
   }
 
   /** --reports 1: each book's best and worst pair as its ledger report, whose TOTAL_PNL is the row's. */
+  /**
+   * A book of several legs (a long strangle with a put marked on the smile) sweeps as `gammaxl report` reports it:
+   * the row's items are the book column of the report's summary.
+   */
+  @Test
+  void aBookOfSeveralLegsEqualsTheBookColumnOfItsReport(@TempDir Path dir) throws Exception {
+    Path books = dir.resolve("books");
+    SweepFixture.csv(books, "strangle", SweepFixture.path(4, 200), true, false);
+    String legs = "underlying = DDD\nvol = 0.22\nrule = DELTA\nthreshold = 1\nfee_bps = 1\n"
+        + "[leg]\ntype = C\nstrike = 105\nexpiry = 2024-04-30\nquantity = 10\n"
+        + "[leg]\ntype = P\nstrike = 95\nexpiry = 2024-04-30\nquantity = 10\nvol = 0.25\n";
+    Files.writeString(books.resolve("strangle.position"), legs);
+    Path grid = Files.writeString(dir.resolve("grid.csv"), "rule,threshold\nDELTA,0.5|2\n");
+    Path out = dir.resolve("out");
+    Sweep.Options o = SweepFixture.options(books, books, grid, out);
+    Sweep.run(SweepFixture.spark(), new Sweep.Options(o.prices(), o.books(), o.policies(), o.out(), o.format(), null,
+        1, false, false, 0, null, null));
+    List<Row> rows = SweepFixture.rows("parquet", out);
+    assertEquals(2, rows.size());
+    for (Row row : rows) {
+      int policy = row.getInt(row.fieldIndex("policy"));
+      Path position = Files.writeString(dir.resolve("p" + policy + ".position"),
+          legs.replace("threshold = 1", "threshold = " + (policy == 1 ? "0.5" : "2")));
+      Path prices = books.resolve("strangle.csv");
+      PositionFile book = PositionFile.read(position);
+      assertTrue(book.isBook());
+      Object[][] report = new LedgerReport().write(book, PriceSeries.read(prices), "strangle",
+          dir.resolve("p" + policy + ".xlsx"), prices, position).summary();
+      Map<String, Object> bookColumn = new LinkedHashMap<>();
+      for (Object[] r : report) {
+        bookColumn.putIfAbsent(String.valueOf(r[0]), r[1]);
+      }
+      for (SummaryItem item : SummaryItem.values()) {
+        Object expected = bookColumn.get(item.label());
+        Object actual = row.get(row.fieldIndex(item.label()));
+        String what = "strangle policy " + policy + " " + item;
+        if (expected == null || expected == ExcelError.NA || "".equals(expected)) {
+          assertNull(actual, what);
+        } else {
+          double e = ((Number) expected).doubleValue();
+          assertEquals(e, ((Number) actual).doubleValue(), 1e-9 * Math.max(Math.abs(e), 1e-300), what);
+        }
+      }
+    }
+  }
+
   private static void reportsOfTheBestAndWorstPairs(Path out, List<Row> rows) throws Exception {
     for (String book : List.of("calls", "flat", "puts")) {
       List<Row> mine = rows.stream().filter(r -> r.getString(0).equals(book))

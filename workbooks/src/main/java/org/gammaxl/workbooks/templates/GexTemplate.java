@@ -148,7 +148,7 @@ public final class GexTemplate {
     type.createErrorBox("Not allowed", "Type is C (call) or P (put)");
     s.addValidationData(type);
     s.setColumnWidth(2, 18 * 256);
-    s.setColumnWidth(4, 14 * 256);
+    s.setColumnWidth(4, 18 * 256);
     s.createFreezePane(0, 1);
   }
 
@@ -257,6 +257,7 @@ public final class GexTemplate {
     String[] heads = {"Spot line: spot", "GEX", "Flip line: spot", "GEX"};
     for (int c = 0; c < heads.length; c++) {
       cell(s, 0, 3 + c, st.header).setCellValue(heads[c]);
+      s.setColumnWidth(3 + c, 20 * 256);
     }
     CellStyle price = st.formula(Styles.PRICE);
     CellStyle number = st.formula(NUMBER);
