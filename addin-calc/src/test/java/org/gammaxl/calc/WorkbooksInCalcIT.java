@@ -112,7 +112,7 @@ class WorkbooksInCalcIT {
   @ValueSource(ints = {HeadlessCalc.ALWAYS_RECALCULATE, HeadlessCalc.NEVER_RECALCULATE})
   void everyVisibleCellOfEveryWorkbookIsTheEnginesNumberAndNoneIsAnError(int mode) throws Exception {
     Map<String, Map<String, List<List<String>>>> shown = calc[mode].sheetsAsCsv(files);
-    assertEquals(9, shown.size(), "templates, examples, the demo report, a book report, a recalc: " + shown.keySet());
+    assertEquals(files.size(), shown.size(), "templates, examples, the demo report, a book report, a recalc: " + shown.keySet());
     List<String> errors = new ArrayList<>();
     int visibleCells = 0;
     for (Path f : files) {
@@ -123,7 +123,10 @@ class WorkbooksInCalcIT {
           for (int c = 0; c < rows.get(r).size(); c++) {
             String v = rows.get(r).get(c);
             visibleCells += v.isEmpty() ? 0 : 1;
-            if (ERROR.matcher(v).find()) {
+            // the one documented error: the gamma-exposure Profile's flip-line column (F) is #N/A, the chart's gap
+            // marker, when there is no flip (docs/gex.md)
+            boolean flipGap = sheet.equals("Profile") && c == 5 && r > 0 && v.equals("#N/A");
+            if (ERROR.matcher(v).find() && !flipGap) {
               errors.add(f.getFileName() + " " + sheet + "!" + new org.apache.poi.ss.util.CellReference(r, c)
                   .formatAsString() + " = " + v);
             }

@@ -8,11 +8,8 @@ import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.ConditionalFormattingRule;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
-import org.apache.poi.ss.usermodel.FontFormatting;
-import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -201,7 +198,9 @@ public final class GexTemplate {
         {"PutWall", "Put wall (most negative put GEX)", CALC + "!$J$1", price}};
     for (int i = 0; i < results.length; i++) {
       cell(s, 3 + i, 3, st.label).setCellValue((String) results[i][1]);
-      cell(s, 3 + i, 4, (CellStyle) results[i][3]).setCellFormula((String) results[i][2]);
+      // an empty chain (the template as it comes) shows blanks, not the functions' #N/A "no options"
+      cell(s, 3 + i, 4, (CellStyle) results[i][3]).setCellFormula(
+          "IF(COUNT(ChainOI)=0,\"\"," + results[i][2] + ")");
       name(wb, (String) results[i][0], "GEX!$E$" + (4 + i));
     }
     cell(s, 9, 3, st.label).setCellValue("Regime");
@@ -234,15 +233,11 @@ public final class GexTemplate {
       for (int c = 0; c < heads.length; c++) {
         Cell cell = row.createCell(c);
         cell.setCellStyle(styles[c]);
-        cell.setCellFormula(CALC + "!" + new CellReference(r, calcCol + c, true, true).formatAsString());
+        // rows past the result (the template's spare rows) are #N/A in the array: shown blank
+        String ref = CALC + "!" + new CellReference(r, calcCol + c, true, true).formatAsString();
+        cell.setCellFormula("IF(ISNA(" + ref + "),\"\"," + ref + ")");
       }
     }
-    // rows past the result (the template's spare rows) are #N/A in Excel: shown in white
-    var cf = s.getSheetConditionalFormatting();
-    ConditionalFormattingRule rule = cf.createConditionalFormattingRule("ISNA(A2)");
-    FontFormatting font = rule.createFontFormatting();
-    font.setFontColorIndex(IndexedColors.WHITE.getIndex());
-    cf.addConditionalFormatting(new CellRangeAddress[] {new CellRangeAddress(1, rows, 0, heads.length - 1)}, rule);
     for (int c = 0; c < heads.length; c++) {
       s.setColumnWidth(c, 16 * 256);
     }
