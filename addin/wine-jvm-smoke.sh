@@ -18,7 +18,7 @@ dir="$here/target/wine-smoke"
 rm -rf "$dir" && mkdir -p "$dir"
 cp "$native/win/gammaxl64.xll" "$native/win/gxhost.exe" "$native/gammaxl.meta" "$dir/"
 printf 'runtime = %s\nclasspath = %s\n' "$(win "$runtime")" "$(win "$here/target/xll/lib/gammaxl.jar")" > "$dir/gammaxl.cfg"
-printf 'CALL\tGX.DELTA\t8\ts:C\tn:100\tn:105\tn:0.5\tn:0.25\tn:0.03\tn:0.01\tm\n' > "$dir/calls.txt"
+printf 'CALL\tGX.DELTA\t10\ts:C\tn:100\tn:105\tn:0.5\tn:0.25\tn:0.03\tn:0.01\tm\tm\tm\n' > "$dir/calls.txt"
 export WINEPREFIX="$here/target/wine-prefix" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
 unset DISPLAY JAVA_HOME
 [ -f "$WINEPREFIX/system.reg" ] || wineboot -i >/dev/null 2>&1

@@ -217,7 +217,7 @@ class InstallerIT {
     assertFalse(config.lines().anyMatch(l -> l.startsWith("runtime")), "the bundled jre needs no runtime line: " + config);
 
     Path calls = out.resolve("calls.txt");
-    Files.writeString(calls, "CALL\tGX.DELTA\t8\ts:C\tn:100\tn:105\tn:0.5\tn:0.25\tn:0.03\tn:0.01\tm\n");
+    Files.writeString(calls, "CALL\tGX.DELTA\t10\ts:C\tn:100\tn:105\tn:0.5\tn:0.25\tn:0.03\tn:0.01\tm\tm\tm\n");
     Path host = Path.of("../addin/target/native/win/gxhost.exe").toAbsolutePath().normalize();
     WinePrefix.Result r = wine.runWindows("Z:" + host.toString().replace('/', '\\'),
         "C:\\users\\" + System.getProperty("user.name") + "\\AppData\\Local\\GammaXL\\gammaxl64.xll",
