@@ -27,6 +27,11 @@ final class HedgeAccount {
   private final double lotSize;
   private final double baseCost;
   private final double fundingRate;
+  /** SPOT, the common case, tested once per call instead of an enum switch. */
+  private final boolean spotHedge;
+  private final double slippage1e4;
+  private final double feeBps;
+  private final double feePerContract;
 
   // state
   double qty;
@@ -56,6 +61,8 @@ final class HedgeAccount {
   double feesTotal;
   double slippageTotal;
   double financingTotal;
+  /** Σ cash dividends received (+) or paid (−, short) by the hedge's stock. */
+  double dividendsTotal;
   double costPnl;
 
   HedgeAccount(HedgePolicy policy) {
@@ -72,6 +79,10 @@ final class HedgeAccount {
     this.lotSize = policy.lotSize();
     this.baseCost = (policy.feeBps() + policy.slippageBps()) * 1e-4;
     this.fundingRate = policy.fundingRate();
+    this.spotHedge = instrument == HedgeInstrument.SPOT;
+    this.slippage1e4 = policy.slippageBps() * 1e-4;
+    this.feeBps = policy.feeBps();
+    this.feePerContract = policy.feePerContract();
   }
 
   /**
@@ -84,6 +95,14 @@ final class HedgeAccount {
     hedgeCarry = 0;
     double unitSize = qty * contractSize;
     if (unitSize == 0) {
+      return;
+    }
+    if (spotHedge) {
+      if (yield != 0) {
+        double dividend = unitSize * prevSpot * LedgerRun.expm1(yield * dt);
+        cash += dividend;
+        hedgeCarry = dividend;
+      }
       return;
     }
     switch (instrument) {
@@ -118,6 +137,16 @@ final class HedgeAccount {
     }
   }
 
+  /**
+   * The cash dividends of a step on the SPOT hedge held over it: q × contract size × {@code amount}, the sum of the
+   * step's ex-dates' amounts per unit of underlying, into the cash.
+   */
+  void receiveDividends(double amount) {
+    double paid = qty * contractSize * amount;
+    cash += paid;
+    dividendsTotal += paid;
+  }
+
   /** Years to the hedge future's delivery at {@code time}, 0 for other instruments. */
   double yearsToDelivery(double time) {
     return instrument == HedgeInstrument.FUTURE ? futureExpiry - time : 0;
@@ -125,7 +154,7 @@ final class HedgeAccount {
 
   /** Delta of one instrument unit, units of underlying. */
   double deltaPerUnit(double spot, double yearsToDelivery) {
-    return instrument.deltaPerUnit(spot, contractSize, rate, yield, yearsToDelivery);
+    return spotHedge ? contractSize : instrument.deltaPerUnit(spot, contractSize, rate, yield, yearsToDelivery);
   }
 
   /** The delta-neutral quantity for an option delta, lot-rounded. */
@@ -210,10 +239,10 @@ final class HedgeAccount {
     fees = 0;
     slippage = 0;
     if (trade != 0) {
-      double mark = instrument.markPrice(spot, rate, yield, yearsToDelivery);
+      double mark = spotHedge ? spot : instrument.markPrice(spot, rate, yield, yearsToDelivery);
       double side = trade > 0 ? 1 : -1;
       tradePrice = fillPrice == fillPrice ? fillPrice
-          : mark * (1 + side * halfSpread) * (1 + side * policy.slippageBps() * 1e-4);
+          : mark * (1 + side * halfSpread) * (1 + side * slippage1e4);
       double size = trade * contractSize;
       double notionalPerUnit;
       switch (instrument) {
@@ -234,7 +263,7 @@ final class HedgeAccount {
           break;
       }
       double absTrade = Math.abs(trade);
-      fees = absTrade * (notionalPerUnit * policy.feeBps() * 1e-4 + policy.feePerContract());
+      fees = absTrade * (notionalPerUnit * feeBps * 1e-4 + feePerContract);
       cash += tradeCash - fees;
       qty = target;
       hedges++;
@@ -249,6 +278,6 @@ final class HedgeAccount {
 
   /** Mark value of the holding: q·contractSize·S for SPOT, 0 for margined instruments (settled). */
   double value(double spot) {
-    return instrument == HedgeInstrument.SPOT ? qty * contractSize * spot : 0;
+    return spotHedge ? qty * contractSize * spot : 0;
   }
 }

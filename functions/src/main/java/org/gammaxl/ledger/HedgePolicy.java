@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.gammaxl.InvalidInputException;
 import org.gammaxl.Require;
 import org.gammaxl.hedge.HedgeInstrument;
+import org.gammaxl.pricing.CashDividends;
 
 /**
  * How the {@link HedgeLedger} hedges: the rebalancing rule, the trading costs, the hedge instrument
@@ -38,6 +39,7 @@ public final class HedgePolicy {
   private final double hedgeVol;
   private final double fundingRate;
   private final HedgeDelta hedgeDelta;
+  private final CashDividends dividends;
 
   private HedgePolicy(Builder b) {
     this.rule = Objects.requireNonNull(b.rule, "rule");
@@ -56,6 +58,11 @@ public final class HedgePolicy {
     this.hedgeVol = b.hedgeVol;
     this.fundingRate = Require.finite("fundingRate", b.fundingRate);
     this.hedgeDelta = Objects.requireNonNull(b.hedgeDelta, "hedgeDelta");
+    this.dividends = Objects.requireNonNull(b.dividends, "dividends");
+    if (!dividends.isEmpty() && instrument != HedgeInstrument.SPOT) {
+      throw InvalidInputException.type("div_times", "cash dividends need a SPOT hedge (the stock, which receives"
+          + " them); a " + instrument + " hedge's price nets them in a way the ledger does not model");
+    }
     switch (rule) {
       case EVERY:
         break;
@@ -100,6 +107,7 @@ public final class HedgePolicy {
     b.hedgeVol = hedgeVol;
     b.fundingRate = fundingRate;
     b.hedgeDelta = hedgeDelta;
+    b.dividends = dividends;
     return b;
   }
 
@@ -186,13 +194,23 @@ public final class HedgePolicy {
    */
   public HedgeDelta hedgeDelta() { return hedgeDelta; }
 
+  /**
+   * The underlying's known cash dividends, their ex-dates on the observations' clock (the times of the path, not
+   * years from its start), amounts per unit of underlying; {@link CashDividends#NONE} by default. Each leg is valued
+   * with the dividends after the event and up to its expiry (the escrowed model, as {@code GX.PRICE}); a SPOT hedge
+   * holding q units over a step receives (pays, short) q × contract size × amount for every ex-date inside the
+   * step, the event at the ex-date included (its spot is the ex-dividend price).
+   */
+  public CashDividends dividends() { return dividends; }
+
   @Override
   public String toString() {
     return "HedgePolicy{rule=" + rule + ", threshold=" + threshold + ", target=" + target + ", feeBps=" + feeBps
         + ", feePerContract=" + feePerContract + ", slippageBps=" + slippageBps + ", useHalfSpread=" + useHalfSpread
         + ", lotSize=" + lotSize + ", instrument=" + instrument + ", contractSize=" + contractSize
         + ", futureExpiry=" + futureExpiry + ", rate=" + rate + ", yield=" + yield + ", hedgeVol=" + hedgeVol
-        + ", fundingRate=" + fundingRate + ", hedgeDelta=" + hedgeDelta + '}';
+        + ", fundingRate=" + fundingRate + ", hedgeDelta=" + hedgeDelta
+        + (dividends.isEmpty() ? "" : ", dividends=" + dividends) + '}';
   }
 
   /** Mutable builder of a {@link HedgePolicy}. */
@@ -213,6 +231,7 @@ public final class HedgePolicy {
     private double hedgeVol = Double.NaN;
     private double fundingRate;
     private HedgeDelta hedgeDelta = HedgeDelta.BS;
+    private CashDividends dividends = CashDividends.NONE;
 
     private Builder() {
     }
@@ -248,6 +267,9 @@ public final class HedgePolicy {
     public Builder fundingRate(double value) { this.fundingRate = value; return this; }
 
     public Builder hedgeDelta(HedgeDelta value) { this.hedgeDelta = value; return this; }
+
+    /** Cash dividends with ex-dates on the observations' clock; see {@link HedgePolicy#dividends()}. */
+    public Builder dividends(CashDividends value) { this.dividends = value; return this; }
 
     /** The policy; throws {@link InvalidInputException} naming the first bad field. */
     public HedgePolicy build() {

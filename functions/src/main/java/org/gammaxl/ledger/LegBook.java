@@ -1,8 +1,13 @@
 package org.gammaxl.ledger;
 
 import org.gammaxl.InvalidInputException;
-import org.gammaxl.pricing.Greek;
+import org.gammaxl.pricing.BlackScholesMerton;
+import org.gammaxl.pricing.BsmExpiry;
+import org.gammaxl.pricing.CashDividends;
+import org.gammaxl.pricing.Dividends;
+import org.gammaxl.pricing.Greeks;
 import org.gammaxl.pricing.Model;
+import org.gammaxl.pricing.Greek;
 import org.gammaxl.pricing.OptionPricer;
 import org.gammaxl.pricing.OptionType;
 
@@ -29,13 +34,23 @@ final class LegBook {
   private static final int VEGA_PNL = LegColumn.VEGA_PNL.ordinal();
 
   private final OptionPricer pricer;
-  private final OptionPricer european = Model.BSM.pricer();
+  /** Whether the legs' European values come from {@link #kernels} (BSM, or REUSE's European part). */
+  private final boolean bsm;
+  /** Leg i's expiry's first leg: legs of one expiry share that leg's {@link BsmExpiry} factors. */
+  private final int[] leader;
+  /** Per leader leg, the BSM factors of its expiry at this event. */
+  private final BsmExpiry[] kernels;
   private final boolean reuse;
   private final boolean moneyness;
   private final boolean smileHedge;
   private final double hedgeVol;
   private final double rate;
   private final double yield;
+  /** The underlying's cash dividends on the path's clock, or null; {@link #model} prices the legs with them. */
+  private final CashDividends dividends;
+  private final Model model;
+  /** Per leader leg, the present value of its expiry's dividends ahead at this event. */
+  private final double[] dividendPv;
 
   final int n;
   private final OptionLeg[] legs;
@@ -107,7 +122,10 @@ final class LegBook {
     this.smileHedge = policy.hedgeDelta() == HedgeDelta.SMILE && hedgeVol != hedgeVol;
     this.rate = policy.rate();
     this.yield = policy.yield();
+    this.dividends = policy.dividends().isEmpty() ? null : policy.dividends();
+    this.model = dividends == null ? null : modelOf(pricer);
     this.n = position.legs().size();
+    this.dividendPv = new double[n];
     this.legs = position.legs().toArray(new OptionLeg[0]);
     this.types = new OptionType[n];
     this.strikes = new double[n];
@@ -122,6 +140,22 @@ final class LegBook {
       alive[i] = true;
     }
     this.live = n;
+    this.bsm = reuse || pricer == BlackScholesMerton.INSTANCE;
+    this.leader = new int[n];
+    this.kernels = new BsmExpiry[n];
+    for (int i = 0; i < n; i++) {
+      int first = i;
+      for (int j = 0; j < i; j++) {
+        if (expiries[j] == expiries[i]) {
+          first = j;
+          break;
+        }
+      }
+      leader[i] = first;
+      if (first == i) {
+        kernels[i] = new BsmExpiry();
+      }
+    }
     this.offset = new double[n];
     this.smileStart = new double[n];
     this.rows = new double[n * W];
@@ -178,6 +212,7 @@ final class LegBook {
    * @param row the event's 1-based row, for errors
    */
   void value(long row, double time, double spot, double mark, double dS, double dt, double prevSpot) {
+    double prevTime = lastTime;
     lastTime = time;
     double sumValue = 0;
     double sumDelta = 0;
@@ -200,8 +235,11 @@ final class LegBook {
       // the step, with the previous event's greeks still in the row
       double pg = rows[r + GAMMA];
       double prevVol = rows[r + VOL];
-      rows[r + DELTA_PNL] += rows[r + DELTA] * dS;
-      rows[r + GAMMA_PNL] += pg * halfDs2;
+      // with dividends the leg's move is cum-dividend: its escrowed value does not drop with the ex-date's spot
+      double legDs = dividends == null || row == 1 ? dS
+          : dS + dividends.paidIn(prevTime, Math.min(time, expiries[i]));
+      rows[r + DELTA_PNL] += rows[r + DELTA] * legDs;
+      rows[r + GAMMA_PNL] += pg * (legDs == dS ? halfDs2 : 0.5 * legDs * legDs);
       rows[r + THETA_PNL] += rows[r + THETA] * dt;
       if (pg != 0) {
         double cashGamma = pg * cashGammaScale;
@@ -235,7 +273,8 @@ final class LegBook {
       double vegaPnl = rows[r + VEGA] * (vol - prevVol);
       rows[r + VEGA_PNL] += vegaPnl;
       sumVegaPnl += vegaPnl;
-      greeks(i, spot, tau, vol);
+      double pv = dividends == null ? 0 : dividendsAhead(i, time, spot, row);
+      greeks(i, spot, tau, vol, time, pv);
       double u = units[i];
       double v = u * g[0];
       double d = u * g[1];
@@ -249,7 +288,7 @@ final class LegBook {
       sumTheta += th;
       double smileDelta = moneyness ? d - vg * curve.slope(Math.log(strikes[i] / spot)) / spot : d;
       if (hedgeVol == hedgeVol) {
-        sumHedge += u * pricer.greek(Greek.DELTA, types[i], spot, strikes[i], tau, hedgeVol, rate, yield);
+        sumHedge += u * pricer.greek(Greek.DELTA, types[i], spot - pv, strikes[i], tau, hedgeVol, rate, yield);
       } else if (smileHedge) {
         sumHedge += smileDelta;
       }
@@ -292,20 +331,52 @@ final class LegBook {
     return vol;
   }
 
-  /** Leg i's price and first greeks per unit into {@link #g}. */
-  private void greeks(int i, double spot, double tau, double vol) {
+  /**
+   * The present value at {@code time} of the dividends after it and up to leg i's expiry, e^{−r(t_D − t)}·D summed,
+   * worked out once per expiry (by its first leg) and event.
+   */
+  private double dividendsAhead(int i, double time, double spot, long row) {
+    int l = leader[i];
+    if (l == i) {
+      double pv = dividends.presentValue(rate, time, expiries[i]);
+      if (!(spot - pv > 0)) {
+        throw InvalidInputException.domain("row " + row + ": div_amounts", "the present value " + pv + " of the"
+            + " dividends before the expiry of leg " + (i + 1) + " is not below the spot " + spot);
+      }
+      dividendPv[i] = pv;
+    }
+    return dividendPv[l];
+  }
+
+  /**
+   * Leg i's price and first greeks per unit into {@link #g}, with the dividends ahead of it (present value
+   * {@code pv}, 0 without). BSM values (the model's, or REUSE's European part) come from the leg's expiry's shared
+   * {@link BsmExpiry}, set by the expiry's first live leg at this event, at the escrowed spot S − pv, theta adding
+   * Δ·∂S*∂t = −Δ·r·pv (as {@code GX.GREEKS} with dividends); other models from {@link #model}.
+   */
+  private void greeks(int i, double spot, double tau, double vol, double time, double pv) {
+    if (bsm) {
+      int l = leader[i];
+      if (l == i) {
+        kernels[i].at(tau, rate, yield);
+      }
+      kernels[l].firstGreeks(types[i], spot - pv, strikes[i], vol, g);
+      if (pv != 0) {
+        g[4] += g[1] * (-rate * pv);
+      }
+    } else {
+      model(i, spot, tau, vol, time, g);
+    }
     if (!reuse) {
-      pricer.firstGreeks(types[i], spot, strikes[i], tau, vol, rate, yield, g);
       return;
     }
-    european.firstGreeks(types[i], spot, strikes[i], tau, vol, rate, yield, g);
     int p = i * OptionPricer.FIRST_GREEKS;
     double tauA = anchorTau[i];
     boolean stale = !(spot >= anchorLow[i] && spot <= anchorHigh[i])
         || tauA - tau > Revaluation.TIME_STEP * tauA
         || Math.abs(vol - anchorVol[i]) > Revaluation.VOL_STEP;
     if (stale) {
-      pricer.firstGreeks(types[i], spot, strikes[i], tau, vol, rate, yield, a);
+      model(i, spot, tau, vol, time, a);
       for (int k = 0; k < OptionPricer.FIRST_GREEKS; k++) {
         premium[p + k] = a[k] - g[k];
         g[k] = a[k];
@@ -329,6 +400,32 @@ final class LegBook {
     g[2] += e2;
     g[3] += e3;
     g[4] += e4;
+  }
+
+  /** Leg i's price and first greeks per unit from the run's pricer, with the dividends ahead of it (as GX.GREEKS). */
+  private void model(int i, double spot, double tau, double vol, double time, double[] out) {
+    if (dividends == null) {
+      pricer.firstGreeks(types[i], spot, strikes[i], tau, vol, rate, yield, out);
+      return;
+    }
+    Greeks d = Dividends.greeks(model, types[i], spot, strikes[i], tau, vol, rate, yield,
+        dividends.ahead(time, expiries[i]));
+    out[0] = d.price();
+    out[1] = d.delta();
+    out[2] = d.gamma();
+    out[3] = d.vega();
+    out[4] = d.theta();
+  }
+
+  /** The worksheet model whose pricer {@code pricer} is, for its dividend model; TYPE naming div_times if none. */
+  private static Model modelOf(OptionPricer pricer) {
+    for (Model m : Model.values()) {
+      if (m.pricer() == pricer) {
+        return m;
+      }
+    }
+    throw InvalidInputException.type("div_times", "the ledger's pricer " + pricer + " has no dividend model; use"
+        + " MODEL=BSM, EUROPEAN.LATTICE or an AMERICAN model");
   }
 
   /** The premium paid for each leg at the first event, and its first greeks for the breakeven. */

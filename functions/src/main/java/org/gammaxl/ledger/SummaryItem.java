@@ -49,7 +49,13 @@ public enum SummaryItem {
   /** Mean time between observations, years. */
   MEAN_PERIOD,
   /** Breakeven move √(2|Θ|·MEAN_PERIOD/|Γ|) at the first event, price units (NaN without gamma). */
-  BREAKEVEN_MOVE;
+  BREAKEVEN_MOVE,
+  /**
+   * Σ cash dividends the hedge's stock received (+, long) or paid (−, short) on the ex-dates inside the path:
+   * shares held × amount. Included in HEDGE_PNL and in DELTA_PNL, which takes the cum-dividend move S − S₀ + D
+   * for the hedge and for the options alike (the options' escrowed value does not drop with the ex-date's spot).
+   */
+  DIVIDENDS;
 
   /** The text shown next to the value (the constant's name). */
   public String label() {

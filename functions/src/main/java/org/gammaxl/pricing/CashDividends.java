@@ -132,6 +132,56 @@ public final class CashDividends {
         : new CashDividends(Arrays.copyOf(times, n), Arrays.copyOf(amounts, n));
   }
 
+  /**
+   * For dividends whose times are on a ledger's clock rather than from now: Σ D·e^{−r·(t − now)} over those with
+   * now &lt; t ≤ horizon, what the escrowed model takes off the spot at {@code now} for an option expiring at
+   * {@code horizon} (a dividend at {@code now} itself has gone ex: the spot then is ex-dividend). With the times of
+   * {@link #ahead} it is {@link #presentValue(double, double)}, term by term.
+   */
+  public double presentValue(double rate, double now, double horizon) {
+    double[] t = times;
+    double minusRate = -rate;
+    double pv = 0;
+    for (int i = 0; i < t.length && t[i] <= horizon; i++) {
+      if (t[i] > now) {
+        pv += amounts[i] * discount(minusRate * (t[i] - now));
+      }
+    }
+    return pv;
+  }
+
+  /** Σ D over the dividends with {@code from} &lt; t ≤ {@code to}: the cash a holder of one unit receives over that step. */
+  public double paidIn(double from, double to) {
+    double[] t = times;
+    double sum = 0;
+    for (int i = 0; i < t.length && t[i] <= to; i++) {
+      if (t[i] > from) {
+        sum += amounts[i];
+      }
+    }
+    return sum;
+  }
+
+  /** The dividends with now &lt; t ≤ horizon, their times measured from {@code now} (for a pricer at now). */
+  public CashDividends ahead(double now, double horizon) {
+    int from = 0;
+    while (from < times.length && !(times[from] > now)) {
+      from++;
+    }
+    int to = from;
+    while (to < times.length && times[to] <= horizon) {
+      to++;
+    }
+    if (to == from) {
+      return NONE;
+    }
+    double[] t = new double[to - from];
+    for (int i = from; i < to; i++) {
+      t[i - from] = times[i] - now;
+    }
+    return new CashDividends(t, Arrays.copyOfRange(amounts, from, to));
+  }
+
   /** The total cash amount. */
   double total() {
     double s = 0;
