@@ -30,6 +30,7 @@ final class BookLedgerFunctions {
   private static final int BIDS = 7;
   private static final int ASKS = 8;
   private static final int FILLS = 9;
+  private static final int DIV_TIMES = 10;
 
   private static final Param TYPE = OptionArgs.type();
   private static final Param NUMBER = Param.number("value", "");
@@ -63,6 +64,8 @@ final class BookLedgerFunctions {
           + " own journal of trades instead of the rule's; the RULE_ columns and summary rows then say what the"
           + " rule would have done over the same path.",
       "",
+      DividendArgs.LEDGER_DETAILS,
+      "",
       "`LEG` = n shows, in the same columns, row n of `legs` alone: its vol, value, greeks, settlement and its"
           + " own option-side P&L attribution (DELTA_PNL unhedged; TOTAL_PNL = its OPTION_PNL); the hedge's"
           + " columns are blank.",
@@ -82,7 +85,8 @@ final class BookLedgerFunctions {
             + " (see the reference)").optional(),
         Param.series("bids", "Hedge instrument's bid at each time: trade at the touch").optional(),
         Param.series("asks", "Hedge instrument's ask at each time").optional(),
-        Param.table("fills", "Your hedge trades, one row per time: quantity (blank = none), [price]").optional()};
+        Param.table("fills", "Your hedge trades, one row per time: quantity (blank = none), [price]").optional(),
+        DividendArgs.ledgerTimes(), DividendArgs.amounts()};
   }
 
   static List<SheetFunction> functions() {
@@ -127,6 +131,7 @@ final class BookLedgerFunctions {
     at.bids = BIDS;
     at.asks = ASKS;
     at.fills = FILLS;
+    at.divTimes = DIV_TIMES;
     Object[][] table = v.table(LEGS);
     return LedgerSheet.run(v, at, s, origin -> legs(table, s, origin),
         summary ? LedgerSheet.Output.BOOK_SUMMARY : LedgerSheet.Output.BOOK_LEDGER);

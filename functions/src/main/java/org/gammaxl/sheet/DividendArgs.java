@@ -1,5 +1,6 @@
 package org.gammaxl.sheet;
 
+import java.util.function.DoubleUnaryOperator;
 import org.gammaxl.InvalidInputException;
 import org.gammaxl.pricing.CashDividends;
 
@@ -30,18 +31,55 @@ final class DividendArgs {
    *     {@link CashDividends#of} says
    */
   static CashDividends read(Values v, int at, double years) {
+    double[][] d = ranges(v, at);
+    return d == null ? CashDividends.NONE : CashDividends.of(d[0], d[1], years);
+  }
+
+  /** The ledgers' {@code div_times}: ex-dividend dates on the path's time axis, like the legs' expiries. */
+  static Param ledgerTimes() {
+    return Param.series("div_times", "Ex-dividend dates, ascending: Excel date-times (or years on the times' clock"
+        + " with TIME=YEARS), like expiry").optional();
+  }
+
+  /**
+   * The ledgers' dividends at arguments {@code at} and {@code at + 1}, the dates turned into years on the path's
+   * clock by {@code toYears}; none when both are left out. Errors as {@link #read}.
+   */
+  static CashDividends readOnClock(Values v, int at, DoubleUnaryOperator toYears) {
+    double[][] d = ranges(v, at);
+    if (d == null) {
+      return CashDividends.NONE;
+    }
+    double[] years = new double[d[0].length];
+    for (int i = 0; i < years.length; i++) {
+      years[i] = toYears.applyAsDouble(d[0][i]);
+    }
+    return CashDividends.of(years, d[1], Double.POSITIVE_INFINITY);
+  }
+
+  /** The two ranges side by side (rows blank in both skipped), or null when both are left out. */
+  private static double[][] ranges(Values v, int at) {
     boolean noTimes = v.isAbsent(at);
     boolean noAmounts = v.isAbsent(at + 1);
     if (noTimes && noAmounts) {
-      return CashDividends.NONE;
+      return null;
     }
     if (noTimes || noAmounts) {
       throw InvalidInputException.type(v.name(noTimes ? at : at + 1), "is required when "
           + v.name(noTimes ? at + 1 : at) + " is given");
     }
-    double[][] d = v.aligned(at, at + 1);
-    return CashDividends.of(d[0], d[1], years);
+    return v.aligned(at, at + 1);
   }
+
+  /** The ledgers' help on their dividends. */
+  static final String LEDGER_DETAILS = "Cash dividends: `div_times` (ex-dividend dates on the times' axis, like"
+      + " expiry) and `div_amounts` (cash per unit of underlying), two ranges of the same size. Each leg is valued with"
+      + " the dividends after the row's time and up to its expiry by the model's dividend model (BSM: escrowed, spot"
+      + " less their present value, as `GX.PRICE` with div_times/div_amounts; AMERICAN: the dividend lattice). The"
+      + " hedge (HEDGE=SPOT only) holding q shares over a step receives q x amount for each ex-date in it, the row at"
+      + " the ex-date included (its spot is ex-dividend); DELTA_PNL and GAMMA_PNL take the cum-dividend move (spot"
+      + " change + amount), which the options' escrowed values follow; the summary's DIVIDENDS is the cash. Dates"
+      + " before the first time are ignored; unsorted dates or negative amounts are `#NUM!`.";
 
   /** The dividends' argument names as the help mentions them. */
   static final String DETAILS = "Cash dividends: `div_times` and `div_amounts` are two ranges of the same size"

@@ -28,6 +28,7 @@ final class LedgerFunctions {
   private static final int RATE = 7;
   private static final int YIELD = 8;
   private static final int SETTINGS = 9;
+  private static final int DIV_TIMES = 10;
 
   private LedgerFunctions() {
   }
@@ -43,7 +44,8 @@ final class LedgerFunctions {
         Param.table("vol", "Implied vol, 0.2 = 20%: one number, or one mark per time (blank = carry forward)"),
         rate(), dividendYield(),
         Param.table("settings", "Name/value pairs: RULE, THRESHOLD, TIME, FEE_BPS, SLIPPAGE_BPS, MULTIPLIER, HEDGE…"
-            + " (see the reference)").optional()};
+            + " (see the reference)").optional(),
+        DividendArgs.ledgerTimes(), DividendArgs.amounts()};
   }
 
   static List<SheetFunction> functions() {
@@ -58,7 +60,8 @@ final class LedgerFunctions {
                 + " vega per 1.00 of vol, theta per year): " + LedgerSheet.names(LedgerColumn.values()) + ". With TIME=DATES the TIME column"
                 + " shows the given date-times. `HEDGE_CASH` is the cumulative cash of the hedge including its"
                 + " financing. TOTAL_PNL = DELTA_PNL + GAMMA_PNL + THETA_PNL + VEGA_PNL + CARRY_PNL + COST_PNL +"
-                + " RESIDUAL_PNL. A blank cell (TRADE_PRICE without a trade) means no value.")
+                + " RESIDUAL_PNL. A blank cell (TRADE_PRICE without a trade) means no value.\n\n"
+                + DividendArgs.LEDGER_DETAILS)
             .args(params())
             .array()
             .body(v -> ledger(v, false))
@@ -78,6 +81,7 @@ final class LedgerFunctions {
   private static Object ledger(Values v, boolean summaryOnly) {
     LedgerSettings s = LedgerSettings.parse(v.table(SETTINGS), false);
     LedgerSheet.Path at = new LedgerSheet.Path(TIMES, SPOTS, VOL, RATE, YIELD);
+    at.divTimes = DIV_TIMES;
     return LedgerSheet.run(v, at, s, origin -> {
       LedgerSheet.Legs legs = new LedgerSheet.Legs();
       double expiry = s.years(origin, v.number(EXPIRY), "expiry");

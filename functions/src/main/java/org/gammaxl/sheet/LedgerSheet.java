@@ -56,6 +56,8 @@ final class LedgerSheet {
     int bids = -1;
     int asks = -1;
     int fills = -1;
+    /** div_times; div_amounts follows it. */
+    int divTimes = -1;
 
     Path(int times, int spots, int vol, int rate, int yield) {
       this.times = times;
@@ -125,6 +127,10 @@ final class LedgerSheet {
       s.policy.futureExpiry(s.years(origin, s.futureExpiry, "FUTURE_EXPIRY"));
     }
     s.policy.rate(v.number(at.rate)).yield(v.number(at.yield));
+    if (at.divTimes >= 0) {
+      double start = origin;
+      s.policy.dividends(DividendArgs.readOnClock(v, at.divTimes, t -> s.years(start, t, "div_times")));
+    }
     if (bids != null) {
       s.policy.useHalfSpread(true);
     }

@@ -36,7 +36,8 @@ class CoreNamesTest {
     assertEquals("GX.BREAKEVEN(type, spot, strike, years, vol, [rate], [yield], [days], [model])",
         signature("GX.BREAKEVEN"));
     assertEquals("GX.HEDGE.QTY(position_delta, [hedge_delta], [lot])", signature("GX.HEDGE.QTY"));
-    String ledger = "(times, spots, type, strike, expiry, quantity, vol, [rate], [yield], [settings])";
+    String ledger = "(times, spots, type, strike, expiry, quantity, vol, [rate], [yield], [settings], [div_times],"
+        + " [div_amounts])";
     assertEquals("GX.LEDGER" + ledger, signature("GX.LEDGER"));
     assertEquals("GX.LEDGER.SUMMARY" + ledger, signature("GX.LEDGER.SUMMARY"));
   }
