@@ -93,11 +93,34 @@ public final class CatalogueLedger implements LedgerSource {
       i++;
     }
     Object vol = vols == null ? (Object) position.vol() : vols;
-    if (position.isBook()) {
-      return new Object[] {times, spots, legs(position), vol, position.rate(), position.yield(), table};
+    Object[] args = position.isBook()
+        ? new Object[] {times, spots, legs(position), vol, position.rate(), position.yield(), table}
+        : new Object[] {times, spots, position.typeKeyword(), position.strike(), position.expiry(),
+            position.quantity(), vol, position.rate(), position.yield(), table};
+    if (position.dividends().isEmpty()) {
+      return args;
     }
-    return new Object[] {times, spots, position.typeKeyword(), position.strike(), position.expiry(),
-        position.quantity(), vol, position.rate(), position.yield(), table};
+    List<Object> all = new ArrayList<>(List.of(args));
+    if (position.isBook()) {
+      Object missing = org.gammaxl.sheet.Empty.MISSING;
+      all.addAll(List.of(missing, missing, missing)); // bids, asks, fills
+    }
+    Object[][][] dividends = dividends(position);
+    all.add(dividends[0]);
+    all.add(dividends[1]);
+    return all.toArray();
+  }
+
+  /** The div_times and div_amounts ranges of a position's dividends: ex-dates as Excel serials, amounts. */
+  static Object[][][] dividends(PositionFile position) {
+    int n = position.dividends().size();
+    Object[][] dates = new Object[n][1];
+    Object[][] amounts = new Object[n][1];
+    for (int i = 0; i < n; i++) {
+      dates[i][0] = position.dividends().get(i).date();
+      amounts[i][0] = position.dividends().get(i).amount();
+    }
+    return new Object[][][] {dates, amounts};
   }
 
   /** The two functions as a POI tool pack, so that the report's formulas parse against them. */

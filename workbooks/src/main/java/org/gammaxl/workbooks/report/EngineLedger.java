@@ -19,6 +19,7 @@ import org.gammaxl.ledger.OptionLeg;
 import org.gammaxl.ledger.Position;
 import org.gammaxl.ledger.RebalanceRule;
 import org.gammaxl.ledger.SummaryItem;
+import org.gammaxl.pricing.CashDividends;
 import org.gammaxl.pricing.Model;
 import org.gammaxl.pricing.OptionType;
 import org.gammaxl.sheet.ExcelError;
@@ -86,6 +87,16 @@ public final class EngineLedger implements LedgerSource {
         .lotSize(position.lot());
     if (!Double.isNaN(position.futureExpiry())) {
       builder.futureExpiry(years(clock, origin, position.futureExpiry(), "FUTURE_EXPIRY"));
+    }
+    if (!position.dividends().isEmpty()) {
+      int n = position.dividends().size();
+      double[] times = new double[n];
+      double[] amounts = new double[n];
+      for (int i = 0; i < n; i++) {
+        times[i] = years(clock, origin, position.dividends().get(i).date(), "div_times");
+        amounts[i] = position.dividends().get(i).amount();
+      }
+      builder.dividends(CashDividends.of(times, amounts, Double.POSITIVE_INFINITY));
     }
     HedgePolicy policy = policySettings.apply(builder).build();
     List<OptionLeg> legs = new java.util.ArrayList<>();

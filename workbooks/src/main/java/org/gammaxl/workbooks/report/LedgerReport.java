@@ -63,10 +63,13 @@ public final class LedgerReport {
   /** The arguments of both functions as they appear in the formulas (named ranges of the report). */
   static String args(PositionFile position, PriceSeries prices) {
     String vol = prices.vols() == null ? "ImpliedVol" : "LedgerVols";
+    // with dividends, the book's bids, asks and fills are left out before them
+    String dividends = position.dividends().isEmpty() ? "" : (position.isBook() ? ",,,," : ",") + "DivTimes,DivAmounts";
     if (position.isBook()) {
-      return "LedgerTimes,LedgerSpots,Legs," + vol + ",RiskFreeRate,DivYield,LedgerSettings";
+      return "LedgerTimes,LedgerSpots,Legs," + vol + ",RiskFreeRate,DivYield,LedgerSettings" + dividends;
     }
-    return "LedgerTimes,LedgerSpots,OptType,Strike,Expiry,Contracts," + vol + ",RiskFreeRate,DivYield,LedgerSettings";
+    return "LedgerTimes,LedgerSpots,OptType,Strike,Expiry,Contracts," + vol + ",RiskFreeRate,DivYield,LedgerSettings"
+        + dividends;
   }
 
   /** The ledger function of the report: GX.LEDGER for one option, GX.BOOK.LEDGER for a book. */
@@ -293,9 +296,29 @@ public final class LedgerReport {
       r++;
     }
     name(wb, "LedgerSettings", "Inputs!$D$4:$E$" + r);
+    int next = 3 + Math.max(inputs.length, r - 3) + 1;
     if (p.isBook()) {
-      writeLegs(wb, s, st, p, 3 + Math.max(inputs.length, r - 3) + 1);
+      writeLegs(wb, s, st, p, next);
+      next += p.legs().size() + 3;
     }
+    if (!p.dividends().isEmpty()) {
+      writeDividends(wb, s, st, p, next);
+    }
+  }
+
+  /** The cash dividends the ledger reads (named {@code DivTimes} and {@code DivAmounts}): ex-date, amount. */
+  private static void writeDividends(XSSFWorkbook wb, XSSFSheet s, Styles st, PositionFile p, int headerRow) {
+    cell(s, headerRow - 1, 0, st.label).setCellValue("Cash dividends (div_times, div_amounts)");
+    cell(s, headerRow, 0, st.header).setCellValue("Ex-date");
+    cell(s, headerRow, 1, st.header).setCellValue("Amount");
+    for (int i = 0; i < p.dividends().size(); i++) {
+      cell(s, headerRow + 1 + i, 0, st.input(Styles.DATE)).setCellValue(p.dividends().get(i).date());
+      cell(s, headerRow + 1 + i, 1, st.input(Styles.PRICE)).setCellValue(p.dividends().get(i).amount());
+    }
+    int first = headerRow + 2;
+    int last = headerRow + 1 + p.dividends().size();
+    name(wb, "DivTimes", "Inputs!$A$" + first + ":$A$" + last);
+    name(wb, "DivAmounts", "Inputs!$B$" + first + ":$B$" + last);
   }
 
   /** The legs table GX.BOOK.LEDGER reads (named {@code Legs}): type, strike, expiry, quantity, vol. */

@@ -68,17 +68,34 @@ import org.gammaxl.workbooks.io.InputFileException;
  * vol = 0.23                   # optional: this leg's own implied vol
  * </pre>
  *
+ * <p>Known cash dividends of the underlying each get a {@code [dividend]} section, in ex-date order (GX.LEDGER's
+ * {@code div_times} and {@code div_amounts}): each leg is valued with the dividends still ahead of it (escrowed, as
+ * GX.PRICE) and the hedge's shares receive the amount on each ex-date inside the path (hedge = SPOT only):
+ *
+ * <pre>
+ * [dividend]
+ * date = 2024-03-15            # ex-dividend date (date, date-time or Excel serial)
+ * amount = 0.50                # cash per unit of underlying, >= 0
+ * </pre>
+ *
  * @param futureExpiry delivery of the hedge future as an Excel serial, NaN when the hedge is not a future
  * @param lot hedge lot size in hedge-instrument units, 0 = no rounding
  * @param model the pricer keyword as GX.LEDGER's {@code MODEL} setting reads it ({@link Model#name()})
  * @param legs the legs of the book, at least one; {@code type}, {@code strike}, {@code expiry} and
  *     {@code quantity} are the first leg's
  * @param basis the clock ({@code BASIS} setting), or null for GX.LEDGER's default ACT/365F
+ * @param dividends the underlying's cash dividends in ex-date order, empty for none
  */
 public record PositionFile(String underlying, String type, double strike, double expiry, double quantity,
     double multiplier, double vol, Double premium, String rule, double threshold, double feeBps,
     double slippageBps, double rate, double yield, String hedge, double futureExpiry, double lot, String model,
-    List<Leg> legs, String basis) {
+    List<Leg> legs, String basis, List<Dividend> dividends) {
+
+  /**
+   * One cash dividend: its ex-date (Excel serial) and amount per unit of underlying; {@code line} is where its
+   * section starts (0 when built in code).
+   */
+  public record Dividend(double date, double amount, int line) {}
 
   /**
    * One leg of the book: type C or P, strike, expiry (Excel serial), signed quantity in contracts, and its own
@@ -93,9 +110,19 @@ public record PositionFile(String underlying, String type, double strike, double
 
   public PositionFile {
     legs = List.copyOf(legs);
+    dividends = List.copyOf(dividends);
     if (legs.isEmpty()) {
       throw new IllegalArgumentException("a position has at least one leg");
     }
+  }
+
+  /** A position without dividends. */
+  public PositionFile(String underlying, String type, double strike, double expiry, double quantity,
+      double multiplier, double vol, Double premium, String rule, double threshold, double feeBps,
+      double slippageBps, double rate, double yield, String hedge, double futureExpiry, double lot, String model,
+      List<Leg> legs, String basis) {
+    this(underlying, type, strike, expiry, quantity, multiplier, vol, premium, rule, threshold, feeBps, slippageBps,
+        rate, yield, hedge, futureExpiry, lot, model, legs, basis, List.of());
   }
 
   /** A single-leg position (the first leg is the option). */
@@ -116,13 +143,20 @@ public record PositionFile(String underlying, String type, double strike, double
   public PositionFile withLegs(List<Leg> newLegs) {
     Leg first = newLegs.get(0);
     return new PositionFile(underlying, first.type(), first.strike(), first.expiry(), first.quantity(), multiplier, vol,
-        premium, rule, threshold, feeBps, slippageBps, rate, yield, hedge, futureExpiry, lot, model, newLegs, basis);
+        premium, rule, threshold, feeBps, slippageBps, rate, yield, hedge, futureExpiry, lot, model, newLegs, basis,
+        dividends);
   }
 
   /** The same position on another clock ({@code BASIS}). */
   public PositionFile withBasis(String newBasis) {
     return new PositionFile(underlying, type, strike, expiry, quantity, multiplier, vol, premium, rule, threshold,
-        feeBps, slippageBps, rate, yield, hedge, futureExpiry, lot, model, legs, newBasis);
+        feeBps, slippageBps, rate, yield, hedge, futureExpiry, lot, model, legs, newBasis, dividends);
+  }
+
+  /** The same position with other cash dividends. */
+  public PositionFile withDividends(List<Dividend> newDividends) {
+    return new PositionFile(underlying, type, strike, expiry, quantity, multiplier, vol, premium, rule, threshold,
+        feeBps, slippageBps, rate, yield, hedge, futureExpiry, lot, model, legs, basis, newDividends);
   }
 
   /** A position hedged without lot rounding, priced with BSM, in an instrument that is not a future. */
@@ -138,6 +172,8 @@ public record PositionFile(String underlying, String type, double strike, double
       "future_expiry", "lot", "model", "basis");
   /** The keys of a {@code [leg]} section. */
   private static final Set<String> LEG_KEYS = Set.of("type", "strike", "expiry", "quantity", "vol");
+  /** The keys of a {@code [dividend]} section. */
+  private static final Set<String> DIVIDEND_KEYS = Set.of("date", "amount");
   private static final Set<String> TYPES = Set.of("C", "P", "CALL", "PUT");
   private static final Set<String> RULES = Set.of("EVERY", "TIME", "DELTA", "MOVE", "MOVE%", "WW");
   private static final Set<String> HEDGES = Set.of("SPOT", "FUTURE", "PERP", "INVERSE");
@@ -185,6 +221,7 @@ public record PositionFile(String underlying, String type, double strike, double
   public static PositionFile read(Path file) throws IOException, InputFileException {
     Section top = new Section(0);
     List<Section> legSections = new ArrayList<>();
+    List<Section> dividendSections = new ArrayList<>();
     Section current = top;
     int lineNo = 0;
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -197,11 +234,12 @@ public record PositionFile(String underlying, String type, double strike, double
           continue;
         }
         if (s.startsWith("[")) {
-          if (!s.equalsIgnoreCase("[leg]")) {
-            throw new InputFileException(file, lineNo, s, "unknown section; the only section is [leg]");
+          boolean dividend = s.equalsIgnoreCase("[dividend]");
+          if (!dividend && !s.equalsIgnoreCase("[leg]")) {
+            throw new InputFileException(file, lineNo, s, "unknown section; the sections are [leg] and [dividend]");
           }
-          current = new Section(lineNo);
-          legSections.add(current);
+          current = new Section(lineNo, dividend);
+          (dividend ? dividendSections : legSections).add(current);
           continue;
         }
         int eq = s.indexOf('=');
@@ -209,10 +247,11 @@ public record PositionFile(String underlying, String type, double strike, double
           throw new InputFileException(file, lineNo, s, "expected 'key = value'");
         }
         String key = s.substring(0, eq).strip().toLowerCase(Locale.ROOT);
-        Set<String> allowed = current == top ? KEYS : LEG_KEYS;
+        Set<String> allowed = current == top ? KEYS : current.dividend ? DIVIDEND_KEYS : LEG_KEYS;
         if (!allowed.contains(key)) {
-          throw new InputFileException(file, lineNo, key, "unknown key" + (current == top ? "" : " in [leg] (line "
-              + current.start + ")") + "; expected one of " + String.join(", ", allowed.stream().sorted().toList()));
+          throw new InputFileException(file, lineNo, key, "unknown key" + (current == top ? ""
+              : " in " + (current.dividend ? "[dividend]" : "[leg]") + " (line " + current.start + ")")
+              + "; expected one of " + String.join(", ", allowed.stream().sorted().toList()));
         }
         if (current.values.containsKey(key)) {
           throw new InputFileException(file, lineNo, key, "given twice (first on line " + current.lines.get(key) + ")");
@@ -293,10 +332,29 @@ public record PositionFile(String underlying, String type, double strike, double
             + " TRADING hh:mm-hh:mm, 24/7");
       }
     }
+    List<Dividend> dividends = new ArrayList<>();
+    for (Section d : dividendSections) {
+      Reader dr = new Reader(file, d.values, d.lines, d.start);
+      double date = dr.date("date");
+      double amount = dr.number("amount", null, false);
+      if (amount < 0) {
+        throw dr.error("amount", "must be a cash amount >= 0, was " + d.values.get("amount"));
+      }
+      if (!dividends.isEmpty() && date < dividends.get(dividends.size() - 1).date()) {
+        throw dr.error("date", "is before the [dividend] on line " + dividends.get(dividends.size() - 1).line()
+            + "; list the dividends in ex-date order");
+      }
+      dividends.add(new Dividend(date, amount, d.start));
+    }
+    if (!dividends.isEmpty() && !hedge.equals("SPOT")) {
+      throw new InputFileException(file, dividends.get(0).line(), "[dividend]", "cash dividends need hedge = SPOT"
+          + " (the stock, which receives them); hedge is " + hedge);
+    }
     Leg first = legs.get(0);
     return new PositionFile(values.getOrDefault("underlying", "UNDERLYING"), first.type(), first.strike(),
         first.expiry(), first.quantity(), multiplier, vol, premium, rule, threshold, fee, slip,
-        r.number("rate", 0.0, false), r.number("yield", 0.0, false), hedge, futureExpiry, lot, model, legs, basis);
+        r.number("rate", 0.0, false), r.number("yield", 0.0, false), hedge, futureExpiry, lot, model, legs, basis,
+        dividends);
   }
 
   /** One leg read from the top level (the single-leg file) or from a {@code [leg]} section. */
@@ -315,11 +373,17 @@ public record PositionFile(String underlying, String type, double strike, double
   /** The keys of the top level or of one {@code [leg]} section, with their lines. */
   private static final class Section {
     final int start;
+    final boolean dividend;
     final Map<String, String> values = new LinkedHashMap<>();
     final Map<String, Integer> lines = new LinkedHashMap<>();
 
     Section(int start) {
+      this(start, false);
+    }
+
+    Section(int start, boolean dividend) {
       this.start = start;
+      this.dividend = dividend;
     }
   }
 
