@@ -94,6 +94,7 @@ final class LegBook {
   private final double[] anchorSpot;
   private final double[] anchorTau;
   private final double[] anchorVol;
+  private final double[] anchorTime;
   private final double[] premium;
   private long revaluations;
 
@@ -173,6 +174,7 @@ final class LegBook {
     this.anchorSpot = new double[n];
     this.anchorTau = new double[n];
     this.anchorVol = new double[n];
+    this.anchorTime = new double[n];
     this.premium = new double[n * OptionPricer.FIRST_GREEKS];
   }
 
@@ -374,7 +376,8 @@ final class LegBook {
     double tauA = anchorTau[i];
     boolean stale = !(spot >= anchorLow[i] && spot <= anchorHigh[i])
         || tauA - tau > Revaluation.TIME_STEP * tauA
-        || Math.abs(vol - anchorVol[i]) > Revaluation.VOL_STEP;
+        || Math.abs(vol - anchorVol[i]) > Revaluation.VOL_STEP
+        || dividends != null && dividends.paidIn(anchorTime[i], time) != 0; // the premium jumps at an ex-date
     if (stale) {
       model(i, spot, tau, vol, time, a);
       for (int k = 0; k < OptionPricer.FIRST_GREEKS; k++) {
@@ -387,6 +390,7 @@ final class LegBook {
       anchorSpot[i] = spot;
       anchorTau[i] = tau;
       anchorVol[i] = vol;
+      anchorTime[i] = time;
       revaluations++;
       return;
     }

@@ -69,6 +69,27 @@ class DividendLedgerTest {
     }
   }
 
+  /**
+   * REUSE carries the early-exercise premium between pricings and re-prices it at the first row after an ex-date,
+   * where it jumps: on a flat spot every ~2 hours across the first ex-date (no spot, time or vol trigger), its
+   * values are GX.PRICE's with the dividends still ahead.
+   */
+  @Test
+  void anAmericanPutWithDividendsUnderReuseIsRepricedAfterTheExDate() {
+    HedgePolicy policy = HedgePolicy.builder().rate(0.09).dividends(HULL).build();
+    LedgerRun reuse = run(Model.AMERICAN, OptionType.PUT, policy, Revaluation.REUSE);
+    double worst = 0;
+    for (int i = 0; i < 12; i++) {
+      double t = 0.1655 + 0.00025 * i;
+      double carried = reuse.step(t, 40, 0.3, Double.NaN, Double.NaN).value(LedgerColumn.OPTION_VALUE);
+      double exact = Dividends.price(Model.AMERICAN, OptionType.PUT, 40, 40, 0.5 - t, 0.3, 0.09, 0,
+          HULL.ahead(t, 0.5));
+      worst = Math.max(worst, Math.abs(carried / 100 - exact));
+    }
+    assertEquals(2, reuse.revaluations(), "the first row and the first row after the ex-date");
+    assertTrue(worst < 1e-3, "worst REUSE error per option " + worst);
+  }
+
   @Test
   void theHedgesSharesReceiveTheAmountOnEachExDateAndTheAttributionStillAddsUp() {
     double[][] p = path();

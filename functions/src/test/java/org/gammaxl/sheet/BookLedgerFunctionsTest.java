@@ -10,39 +10,15 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.gammaxl.ledger.LedgerColumn;
 import org.gammaxl.ledger.SummaryItem;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** GX.BOOK.LEDGER and GX.BOOK.LEDGER.SUMMARY as a worksheet calls them, against the single-leg functions and GX.PRICE. */
-class BookLedgerFunctionsTest {
+class BookLedgerFunctionsTest extends LedgerSheetTest {
   private static final Object[][] TIMES = column(0, 1.0 / 52, 2.0 / 52, 3.0 / 52, 4.0 / 52, 5.0 / 52);
   private static final Object[][] SPOTS = column(100, 103, 99, 96.5, 101, 104);
   private static final Object[][] YEARS = {{"TIME", "YEARS"}};
   private static final Object B = Empty.BLANK;
   private static final Object M = Empty.MISSING;
-
-  @BeforeAll
-  static void quiet() {
-    QuietLog.on();
-  }
-
-  @AfterAll
-  static void loud() {
-    QuietLog.off();
-  }
-
-  private static Object call(String name, Object... args) {
-    return Catalogue.standard().find(name).orElseThrow().invoke(args);
-  }
-
-  private static Object[][] column(double... values) {
-    Object[][] a = new Object[values.length][1];
-    for (int i = 0; i < values.length; i++) {
-      a[i][0] = values[i];
-    }
-    return a;
-  }
 
   /** A summary's value: column 1 is the book, 2.. the legs. */
   private static double item(Object[][] summary, String name, int column) {

@@ -4,15 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.gammaxl.ledger.LedgerColumn;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The ledgers' div_times and div_amounts as a worksheet passes them, against GX.PRICE with the same dividends
  * (Hull's call: S 40, K 40, r 9 %, σ 30 %, T 0.5, 0.50 at 2 and 5 months, 3.67 escrowed).
  */
-class LedgerDividendFunctionsTest {
+class LedgerDividendFunctionsTest extends LedgerSheetTest {
   private static final Object[][] DIV_TIMES = {{2.0 / 12}, {5.0 / 12}};
   private static final Object[][] DIV_AMOUNTS = {{0.5}, {0.5}};
   private static final Object[][] YEARS = {{"TIME", "YEARS"}};
@@ -25,20 +23,6 @@ class LedgerDividendFunctionsTest {
       TIMES[i][0] = i * (0.5 / 13); // past both ex-dates, before expiry
       SPOTS[i][0] = path[i];
     }
-  }
-
-  @BeforeAll
-  static void quiet() {
-    QuietLog.on();
-  }
-
-  @AfterAll
-  static void loud() {
-    QuietLog.off();
-  }
-
-  private static Object call(String name, Object... args) {
-    return Catalogue.standard().find(name).orElseThrow().invoke(args);
   }
 
   private static double item(Object[][] summary, String name) {

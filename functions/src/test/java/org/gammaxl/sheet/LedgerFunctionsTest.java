@@ -16,37 +16,13 @@ import org.gammaxl.ledger.RebalanceRule;
 import org.gammaxl.ledger.SummaryItem;
 import org.gammaxl.pricing.Model;
 import org.gammaxl.pricing.OptionType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** GX.LEDGER and GX.LEDGER.SUMMARY against the ledger engine run directly. */
-class LedgerFunctionsTest {
+class LedgerFunctionsTest extends LedgerSheetTest {
   private static final double[] TIMES = {0, 1.0 / 52, 2.0 / 52, 3.0 / 52, 4.0 / 52};
   private static final double[] SPOTS = {100, 102, 99, 101, 103.5};
   private static final Object[][] YEARS = {{"TIME", "YEARS"}};
-
-  @BeforeAll
-  static void quiet() {
-    QuietLog.on();
-  }
-
-  @AfterAll
-  static void loud() {
-    QuietLog.off();
-  }
-
-  private static Object call(String name, Object... args) {
-    return Catalogue.standard().find(name).orElseThrow().invoke(args);
-  }
-
-  private static Object[][] column(double... values) {
-    Object[][] a = new Object[values.length][1];
-    for (int i = 0; i < values.length; i++) {
-      a[i][0] = values[i];
-    }
-    return a;
-  }
 
   private static List<double[]> engine(HedgePolicy policy, double[] times, double[] spots, double[] vols) {
     LedgerRun run = HedgeLedger.of(Model.BSM.pricer(), Position.of(OptionLeg.of(OptionType.CALL, 100, 0.25, -100, 1)),
