@@ -2,7 +2,6 @@ package org.gammaxl.ledger;
 
 import org.gammaxl.InvalidInputException;
 import org.gammaxl.pricing.BlackScholesMerton;
-import org.gammaxl.pricing.BsmExpiry;
 import org.gammaxl.pricing.CashDividends;
 import org.gammaxl.pricing.Dividends;
 import org.gammaxl.pricing.Greeks;
@@ -34,12 +33,10 @@ final class LegBook {
   private static final int VEGA_PNL = LegColumn.VEGA_PNL.ordinal();
 
   private final OptionPricer pricer;
-  /** Whether the legs' European values come from {@link #kernels} (BSM, or REUSE's European part). */
+  /** Whether the legs' values come from BSM directly (the BSM model, or REUSE's European part). */
   private final boolean bsm;
-  /** Leg i's expiry's first leg: legs of one expiry share that leg's {@link BsmExpiry} factors. */
+  /** Leg i's expiry's first leg: legs of one expiry share that leg's present value of the dividends ahead. */
   private final int[] leader;
-  /** Per leader leg, the BSM factors of its expiry at this event. */
-  private final BsmExpiry[] kernels;
   private final boolean reuse;
   private final boolean moneyness;
   private final boolean smileHedge;
@@ -143,7 +140,6 @@ final class LegBook {
     this.live = n;
     this.bsm = reuse || pricer == BlackScholesMerton.INSTANCE;
     this.leader = new int[n];
-    this.kernels = new BsmExpiry[n];
     for (int i = 0; i < n; i++) {
       int first = i;
       for (int j = 0; j < i; j++) {
@@ -153,9 +149,6 @@ final class LegBook {
         }
       }
       leader[i] = first;
-      if (first == i) {
-        kernels[i] = new BsmExpiry();
-      }
     }
     this.offset = new double[n];
     this.smileStart = new double[n];
@@ -352,17 +345,12 @@ final class LegBook {
 
   /**
    * Leg i's price and first greeks per unit into {@link #g}, with the dividends ahead of it (present value
-   * {@code pv}, 0 without). BSM values (the model's, or REUSE's European part) come from the leg's expiry's shared
-   * {@link BsmExpiry}, set by the expiry's first live leg at this event, at the escrowed spot S − pv, theta adding
-   * Δ·∂S*∂t = −Δ·r·pv (as {@code GX.GREEKS} with dividends); other models from {@link #model}.
+   * {@code pv}, 0 without). BSM values (the model's, or REUSE's European part) are taken at the escrowed spot S − pv,
+   * theta adding Δ·∂S*∂t = −Δ·r·pv (as {@code GX.GREEKS} with dividends); other models come from {@link #model}.
    */
   private void greeks(int i, double spot, double tau, double vol, double time, double pv) {
     if (bsm) {
-      int l = leader[i];
-      if (l == i) {
-        kernels[i].at(tau, rate, yield);
-      }
-      kernels[l].firstGreeks(types[i], spot - pv, strikes[i], vol, g);
+      BlackScholesMerton.INSTANCE.firstGreeks(types[i], spot - pv, strikes[i], tau, vol, rate, yield, g);
       if (pv != 0) {
         g[4] += g[1] * (-rate * pv);
       }

@@ -335,29 +335,15 @@ final class LognormalKernel {
    * callers that revalue on every event (the hedge ledger).
    */
   static void firstGreeks(int phi, double s, double k, double t, double vol, double r, double b, double[] out) {
-    double growthMinusOne = Exponential.expm1(b * t);
+    double bt = b * t;
+    double x = logMoneyness(s, k, bt); // as in price
+    double growthMinusOne = Exponential.expm1(bt);
     double df = Exponential.exp(-r * t);
-    firstGreeks(phi, s, k, t, vol, r, b, growthMinusOne, df, carryFactor(growthMinusOne, df, r, b, t), Math.sqrt(t),
-        out);
-  }
-
-  /** The carry factor e^{(b−r)T} as (1 + (e^{bT} − 1))·e^{−rT}, or directly where that product is not it. */
-  static double carryFactor(double growthMinusOne, double df, double r, double b, double t) {
     double cf = (1 + growthMinusOne) * df;
     if (!(cf > 0 && cf < Double.POSITIVE_INFINITY)) {
       cf = Math.exp((b - r) * t); // growth overflowed or df underflowed: the product is not the carry factor
     }
-    return cf;
-  }
-
-  /**
-   * {@link #firstGreeks(int, double, double, double, double, double, double, double[])} with the factors of the
-   * expiry given: {@code growthMinusOne} = e^{bT} − 1, {@code df} = e^{−rT}, {@code cf} = {@link #carryFactor} and
-   * {@code sqrtT} = √T, as that method forms them (so that strikes at one expiry can share them, bit for bit).
-   */
-  static void firstGreeks(int phi, double s, double k, double t, double vol, double r, double b,
-      double growthMinusOne, double df, double cf, double sqrtT, double[] out) {
-    double x = logMoneyness(s, k, b * t); // as in price
+    double sqrtT = Math.sqrt(t);
     double sd = vol * sqrtT;
     double f = forward(s, growthMinusOne);
     boolean finiteForward = f > 0 && f < Double.POSITIVE_INFINITY;
