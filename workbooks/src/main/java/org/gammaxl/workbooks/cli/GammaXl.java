@@ -177,7 +177,7 @@ public final class GammaXl implements Callable<Integer> {
           + "on all cores; a bad book is reported and skipped.",
           "CSV: header time,spot[,vol,bid,ask]; times ISO or Excel serial. Position file: key = value "
           + "(type, strike, expiry, quantity, vol; optional underlying, multiplier, premium, rule, threshold, "
-          + "fee_bps, slippage_bps, rate, yield, hedge, future_expiry (required for hedge = FUTURE), lot, model)."})
+          + "fee_bps, slippage_bps, rate, yield, hedge, future_expiry (required for hedge = FUTURE), lot, model, basis); [leg] sections make a book, [dividend] sections (date, amount) add cash dividends."})
   static final class Report implements Callable<Integer> {
     @Option(names = "--prices", description = "price CSV file")
     Path prices;
