@@ -1,10 +1,10 @@
 package org.gammaxl.bench;
 
 import java.util.concurrent.TimeUnit;
-import org.gammaxl.exposure.ExposureConvention;
 import org.gammaxl.exposure.ExposureUnit;
 import org.gammaxl.exposure.GammaExposure;
 import org.gammaxl.exposure.GammaProfile;
+import org.gammaxl.exposure.OptionChain;
 import org.gammaxl.exposure.SyntheticChain;
 import org.gammaxl.pricing.BlackScholesMerton;
 import org.gammaxl.pricing.Greek;
@@ -48,7 +48,7 @@ public class ExposureBenchmark {
 
   @Setup
   public void setUp() {
-    SyntheticChain c = SyntheticChain.of(15, OPTIONS);
+    OptionChain c = SyntheticChain.of(15, OPTIONS);
     type = new OptionType[OPTIONS];
     strike = new double[OPTIONS];
     years = new double[OPTIONS];
@@ -60,14 +60,14 @@ public class ExposureBenchmark {
       strike[i] = c.strike(i);
       years[i] = c.years(i);
       vol[i] = c.vol(i);
-      oi[i] = c.openInterest(i);
+      oi[i] = Math.abs(c.position(i));
       cells[0][i][0] = type[i] == OptionType.CALL ? "C" : "P";
       cells[1][i][0] = strike[i];
       cells[2][i][0] = years[i];
       cells[3][i][0] = vol[i];
       cells[4][i][0] = oi[i];
     }
-    exposure = GammaExposure.of(c.chain(ExposureConvention.CALLS_LONG), 0.04, 0.01, 100, ExposureUnit.PER_1PCT);
+    exposure = GammaExposure.of(c, 0.04, 0.01, 100, ExposureUnit.PER_1PCT);
     grid = GammaProfile.grid(0.8 * SPOT, 1.2 * SPOT, SPOTS);
     sheetProfile = Catalogue.standard().find("GX.GEX.PROFILE").orElseThrow();
     sheetArgs = new Object[] {SPOT, cells[0], cells[1], cells[2], cells[3], cells[4], 0.04, 0.01, 100.0, "CALLS_LONG",

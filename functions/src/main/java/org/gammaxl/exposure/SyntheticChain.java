@@ -12,72 +12,26 @@ import org.gammaxl.pricing.OptionType;
  * engine's benchmark from arrays, the POI benchmark from worksheet cells).
  */
 public final class SyntheticChain {
-  private final OptionType[] type;
-  private final double[] strike;
-  private final double[] years;
-  private final double[] vol;
-  private final double[] openInterest;
-
-  private SyntheticChain(int size, long seed) {
-    SplittableRandom rng = new SplittableRandom(seed);
-    type = new OptionType[size];
-    strike = new double[size];
-    years = new double[size];
-    vol = new double[size];
-    openInterest = new double[size];
-    for (int i = 0; i < size; i++) {
-      type[i] = rng.nextBoolean() ? OptionType.CALL : OptionType.PUT;
-      strike[i] = 60 + 0.5 * rng.nextInt(161);
-      years[i] = (1 + rng.nextInt(365)) / 365.0;
-      vol[i] = 0.1 + 0.5 * rng.nextDouble();
-      openInterest[i] = rng.nextInt(5001);
-    }
-  }
+  private SyntheticChain() {}
 
   /**
-   * The chain of {@code size} options drawn with {@code seed}.
+   * The chain of {@code size} options drawn with {@code seed}, read with {@link ExposureConvention#CALLS_LONG}:
+   * an option's open interest is {@code |position(i)|} (calls +OI, puts −OI).
    *
    * @throws InvalidInputException DOMAIN when size &lt; 1
    */
-  public static SyntheticChain of(long seed, int size) {
+  public static OptionChain of(long seed, int size) {
     if (size < 1) {
       throw InvalidInputException.domain("size", "must be >= 1, was " + size);
     }
-    return new SyntheticChain(size, seed);
-  }
-
-  public int size() {
-    return strike.length;
-  }
-
-  public OptionType type(int i) {
-    return type[i];
-  }
-
-  public double strike(int i) {
-    return strike[i];
-  }
-
-  /** Years to expiry, &gt; 0. */
-  public double years(int i) {
-    return years[i];
-  }
-
-  /** Implied vol, 0.2 = 20 %. */
-  public double vol(int i) {
-    return vol[i];
-  }
-
-  /** Open interest in contracts, ≥ 0. */
-  public double openInterest(int i) {
-    return openInterest[i];
-  }
-
-  /** The options as an {@link OptionChain} whose open interest is read with {@code convention}. */
-  public OptionChain chain(ExposureConvention convention) {
-    OptionChain.Builder b = OptionChain.builder(convention);
-    for (int i = 0; i < size(); i++) {
-      b.add(type[i], strike[i], years[i], vol[i], openInterest[i]);
+    SplittableRandom rng = new SplittableRandom(seed);
+    OptionChain.Builder b = OptionChain.builder(ExposureConvention.CALLS_LONG);
+    for (int i = 0; i < size; i++) {
+      OptionType type = rng.nextBoolean() ? OptionType.CALL : OptionType.PUT;
+      double strike = 60 + 0.5 * rng.nextInt(161);
+      double years = (1 + rng.nextInt(365)) / 365.0;
+      double vol = 0.1 + 0.5 * rng.nextDouble();
+      b.add(type, strike, years, vol, rng.nextInt(5001));
     }
     return b.build();
   }

@@ -7,10 +7,10 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFFormulaEvaluator;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.gammaxl.exposure.ExposureConvention;
 import org.gammaxl.exposure.ExposureUnit;
 import org.gammaxl.exposure.GammaExposure;
 import org.gammaxl.exposure.GammaProfile;
+import org.gammaxl.exposure.OptionChain;
 import org.gammaxl.exposure.SyntheticChain;
 import org.gammaxl.pricing.OptionType;
 import org.gammaxl.workbooks.poi.GxFunctions;
@@ -53,7 +53,7 @@ public class PoiExposureBenchmark {
 
   @Setup
   public void setUp() {
-    SyntheticChain c = SyntheticChain.of(15, OPTIONS);
+    OptionChain c = SyntheticChain.of(15, OPTIONS);
     wb = GxFunctions.register(new XSSFWorkbook());
     XSSFSheet chain = wb.createSheet("Chain");
     for (int i = 0; i < OPTIONS; i++) {
@@ -62,9 +62,9 @@ public class PoiExposureBenchmark {
       r.createCell(1).setCellValue(c.strike(i));
       r.createCell(2).setCellValue(c.years(i));
       r.createCell(3).setCellValue(c.vol(i));
-      r.createCell(4).setCellValue(c.openInterest(i));
+      r.createCell(4).setCellValue(Math.abs(c.position(i)));
     }
-    exposure = GammaExposure.of(c.chain(ExposureConvention.CALLS_LONG), 0.04, 0.01, 100, ExposureUnit.PER_1PCT);
+    exposure = GammaExposure.of(c, 0.04, 0.01, 100, ExposureUnit.PER_1PCT);
     grid = GammaProfile.grid(0.8 * SPOT, 1.2 * SPOT, SPOTS);
     XSSFSheet calc = wb.createSheet("Calc");
     String n = Integer.toString(OPTIONS);

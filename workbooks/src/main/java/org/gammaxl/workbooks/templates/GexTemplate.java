@@ -213,10 +213,13 @@ public final class GexTemplate {
     cell(s, 9, 4, st.formula(Styles.GENERAL)).setCellFormula(
         "IF(ISNUMBER(TotalGex),IF(TotalGex>=0,\"Positive gamma at spot: dealer hedging damps moves\","
             + "\"Negative gamma at spot: dealer hedging amplifies moves\"),\"\")");
-    cell(s, 10, 4, st.formula(Styles.GENERAL)).setCellFormula("IF(" + EMPTY + ",\"\",IF(ISNUMBER(GammaFlip),IF(Profile!$B$2<0,\"positive gamma above the flip, negative below\","
-            + "\"negative gamma above the flip, positive below\")&\"; spot is \"&IF(GexSpot>=GammaFlip,\"above\","
-            + "\"below\")&\" the flip by \"&TEXT(ABS(GexSpot/GammaFlip-1),\"0.0%\"),"
-            + "\"no flip between \"&TEXT(GexLow,\"#,##0.00\")&\" and \"&TEXT(GexHigh,\"#,##0.00\")))");
+    // blank while the chain is empty or the flip is an error (#NAME? without the add-in): never a false "no flip"
+    cell(s, 10, 4, st.formula(Styles.GENERAL)).setCellFormula("IF(" + EMPTY + ",\"\",IF(ISNUMBER(GammaFlip),"
+        + "IF(Profile!$B$2<0,\"positive gamma above the flip, negative below\","
+        + "\"negative gamma above the flip, positive below\")&\"; spot is \"&IF(GexSpot>=GammaFlip,\"above\","
+        + "\"below\")&\" the flip by \"&TEXT(ABS(GexSpot/GammaFlip-1),\"0.0%\"),"
+        + "IF(ISERROR(GammaFlip),\"\",\"no flip between \"&TEXT(GexLow,\"#,##0.00\")&\" and \""
+        + "&TEXT(GexHigh,\"#,##0.00\"))))");
     name(wb, "GexRegime", "GEX!$E$10");
     cell(s, 12, 0, st.note).setCellValue("GEX per option = sign x gamma x OI x multiplier x spot^2 x 0.01 (PER_1PCT);"
         + " CALLS_LONG: dealers long calls (+), short puts (-). Gamma is Black-Scholes-Merton at each option's IV.");
