@@ -107,6 +107,16 @@ class ArrayCallsTest {
   }
 
   @Test
+  void aCallOnAComputedArrayIsNotSharedButStillRight() throws IOException {
+    s.setArrayFormula("_xll.GX.TEST.SCALE(B2,A1:A4*2)", CellRangeAddress.valueOf("G1:H4"));
+    assertEquals(20.0, value("G1"));
+    assertEquals(81.0, value("H4"), "10 × (A4·2) + 1");
+    set(1, 1, 1); // B2
+    assertEquals(9.0, value("H4"), "1 × 8 + 1");
+    wb.close();
+  }
+
+  @Test
   void twoRangesWithTheSameCallAreEachComputed() throws IOException {
     s.setArrayFormula("_xll.GX.TEST.SCALE(B2,A1:A4)", CellRangeAddress.valueOf("G1:H4"));
     s.setArrayFormula("_xll.GX.TEST.SCALE(B1,A1:A4)", CellRangeAddress.valueOf("J1:K4"));
