@@ -87,25 +87,25 @@ final class AndersenLakeBoundary {
       double rootTau = Math.sqrt(tau);
       for (int k = 0; k < l; k++) {
         int at = (i - 1) * l + k;
-        double sin = scheme.sin[k];
-        double cos = scheme.cos[k];
-        double m = tau * sin * sin; // horizon τ − u
-        double u = tau * cos * cos;
+        double m = tau * scheme.elapsedFactor[k]; // horizon τ − u
+        double u = tau * scheme.remainingFactor[k];
         elapsed[at] = m;
         remaining[at] = u;
-        sdev[at] = vol * rootTau * sin;
+        sdev[at] = vol * rootTau * scheme.rootElapsed[k];
         drift[at] = (r - q) * m;
-        rateGrowth[at] = Math.exp(r * u);
-        yieldGrowth[at] = Math.exp(q * u);
-        // dm = 2τ·sinθ·cosθ·dθ and dm/(σ√m) = 2√τ·cosθ/σ·dθ
-        densityWeight[at] = scheme.weight[k] * 2 * rootTau * cos / vol;
-        cdfWeight[at] = scheme.weight[k] * 2 * tau * sin * cos;
+        rateGrowth[at] = Exponential.exp(r * u);
+        yieldGrowth[at] = Exponential.exp(q * u);
+        densityWeight[at] = scheme.densityFactor[k] * rootTau / vol;
+        cdfWeight[at] = scheme.cdfFactor[k] * tau;
       }
     }
     if (start == null) {
+      // node by node along τ, each QD+ solve started from the previous node's boundary
+      double x = Math.exp(logX);
+      double b = x;
       for (int i = 1; i <= n; i++) {
-        double b = QdPlusBoundary.put(1.0, r, q, vol, years * scheme.nodeTime[i], Math.exp(logX));
-        s[i] = Math.max(0.0, logX - Math.log(b));
+        b = QdPlusBoundary.put(1.0, r, q, vol, years * scheme.nodeTime[i], x, b);
+        s[i] = Math.max(0.0, logX - Logarithm.log(b));
       }
     } else {
       for (int i = 1; i <= n; i++) {

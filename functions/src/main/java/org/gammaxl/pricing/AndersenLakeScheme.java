@@ -30,6 +30,17 @@ final class AndersenLakeScheme {
   final double[] sin;
   final double[] cos;
   final double[] weight;
+  /**
+   * Per fixed-point point k, for a horizon τ: remaining time u = τ·cos²θ_k ({@code remainingFactor}), elapsed time
+   * τ − u = τ·sin²θ_k ({@code elapsedFactor}, whose root is {@code rootElapsed}), and the weights of the two
+   * integrals, du = τ·{@code cdfFactor}·dθ and du/√(τ − u) = √τ·{@code densityFactor}·dθ (Gauss–Legendre weight
+   * included): every per-point constant of a solve but the scale, once per scheme.
+   */
+  final double[] remainingFactor;
+  final double[] elapsedFactor;
+  final double[] rootElapsed;
+  final double[] cdfFactor;
+  final double[] densityFactor;
   /** Interpolation weight of node j at the boundary time τ_i·cos²θ_k: [((i − 1)·l + k)·(n + 1) + j], i = 1..n. */
   final double[] interpolation;
   /**
@@ -60,6 +71,19 @@ final class AndersenLakeScheme {
     cos = new double[l];
     weight = new double[l];
     angles(gl, sin, cos, weight);
+    remainingFactor = new double[l];
+    elapsedFactor = new double[l];
+    rootElapsed = new double[l];
+    cdfFactor = new double[l];
+    densityFactor = new double[l];
+    for (int k = 0; k < l; k++) {
+      // du = 2τ·sinθ·cosθ·dθ and du/√(τ − u) = 2√τ·cosθ·dθ
+      remainingFactor[k] = cos[k] * cos[k];
+      elapsedFactor[k] = sin[k] * sin[k];
+      rootElapsed[k] = sin[k];
+      cdfFactor[k] = weight[k] * 2 * sin[k] * cos[k];
+      densityFactor[k] = weight[k] * 2 * cos[k];
+    }
     interpolation = new double[n * l * (n + 1)];
     for (int i = 1; i <= n; i++) {
       double rootTime = Math.sqrt(nodeTime[i]);
