@@ -66,7 +66,7 @@ final class AndersenLakeScheme {
       z[i] = i == 0 ? -1.0 : i == n ? 1.0 : -Math.cos(i * Math.PI / n);
       nodeTime[i] = 0.25 * (1 + z[i]) * (1 + z[i]);
     }
-    double[][] gl = gaussLegendre(l);
+    double[][] gl = GaussLegendre.rule(l);
     sin = new double[l];
     cos = new double[l];
     weight = new double[l];
@@ -162,35 +162,5 @@ final class AndersenLakeScheme {
       out[1][i] = points.get(i)[1];
     }
     return out;
-  }
-
-  /** Gauss–Legendre nodes [0] and weights [1] on [−1, 1], by Newton's method on P_m (to rounding). */
-  static double[][] gaussLegendre(int m) {
-    double[] x = new double[m];
-    double[] w = new double[m];
-    for (int i = 0; i < (m + 1) / 2; i++) {
-      double root = Math.cos(Math.PI * (i + 0.75) / (m + 0.5));
-      double derivative = 0;
-      for (int iteration = 0; iteration < 100; iteration++) {
-        double p0 = 1;
-        double p1 = root;
-        for (int k = 2; k <= m; k++) {
-          double p2 = ((2 * k - 1) * root * p1 - (k - 1) * p0) / k;
-          p0 = p1;
-          p1 = p2;
-        }
-        derivative = m * (root * p1 - p0) / (root * root - 1);
-        double step = p1 / derivative;
-        root -= step;
-        if (Math.abs(step) < 1e-16) {
-          break;
-        }
-      }
-      x[i] = -root;
-      x[m - 1 - i] = root;
-      w[i] = 2 / ((1 - root * root) * derivative * derivative);
-      w[m - 1 - i] = w[i];
-    }
-    return new double[][] {x, w};
   }
 }
