@@ -53,7 +53,6 @@ final class AndersenLakeScheme {
   final double[] priceCos;
   final double[] priceWeight;
   final double[] priceInterpolation;
-
   AndersenLakeScheme(int n, int l, int iterations, int p, boolean newton) {
     this.newton = newton;
     this.n = n;
