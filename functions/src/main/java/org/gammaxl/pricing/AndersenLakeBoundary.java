@@ -105,7 +105,11 @@ final class AndersenLakeBoundary {
         cdfWeight[at] = scheme.cdfFactor[k] * tau;
       }
     }
-    if (start == null) {
+    if (start == null && scheme.first != null && iterations >= scheme.first.iterations) {
+      AndersenLakeBoundary coarse = new AndersenLakeBoundary(scheme.first, r, q, vol, years);
+      System.arraycopy(coarse.s, 1, s, 1, n);
+      iterations -= scheme.first.iterations;
+    } else if (start == null) {
       // node by node along τ, each QD+ solve started from the previous node's boundary
       double x = Math.exp(logX);
       double b = x;

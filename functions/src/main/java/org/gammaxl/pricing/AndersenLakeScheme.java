@@ -53,7 +53,27 @@ final class AndersenLakeScheme {
   final double[] priceCos;
   final double[] priceWeight;
   final double[] priceInterpolation;
+  /**
+   * The scheme of the first Newton steps, on the same nodes with fewer quadrature points (null: none). From QD+,
+   * about 1e-3 off, each step's result is limited by its start, not by its quadrature, until the last: on the
+   * benchmark batch two steps on 8 points and a last one on 12 or 16 end within 5e-12 of the converged price, as
+   * three steps on the full scheme do.
+   */
+  final AndersenLakeScheme first;
+
   AndersenLakeScheme(int n, int l, int iterations, int p, boolean newton) {
+    this(n, l, iterations, p, newton, 0, 0);
+  }
+
+  /**
+   * With {@code firstIterations} &gt; 0, that many of the iterations (fewer than all) on {@code firstPoints}
+   * quadrature points.
+   */
+  AndersenLakeScheme(int n, int l, int iterations, int p, boolean newton, int firstPoints, int firstIterations) {
+    if (firstIterations >= iterations && firstIterations > 0) {
+      throw new IllegalArgumentException("the last iteration runs on the full scheme");
+    }
+    this.first = firstIterations > 0 ? new AndersenLakeScheme(n, firstPoints, firstIterations, 2, newton) : null;
     this.newton = newton;
     this.n = n;
     this.l = l;
