@@ -48,7 +48,6 @@ final class AndersenLakeBoundary {
   private final double[] yieldGrowth;
   private final double[] densityWeight;
   private final double[] cdfWeight;
-  private final double[] elapsed;
   private final double[] remaining;
 
   AndersenLakeBoundary(AndersenLakeScheme scheme, double r, double q, double vol, double years) {
@@ -85,7 +84,6 @@ final class AndersenLakeBoundary {
     yieldGrowth = new double[n * l];
     densityWeight = new double[n * l];
     cdfWeight = new double[n * l];
-    elapsed = new double[n * l];
     remaining = new double[n * l];
     for (int i = 1; i <= n; i++) {
       double tau = years * scheme.nodeTime[i];
@@ -94,7 +92,6 @@ final class AndersenLakeBoundary {
         int at = (i - 1) * l + k;
         double m = tau * scheme.elapsedFactor[k]; // horizon τ − u
         double u = tau * scheme.remainingFactor[k];
-        elapsed[at] = m;
         remaining[at] = u;
         sdev[at] = vol * rootTau * scheme.rootElapsed[k];
         inverseSdev[at] = 1 / sdev[at];
@@ -110,11 +107,17 @@ final class AndersenLakeBoundary {
       System.arraycopy(coarse.s, 1, s, 1, n);
       iterations -= scheme.first.iterations;
     } else if (start == null) {
-      // node by node along τ, each QD+ solve started from the previous node's boundary
+      // node by node along τ, each QD+ solve started from the line in √τ through the two previous nodes' s
       double x = Math.exp(logX);
-      double b = x;
       for (int i = 1; i <= n; i++) {
-        b = QdPlusBoundary.put(1.0, r, q, vol, years * scheme.nodeTime[i], x, b);
+        double guess = 0.0;
+        if (i >= 2) {
+          double z0 = Math.sqrt(scheme.nodeTime[i - 2]);
+          double z1 = Math.sqrt(scheme.nodeTime[i - 1]);
+          guess = s[i - 1] + (s[i - 1] - s[i - 2]) * (Math.sqrt(scheme.nodeTime[i]) - z1) / (z1 - z0);
+        }
+        double from = x * Exponential.exp(-Math.max(guess, 0.0));
+        double b = QdPlusBoundary.put(1.0, r, q, vol, years * scheme.nodeTime[i], x, from);
         s[i] = Math.max(0.0, logX - Logarithm.log(b));
       }
     } else {

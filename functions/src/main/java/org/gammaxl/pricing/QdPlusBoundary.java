@@ -7,9 +7,9 @@ package org.gammaxl.pricing;
  * boundary S* solves the QD+ equation
  * F(S) = (1 − e^{−qτ}Φ(−d₊))·S + (λ + c₀)·(K − S − p(S)) = 0, p the European put, with λ the negative root of
  * σ²λ² + (ω − 1)σ²λ − 2r/h = 0 (h = 1 − e^{−rτ}, ω = 2(r − q)/σ²) and c₀ Li's correction, which carries the put's
- * theta. Solved by Halley's method, kept inside (0, X], X = b(0⁺), from a start the caller gives: X itself, or the
- * boundary at the previous, shorter time to expiry (the boundary falls with τ, so a solve along the nodes of a
- * scheme starts each node one or two Halley steps from its root).
+ * theta. Solved by Halley's method, kept inside (0, X], X = b(0⁺), from a start the caller gives: X itself, or an
+ * extrapolation from the boundary at shorter times to expiry (along the nodes of a scheme, {@link AndersenLakeBoundary}
+ * starts each node about two Halley steps from its root).
  */
 final class QdPlusBoundary {
   private static final int MAX_ITERATIONS = 40;
