@@ -41,11 +41,12 @@ public final class AmericanAndersenLake implements OptionPricer {
    * About 1e-9 of the strike: Chebyshev degree 16 and 12 Gauss–Legendre points per fixed-point integral, degree 24
    * and 16 points for a boundary that starts below the strike (put yield above the rate, X = r/q) beyond half a year
    * and for any boundary beyond two years (the boundary's fast fall just before expiry takes more nodes to resolve the
-   * longer the expiry, most of all when q is just above r); 3 Newton steps from QD+, the first two on 8 points (their
-   * result is limited by their start, not by their quadrature), tanh–sinh step 1/16 (103 points) for the price.
+   * longer the expiry, most of all when q is just above r); 3 Newton steps from QD+, the first two on 8 points (10 on
+   * the long scheme; their result is limited by their start, not by their quadrature: within 1e-10 of three full
+   * steps from one day to ten years, vols 5–150 %), tanh–sinh step 1/16 (103 points) for the price.
    */
   public static final AmericanAndersenLake ACCURATE = new AmericanAndersenLake("accurate",
-      new AndersenLakeScheme(16, 12, 3, 16, true, 8, 2), 0.5, 2.0, new AndersenLakeScheme(24, 16, 3, 16, true, 8, 2),
+      new AndersenLakeScheme(16, 12, 3, 16, true, 8, 2), 0.5, 2.0, new AndersenLakeScheme(24, 16, 3, 16, true, 10, 2),
       new AndersenLakeScheme(8, 6, 2, 16, true));
   /** About 1e-7 of the strike within a year: degree 8, 6 points, 2 Newton steps, tanh–sinh step 1/6 (39 points). */
   public static final AmericanAndersenLake FAST = new AmericanAndersenLake("fast",
