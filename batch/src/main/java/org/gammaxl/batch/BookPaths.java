@@ -2,6 +2,10 @@ package org.gammaxl.batch;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.floor;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.lit;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -11,8 +15,6 @@ import java.util.Map;
 import java.util.function.IntPredicate;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
-import org.apache.spark.sql.KeyValueGroupedDataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -22,13 +24,15 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The books of a sweep by price path: path {@code i} is the key {@link #key(int)} of the price rows (a
  * book name or an underlying) and the books it drives. Price rows are joined to the paths by key (rows of
- * a key without books are dropped before the shuffle) and grouped by the path's number, so that the
- * shuffle sorts on (int, time) and never compares key strings.
+ * a key without books are dropped before the shuffle), partitioned by the path's number and sorted
+ * within each partition, so that a task streams its paths one after the other ({@link PathGroups}).
  */
 final class BookPaths implements Serializable {
   private static final long serialVersionUID = 1L;
-  /** The column of the path number, after {@link PriceInput#SCHEMA}'s. */
-  static final int PATH = PriceInput.SCHEMA.size();
+  /** The column of the path number in {@link #sorted} rows (where the price rows have their key). */
+  static final int PATH = PriceInput.KEY;
+  /** 2^35: the seconds field of the sort key (2^35 s is over 1,000 years of Excel date-times). */
+  private static final long SECONDS = 1L << 35;
   private final List<String> keys;
   private final List<List<Book>> books;
 
@@ -53,10 +57,17 @@ final class BookPaths implements Serializable {
   List<Book> books(int path) { return books.get(path); }
 
   /**
-   * The price rows of the paths {@code keep} accepts, grouped by path number, each group sorted by
-   * time, then file and line (the order in which a duplicate time is reported).
+   * The price rows of the paths {@code keep} accepts, hash-partitioned by path number into
+   * {@code partitions} tasks, each partition sorted by path, then time, then file and line (the order in
+   * which a duplicate time is reported): read them path by path with {@link PathGroups}. The columns are
+   * those of {@link PriceInput#SCHEMA} with the key replaced by the path number ({@link #PATH}).
+   *
+   * <p>The sort's first column is one long, the path number in the high bits and the whole seconds of
+   * the time in the low 35 (clamped; nulls and NaN at the ends, as Spark orders them). It is monotone in
+   * (path, time), so the order is that of (path, time, file, line), and Spark's sort decides most
+   * comparisons on that long (its prefix) alone instead of comparing whole rows within a path.
    */
-  KeyValueGroupedDataset<Integer, Row> group(SparkSession spark, Dataset<Row> prices, IntPredicate keep) {
+  Dataset<Row> sorted(SparkSession spark, Dataset<Row> prices, IntPredicate keep, int partitions) {
     List<Row> table = new ArrayList<>();
     for (int i = 0; i < keys.size(); i++) {
       if (keep.test(i)) {
@@ -65,11 +76,15 @@ final class BookPaths implements Serializable {
     }
     StructType schema = new StructType().add("key", DataTypes.StringType, false).add("path", DataTypes.IntegerType, false);
     Dataset<Row> joined = prices.join(broadcast(spark.createDataFrame(table, schema)), "key");
-    return joined.groupBy(col("path")).as(Encoders.INT(), Encoders.row(joined.schema()));
-  }
-
-  /** The sort of the rows within a path. */
-  static Column[] order() {
-    return new Column[] {col("time"), col("file"), col("line")};
+    Column[] columns = new Column[PriceInput.SCHEMA.size()];
+    for (int i = 0; i < columns.length; i++) {
+      columns[i] = i == PATH ? col("path") : col(PriceInput.SCHEMA.fields()[i].name());
+    }
+    Column seconds = floor(least(greatest(col("time").multiply(86_400.0), lit(0.0)), lit(SECONDS - 1.0)));
+    Column order = keys.size() < 1 << 27 ? col("path").cast(DataTypes.LongType).multiply(lit(SECONDS)).plus(seconds)
+        : col("path").cast(DataTypes.LongType);
+    return joined.select(columns)
+        .repartition(partitions, col("path"))
+        .sortWithinPartitions(order, col("time"), col("file"), col("line"));
   }
 }

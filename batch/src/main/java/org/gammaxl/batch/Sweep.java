@@ -104,12 +104,9 @@ final class Sweep {
       CollectionAccumulator<String> skipped = spark.sparkContext().collectionAccumulator("books skipped");
       int partitions = o.partitions() > 0 ? o.partitions()
           : Math.max(1, Math.min(paths.size(), 8 * jsc.defaultParallelism()));
-      spark.conf().set("spark.sql.shuffle.partitions", Integer.toString(partitions));
-      spark.conf().set("spark.sql.adaptive.coalescePartitions.enabled", "false");
-
-      Dataset<Row> pairs = paths.group(spark, prices.rows(), i -> true)
-          .flatMapSortedGroups(BookPaths.order(),
-              new SweepGroups(bcast, policies, o.skipBadBooks(), events, done, skipped, o.failOnceKey()),
+      Dataset<Row> pairs = paths.sorted(spark, prices.rows(), i -> true, partitions)
+          .mapPartitions(new PathGroups<>(
+              new SweepGroups(bcast, policies, o.skipBadBooks(), events, done, skipped, o.failOnceKey())),
               Encoders.row(SweepColumns.SCHEMA))
           .sortWithinPartitions("book", "policy");
       String results = new org.apache.hadoop.fs.Path(staging, "results").toString();
