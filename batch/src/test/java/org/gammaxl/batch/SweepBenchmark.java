@@ -97,7 +97,10 @@ public final class SweepBenchmark {
         spark2 / spark1, raw2 / raw1, load());
   }
 
-  /** The raw engine: each (book, policy) pair looped over its in-memory path, books spread over threads. */
+  /**
+   * The raw engine: each (book, policy) pair looped over its in-memory path, books spread over threads; the
+   * same work per event as the sweep's (the years on the book's clock once per observation, the summary).
+   */
   static double raw(List<Book> books, List<SweepPolicy> policies, double[][] times, double[][] spots, int threads,
       int count) throws Exception {
     long t0 = System.nanoTime();
@@ -111,10 +114,15 @@ public final class SweepBenchmark {
         double[] t = times[book];
         double[] s = spots[book];
         PositionFile base = books.get(book).position();
+        // the book's clock once per event, as the sweep computes it once per row for all policies
+        double[] years = new double[t.length];
+        for (int i = 0; i < t.length; i++) {
+          years[i] = EngineLedger.years(t[0], t[i], "time");
+        }
         for (SweepPolicy p : policies) {
           LedgerRun run = EngineLedger.start(p.applyTo(base), t[0], p::extraSettings);
           for (int i = 0; i < t.length; i++) {
-            run.step(EngineLedger.years(t[0], t[i], "time"), s[i], 0.25, Double.NaN, Double.NaN);
+            run.step(years[i], s[i], 0.25, Double.NaN, Double.NaN);
           }
           sink += run.summary().toArray()[3];
           n += t.length;
@@ -136,9 +144,10 @@ public final class SweepBenchmark {
     deleteTree(out);
     Sweep.Outcome o = Sweep.run(spark, new Sweep.Options(prices.toString(), books, grid, out.toString(), "parquet",
         null, 0, false, false, 0, null, null));
-    System.out.printf(Locale.ROOT, "  %s %s: %,d events, whole sweep %.2f s, ledger job (read, shuffle, sort, engine,"
-        + " write) %.2f s = %,.0f events/s%n", spark.sparkContext().master(), out.getFileName(), o.events(), o.seconds(),
-        o.ledgerSeconds(), o.events() / o.ledgerSeconds());
+    StringBuilder phases = new StringBuilder();
+    o.phases().forEach((k, v) -> phases.append(String.format(Locale.ROOT, ", %s %.2f", k, v)));
+    System.out.printf(Locale.ROOT, "  %s %s: %,d events, whole sweep %.2f s = %,.0f events/s; phases (s)%s%n",
+        spark.sparkContext().master(), out.getFileName(), o.events(), o.seconds(), o.events() / o.seconds(), phases);
     return o.events() / o.seconds();
   }
 
