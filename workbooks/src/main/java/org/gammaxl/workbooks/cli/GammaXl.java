@@ -49,11 +49,20 @@ public final class GammaXl implements Callable<Integer> {
 
   /** The tool's command line: an exception that reaches it prints one line, {@code gammaxl: file: what}. */
   static CommandLine commandLine() {
-    return new CommandLine(new GammaXl())
-        .setExecutionExceptionHandler((e, cmd, parse) -> {
-          cmd.getErr().println("gammaxl: " + FileErrors.describe(e));
-          return 1;
-        });
+    return new CommandLine(new GammaXl()).setExecutionExceptionHandler(errorLine("gammaxl"));
+  }
+
+  /**
+   * What a command of the tool (this one, or {@code gammaxl sweep} in its own jar) does with an exception
+   * that reaches it: prints one line, {@code NAME: file: what} (the first line of a longer message), and
+   * exits 1.
+   */
+  public static CommandLine.IExecutionExceptionHandler errorLine(String name) {
+    return (e, cmd, parse) -> {
+      String m = FileErrors.describe(e);
+      cmd.getErr().println(name + ": " + m.lines().findFirst().orElse(m));
+      return 1;
+    };
   }
 
   @Override
