@@ -73,6 +73,12 @@ public final class Svi {
     return a + b * (rho * y + Math.sqrt(y * y + sigma * sigma));
   }
 
+  /** w′(k) = b·(ρ + (k − m)/√((k − m)² + σ²)): the slope of total variance in log-moneyness. */
+  public double slope(double k) {
+    double y = k - m;
+    return b * (rho + y / Math.sqrt(y * y + sigma * sigma));
+  }
+
   /** The implied vol at strike K for forward F and expiry T years: √(w(ln(K/F))/T). */
   public double vol(double strike, double forward, double years) {
     Require.positive("strike", strike);
