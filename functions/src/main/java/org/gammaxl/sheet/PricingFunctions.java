@@ -37,6 +37,9 @@ final class PricingFunctions {
   /** Hull's example (two 0.50 dividends at 2 and 5 months) for the documented examples. */
   private static final Object[][] HULL_TIMES = {{2 / 12.0}, {5 / 12.0}};
   private static final Object[][] HULL_AMOUNTS = {{0.5}, {0.5}};
+  /** Why the American dividend lattice has no ultima, for the log and the help. */
+  static final String ULTIMA_ON_LATTICE = "with early exercise the lattice's exercise boundary moves by whole grid"
+      + " nodes as the vol moves, so a third difference in vol is noise; EUROPEAN.LATTICE and BSM give it";
 
   private PricingFunctions() {
   }
@@ -67,7 +70,8 @@ final class PricingFunctions {
         SheetFunction.builder("GX.GREEK").category(CATEGORY)
             .description("Any greek by name (PRICE, DELTA, GAMMA, VEGA, THETA, RHO, PHI, VANNA, CHARM, VOMMA, SPEED,"
                 + " ZOMMA, COLOR, VETA, ULTIMA, DUALDELTA, DUALGAMMA, LAMBDA), trader units unless units=RAW")
-            .details(greekUnitsTable() + "\n" + SurfaceArgs.HELP)
+            .details(greekUnitsTable() + "\nULTIMA with cash dividends and an American model is `#N/A`: "
+                + ULTIMA_ON_LATTICE + ".\n\n" + SurfaceArgs.HELP)
             .args(Param.keyword("greek", "Greek name, e.g. \"VANNA\"; see GX.GREEKS for the list and order",
                     OptionArgs.GREEK),
                 type(), spot(), strike(), years(), volOrSurface(), rate(), dividendYield(), model(), units(),
@@ -203,7 +207,8 @@ final class PricingFunctions {
         yield, dividends);
     if (Double.isNaN(x)) {
       throw InvalidInputException.notAvailable("greek", model + " does not define " + greek
-          + (dividends.isEmpty() ? "" : " with cash dividends"));
+          + (dividends.isEmpty() ? "" : " with cash dividends") + (greek == Greek.ULTIMA && !dividends.isEmpty()
+          ? ": " + ULTIMA_ON_LATTICE : ""));
     }
     return trader ? x * greek.traderScale() : x;
   }

@@ -120,4 +120,15 @@ class DividendFunctionsTest {
     assertEquals(ExcelError.VALUE, call("GX.PRICE", "C", 40.0, 40.0, 0.5, 0.3, 0.09, 0.0, "BLACK76", TIMES, AMOUNTS));
     assertTrue(Diagnostics.lastFailure().get().reason().startsWith("div_times"));
   }
+
+  @Test
+  void ultimaWithDividendsIsOnTheEuropeanLatticeAndNamedWhyNotOnTheAmerican() {
+    double u = number("GX.GREEK", "ULTIMA", "C", 40.0, 40.0, 0.5, 0.3, 0.09, 0.0, "EUROPEAN.LATTICE", "RAW", TIMES,
+        AMOUNTS);
+    assertTrue(Double.isFinite(u) && u != 0, "ultima " + u);
+    assertEquals(ExcelError.NA, call("GX.GREEK", "ULTIMA", "P", 40.0, 40.0, 0.5, 0.3, 0.09, 0.0, "AMERICAN", "RAW",
+        TIMES, AMOUNTS));
+    assertTrue(Diagnostics.lastFailure().get().reason().contains("exercise boundary"),
+        Diagnostics.lastFailure().get().reason());
+  }
 }
