@@ -1,7 +1,6 @@
 package org.gammaxl.sheet;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import org.gammaxl.InvalidInputException;
 import org.gammaxl.pricing.CashDividends;
 import org.gammaxl.pricing.Model;
@@ -43,9 +42,11 @@ final class SurfaceArgs {
       throw InvalidInputException.type(arg, "is a " + table.length + "x" + columns + " range; a vol surface has"
           + " one row per expiry with the " + COLUMNS + " columns years, a, b, rho, m, sigma (GX.SVI.SURFACE)");
     }
-    List<Double> years = new ArrayList<>();
-    List<Svi> slices = new ArrayList<>();
+    double[] years = new double[table.length];
+    Svi[] slices = new Svi[table.length];
+    int n = 0;
     int previousRow = 0;
+    double[] p = new double[COLUMNS];
     for (int r = 0; r < table.length; r++) {
       Object first = table[r][0];
       if (r == 0 && first instanceof String) {
@@ -54,34 +55,31 @@ final class SurfaceArgs {
       if (first == null || first instanceof Empty) {
         continue;
       }
-      String where = arg + " row " + (r + 1);
-      double[] p = new double[COLUMNS];
       for (int c = 0; c < COLUMNS; c++) {
-        p[c] = Values.read(CELL, table[r][c], where + ": " + NAMES[c]);
+        Object cell = table[r][c];
+        double x = cell instanceof Double ? (Double) cell : Double.NaN;
+        // a finite number as it is (the common case, no message built); anything else read by the rules, named
+        p[c] = x - x == 0 ? x : Values.read(CELL, cell, arg + " row " + (r + 1) + ": " + NAMES[c]);
       }
       if (!(p[0] > 0)) {
-        throw InvalidInputException.domain(where + ": years", "must be > 0, was " + p[0]);
+        throw InvalidInputException.domain(arg + " row " + (r + 1) + ": years", "must be > 0, was " + p[0]);
       }
-      if (!years.isEmpty() && !(p[0] > years.get(years.size() - 1))) {
-        throw InvalidInputException.domain(where + ": years", "expiries must increase row by row: " + p[0]
-            + " is not after row " + previousRow + "'s " + years.get(years.size() - 1));
+      if (n > 0 && !(p[0] > years[n - 1])) {
+        throw InvalidInputException.domain(arg + " row " + (r + 1) + ": years", "expiries must increase row by"
+            + " row: " + p[0] + " is not after row " + previousRow + "'s " + years[n - 1]);
       }
       try {
-        slices.add(Svi.of(p[1], p[2], p[3], p[4], p[5]));
+        slices[n] = Svi.of(p[1], p[2], p[3], p[4], p[5]);
       } catch (InvalidInputException x) {
-        throw x.at(where);
+        throw x.at(arg + " row " + (r + 1));
       }
-      years.add(p[0]);
+      years[n++] = p[0];
       previousRow = r + 1;
     }
-    if (years.isEmpty()) {
+    if (n == 0) {
       throw InvalidInputException.notAvailable(arg, "the surface has no rows yet");
     }
-    double[] t = new double[years.size()];
-    for (int i = 0; i < t.length; i++) {
-      t[i] = years.get(i);
-    }
-    return SviSurface.of(t, slices.toArray(new Svi[0]));
+    return SviSurface.of(Arrays.copyOf(years, n), Arrays.copyOf(slices, n));
   }
 
   /**
