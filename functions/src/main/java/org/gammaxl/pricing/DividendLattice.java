@@ -26,7 +26,7 @@ import org.gammaxl.InvalidInputException;
  * difference of the value over σ ± {@value #ULTIMA_BUMP} and σ ± 2×that on the same grid; NaN (not defined) with
  * early exercise, where that difference is noise. Lambda is ΔS/V.
  */
-public final class DividendLattice implements OptionPricer {
+public final class DividendLattice implements CashDividendPricer {
   /** Space intervals of the grid. */
   public static final int DEFAULT_SPACE_STEPS = 400;
   /** Time steps from now to expiry (at least one per period between ex-dates). */
@@ -284,30 +284,6 @@ public final class DividendLattice implements OptionPricer {
       i++;
     }
     return Math.max(best, Math.exp(-rate * years) * Math.max(phi * (s0 - strike), 0.0));
-  }
-
-  @Override
-  public double price(OptionType type, double spot, double strike, double years, double vol, double rate,
-      double yield) {
-    return price(type, spot, strike, years, vol, rate, yield, CashDividends.NONE);
-  }
-
-  @Override
-  public Greeks greeks(OptionType type, double spot, double strike, double years, double vol, double rate,
-      double yield) {
-    return greeks(type, spot, strike, years, vol, rate, yield, CashDividends.NONE);
-  }
-
-  @Override
-  public double greek(Greek greek, OptionType type, double spot, double strike, double years, double vol,
-      double rate, double yield) {
-    return greek(greek, type, spot, strike, years, vol, rate, yield, CashDividends.NONE);
-  }
-
-  @Override
-  public double impliedVol(OptionType type, double price, double spot, double strike, double years, double rate,
-      double yield) {
-    return impliedVol(type, price, spot, strike, years, rate, yield, CashDividends.NONE);
   }
 
   @Override
