@@ -1,16 +1,19 @@
 package org.gammaxl.sheet;
 
+import static org.gammaxl.sheet.SheetCalls.call;
+import static org.gammaxl.sheet.SheetCalls.number;
+import static org.gammaxl.sheet.SheetCalls.reason;
+import static org.gammaxl.sheet.SheetCalls.column;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.gammaxl.vol.Svi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** GX.SVI.SURFACE, and GX.PRICE and the greeks reading their vol off the table it returns. */
+@ExtendWith(SheetCalls.class)
 class SurfaceFunctionsTest {
-  private static final Catalogue C = Catalogue.standard();
   private static final Svi SHORT = Svi.of(0.01, 0.04, -0.5, 0.02, 0.08);
   private static final Svi LONG = Svi.of(0.04, 0.1, -0.4, 0, 0.1);
   /** A surface table as GX.SVI.SURFACE lays it out (header, then years, a, b, rho, m, sigma, …). */
@@ -18,38 +21,6 @@ class SurfaceFunctionsTest {
       {"YEARS", "A", "B", "RHO", "M", "SIGMA"},
       {0.25, 0.01, 0.04, -0.5, 0.02, 0.08},
       {1.0, 0.04, 0.1, -0.4, 0.0, 0.1}};
-
-  @BeforeAll
-  static void quiet() {
-    QuietLog.on();
-  }
-
-  @AfterAll
-  static void loud() {
-    QuietLog.off();
-  }
-
-  private static Object call(String name, Object... args) {
-    return C.find(name).orElseThrow().invoke(args);
-  }
-
-  private static double number(String name, Object... args) {
-    Object r = call(name, args);
-    assertTrue(r instanceof Double, name + " returned " + r + " " + Diagnostics.lastFailure());
-    return (Double) r;
-  }
-
-  private static String reason() {
-    return Diagnostics.lastFailure().get().reason();
-  }
-
-  private static Object[][] column(double... x) {
-    Object[][] c = new Object[x.length][1];
-    for (int i = 0; i < x.length; i++) {
-      c[i][0] = x[i];
-    }
-    return c;
-  }
 
   @Test
   void thePriceOnASurfaceIsThePriceAtTheSurfacesVol() {
@@ -159,7 +130,7 @@ class SurfaceFunctionsTest {
 
   @Test
   void plainNumbersStillTakeTheNumericFastPath() {
-    WorksheetFunction price = C.find("GX.PRICE").orElseThrow();
+    WorksheetFunction price = Catalogue.standard().find("GX.PRICE").orElseThrow();
     assertTrue(price.numericFastPath());
     double[] a = {1, 100, 100, 0.5, 0.2, 0.05, 0, 0, 0, 0};
     assertEquals(number("GX.PRICE", "C", 100.0, 100.0, 0.5, 0.2, 0.05), price.invokeNumeric(a, 6, 0), 0.0);

@@ -1,5 +1,6 @@
 package org.gammaxl.sheet;
 
+import static org.gammaxl.sheet.SheetCalls.call;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,11 +8,11 @@ import java.util.Arrays;
 import java.util.List;
 import org.gammaxl.vol.Svi;
 import org.gammaxl.vol.SviSurface;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** GX.BOOK.LEDGER with a vol surface as `vol`: every leg marked on the surface at its strike and time left. */
+@ExtendWith(SheetCalls.class)
 class SurfaceLedgerTest {
   private static final Object[][] TIMES = {{0.0}, {1.0 / 52}, {2.0 / 52}, {3.0 / 52}};
   private static final double[] SPOTS = {100, 103, 99, 101};
@@ -25,20 +26,6 @@ class SurfaceLedgerTest {
   private static final Object[][] LEGS = {{"C", 100.0, 0.25, 10.0}, {"P", 95.0, 0.6, -5.0}};
   private static final double R = 0.04;
   private static final double Q = 0.01;
-
-  @BeforeAll
-  static void quiet() {
-    QuietLog.on();
-  }
-
-  @AfterAll
-  static void loud() {
-    QuietLog.off();
-  }
-
-  private static Object call(String name, Object... args) {
-    return Catalogue.standard().find(name).orElseThrow().invoke(args);
-  }
 
   private static Object[][] ledger(Object legs, String smile, String... more) {
     Object[][] settings = new Object[2 + more.length / 2][];
