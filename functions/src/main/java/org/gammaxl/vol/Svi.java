@@ -106,13 +106,18 @@ public final class Svi {
    * {min g, k}.
    */
   public double[] smallestDensity(double from, double to, int points) {
+    return smallest(this::density, from, to, points);
+  }
+
+  /** The smallest f(k) on a grid of {@code points} values of k from {@code from} to {@code to}, and where: {min, k}. */
+  static double[] smallest(java.util.function.DoubleUnaryOperator f, double from, double to, int points) {
     double worst = Double.POSITIVE_INFINITY;
     double at = from;
     for (int i = 0; i < points; i++) {
       double k = from + (to - from) * i / (points - 1);
-      double g = density(k);
-      if (g < worst) {
-        worst = g;
+      double y = f.applyAsDouble(k);
+      if (y < worst) {
+        worst = y;
         at = k;
       }
     }

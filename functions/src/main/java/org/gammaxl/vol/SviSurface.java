@@ -135,17 +135,10 @@ public final class SviSurface {
    * {margin, k}. A negative margin is calendar arbitrage against the previous slice at that k.
    */
   public double[] calendarMargin(int i, double from, double to, int points) {
-    double worst = Double.POSITIVE_INFINITY;
-    double at = from;
-    for (int j = 0; j < points; j++) {
-      double k = from + (to - from) * j / (points - 1);
-      double d = slices[i].totalVariance(k) - (i == 0 ? 0 : slices[i - 1].totalVariance(k));
-      if (d < worst) {
-        worst = d;
-        at = k;
-      }
-    }
-    return new double[] {worst, at};
+    Svi slice = slices[i];
+    Svi previous = i == 0 ? null : slices[i - 1];
+    return Svi.smallest(k -> slice.totalVariance(k) - (previous == null ? 0 : previous.totalVariance(k)), from, to,
+        points);
   }
 
   @Override
