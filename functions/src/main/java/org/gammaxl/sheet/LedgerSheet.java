@@ -197,7 +197,7 @@ final class LedgerSheet {
     if (table) {
       return rows.toArray(new Object[0][]);
     }
-    return output == Output.SUMMARY ? summary(run.summary()) : bookSummary(run, s, legs);
+    return output == Output.SUMMARY ? summary(run.summary()) : bookSummary(run, s, legs, surface != null);
   }
 
   /**
@@ -298,7 +298,7 @@ final class LedgerSheet {
       "USER_FILLS", "HEDGE_DELTA", "SMILE", "BASIS", "MODEL", "REVALUE", "PRICER_CALLS", "LEG", "TYPE", "STRIKE",
       "EXPIRY", "QUANTITY", "VOL");
 
-  private static Object[][] bookSummary(LedgerRun run, LedgerSettings s, Legs legs) {
+  private static Object[][] bookSummary(LedgerRun run, LedgerSettings s, Legs legs, boolean onSurface) {
     int n = legs.legs.size();
     SummaryItem[] items = SummaryItem.values();
     LedgerSummary book = run.summary();
@@ -341,7 +341,7 @@ final class LedgerSheet {
       strike[2 + i] = l.strike();
       expiry[2 + i] = legs.expiries.get(i);
       quantity[2 + i] = l.quantity();
-      vol[2 + i] = Double.isNaN(l.vol()) ? "MARK" : (Object) l.vol();
+      vol[2 + i] = onSurface ? "SURFACE" : Double.isNaN(l.vol()) ? "MARK" : (Object) l.vol();
     }
     rows.add(leg);
     rows.add(type);

@@ -105,6 +105,21 @@ class SurfaceLedgerTest {
   }
 
   @Test
+  void theSummarySaysTheLegsAreMarkedOnTheSurface() {
+    Object[][] spots = {{100.0}, {103.0}, {99.0}, {101.0}};
+    Object[][] summary = (Object[][]) call("GX.BOOK.LEDGER.SUMMARY", TIMES, spots, LEGS, SURFACE, R, Q,
+        new Object[][] {{"TIME", "YEARS"}});
+    for (Object[] row : summary) {
+      if ("VOL".equals(row[0])) {
+        assertEquals("SURFACE", row[2]);
+        assertEquals("SURFACE", row[3]);
+        return;
+      }
+    }
+    throw new AssertionError("no VOL row");
+  }
+
+  @Test
   void aLegsOwnVolAndASurfaceAreNotBothTaken() {
     Object[][] legs = {{"C", 100.0, 0.25, 10.0, 0.2}};
     Object[][] settings = {{"TIME", "YEARS"}};
