@@ -105,6 +105,16 @@ class SurfaceLedgerTest {
   }
 
   @Test
+  void theSingleLegLedgerTakesTheSurfaceToo() {
+    Object[][] spots = {{100.0}, {103.0}, {99.0}, {101.0}};
+    Object r = call("GX.LEDGER", TIMES, spots, "P", 95.0, 0.6, -5.0, SURFACE, R, Q,
+        new Object[][] {{"TIME", "YEARS"}, {"SMILE", "STICKY_MONEYNESS"}});
+    assertTrue(r instanceof Object[][], r + " " + Diagnostics.lastFailure());
+    Object[][] l = (Object[][]) r;
+    assertEquals(-5 * price("P", 99, 95, 0.6 - 2.0 / 52, SURFACE), at(l, 3, "OPTION_VALUE"), 1e-11);
+  }
+
+  @Test
   void theSummarySaysTheLegsAreMarkedOnTheSurface() {
     Object[][] spots = {{100.0}, {103.0}, {99.0}, {101.0}};
     Object[][] summary = (Object[][]) call("GX.BOOK.LEDGER.SUMMARY", TIMES, spots, LEGS, SURFACE, R, Q,
