@@ -42,6 +42,12 @@ public final class InvalidInputException extends IllegalArgumentException {
     return new InvalidInputException(Kind.NOT_AVAILABLE, argument, message);
   }
 
+  /** The same problem named at {@code where}: {@code "where: argument"} (e.g. the row of a table the value came from). */
+  public InvalidInputException at(String where) {
+    String message = getMessage().substring(argument.length() + 2);
+    return new InvalidInputException(kind, where + ": " + argument, message);
+  }
+
   public Kind kind() {
     return kind;
   }

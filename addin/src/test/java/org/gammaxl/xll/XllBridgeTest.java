@@ -116,6 +116,31 @@ class XllBridgeTest {
   static final long JAVA_NAN = Double.doubleToRawLongBits(Double.NaN);
 
   @Test
+  void aVolSurfaceRangeTakesTheGeneralPathAndPlainNumbersStillTheFastOne() {
+    var fs = Catalogue.standard().functions();
+    XllBridge b = new XllBridge(fs, new BridgeLog(dir.resolve("surface.log").toString(), fs.size()));
+    int price = b.indexOf("GX.PRICE");
+    assertTrue(fs.get(price).numericFastPath(), "GX.PRICE keeps its numeric fast path");
+    // what the shim's fast path calls with eight numbers (the vol a number): the same as the general path
+    double fast = b.numericValues(price, new double[8], 7, 0L, 1.0, 100, 95, 0.5, 0.2, 0.03, 0.01, 0);
+    assertEquals(b.invoke(price, new Object[] {"C", 100.0, 95.0, 0.5, 0.2, 0.03, 0.01}), fast);
+    // a range (xltypeMulti) never reads as a number in the shim, so it reaches invoke as a table
+    Object[][] surface = {{"YEARS", "A", "B", "RHO", "M", "SIGMA"}, {0.25, 0.01, 0.04, -0.5, 0.02, 0.08},
+        {1.0, 0.04, 0.1, -0.4, 0.0, 0.1}};
+    Object onSurface = b.invoke(price, new Object[] {"C", 100.0, 95.0, 0.5, surface, 0.03, 0.01});
+    Object vol = TestCalls.find(fs, "GX.SVI.VOL").invoke(new Object[] {95.0, 100 * Math.exp(0.02 * 0.5), 0.5,
+        0.01, 0.04, -0.5, 0.02, 0.08});
+    assertTrue(onSurface instanceof Double && vol instanceof Double, onSurface + " " + vol);
+    double x = (0.5 - 0.25) / 0.75;
+    double k = Math.log(95 / (100 * Math.exp(0.02 * 0.5)));
+    double w0 = 0.01 + 0.04 * (-0.5 * (k - 0.02) + Math.sqrt((k - 0.02) * (k - 0.02) + 0.0064));
+    double w1 = 0.04 + 0.1 * (-0.4 * k + Math.sqrt(k * k + 0.01));
+    double atVol = b.numericValues(price, new double[8], 7, 0L, 1.0, 100, 95, 0.5,
+        Math.sqrt((w0 + x * (w1 - w0)) / 0.5), 0.03, 0.01, 0);
+    assertEquals(atVol, (Double) onSurface, 1e-13);
+  }
+
+  @Test
   void keywordTextHasTheCataloguesNumericFormAndAnythingElseAsksForTheGeneralPath() {
     WorksheetFunction delta = TestCalls.find(Catalogue.standard().functions(), "GX.DELTA");
     assertEquals(1.0, XllBridge.numericForm(delta, 0, "C"));

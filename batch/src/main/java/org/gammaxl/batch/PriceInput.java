@@ -73,8 +73,11 @@ final class PriceInput {
   static final int LINE = 7;
   static final int ERROR = 8;
 
-  /** The observations and how they are keyed. */
-  record Prices(Dataset<Row> rows, KeyKind kind, int files, String location) {}
+  /**
+   * The observations and how they are keyed; {@code files}: every value of the rows' {@code file}
+   * column (the input files, sorted by name; messages show them through {@link #display}).
+   */
+  record Prices(Dataset<Row> rows, KeyKind kind, List<String> files, String location) {}
 
   private PriceInput() {}
 
@@ -96,7 +99,7 @@ final class PriceInput {
     if (files.isEmpty()) {
       throw new SweepInputException(location + ":1: prices: no ." + fmt + " files");
     }
-    return fmt.equals("parquet") ? parquet(spark, root, files.size()) : csv(spark, fs, root, files, skipBadBooks);
+    return fmt.equals("parquet") ? parquet(spark, root) : csv(spark, fs, root, files, skipBadBooks);
   }
 
   private static List<String> list(FileSystem fs, Path root, String suffix) throws IOException {
@@ -128,7 +131,7 @@ final class PriceInput {
 
   // ---------------------------------------------------------------- Parquet
 
-  private static Prices parquet(SparkSession spark, Path root, int fileCount) {
+  private static Prices parquet(SparkSession spark, Path root) {
     Dataset<Row> in = spark.read().parquet(root.toString());
     List<String> names = Arrays.stream(in.columns()).map(c -> c.toLowerCase(Locale.ROOT)).toList();
     KeyKind kind = names.contains("book") ? KeyKind.BOOK : KeyKind.UNDERLYING;
@@ -168,7 +171,9 @@ final class PriceInput {
         col("_metadata.file_path").as("file"), // a URI; messages show it with display()
         col("_metadata.row_index").plus(1).as("line"),
         lit(null).cast(DataTypes.StringType).as("error"));
-    return new Prices(rows.where(col("key").isNotNull()), kind, fileCount, root.toString());
+    // inputFiles() spells a local file file:///a/b, _metadata.file_path file:/a/b
+    return new Prices(rows.where(col("key").isNotNull()), kind,
+        Arrays.stream(in.inputFiles()).map(f -> f.replaceFirst("^file:///", "file:/")).sorted().toList(), root.toString());
   }
 
   private static Column optional(List<String> names, String name) {
@@ -190,7 +195,8 @@ final class PriceInput {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     int slices = Math.max(1, Math.min(files.size(), 4 * jsc.defaultParallelism()));
     JavaRDD<Row> rows = jsc.parallelize(files, slices).flatMap(new CsvFile(base, kind, skip));
-    return new Prices(spark.createDataFrame(rows, SCHEMA), kind, files.size(), root.toString());
+    return new Prices(spark.createDataFrame(rows, SCHEMA), kind, files.stream().map(PriceInput::display).toList(),
+        root.toString());
   }
 
   private static String relative(String base, String file) {

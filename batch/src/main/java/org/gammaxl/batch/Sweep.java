@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,9 +55,13 @@ final class Sweep {
     }
   }
 
-  /** What a sweep did. */
+  /**
+   * What a sweep did; {@code phases}: seconds of wall time by phase, in order ("books and policies",
+   * "prices", "ledger job" (read, shuffle, sort, engine, results written and committed), "read back",
+   * "summary", "reports", "commit").
+   */
   record Outcome(String out, int books, int policies, long pairs, long events, double seconds,
-      double ledgerSeconds, Map<String, String> skipped) {
+      Map<String, Double> phases, Map<String, String> skipped) {
     @Override
     public String toString() {
       StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
@@ -70,6 +75,8 @@ final class Sweep {
     }
   }
 
+  private static final String ADAPTIVE = "spark.sql.adaptive.enabled";
+
   private Sweep() {}
 
   /**
@@ -80,9 +87,12 @@ final class Sweep {
    */
   static Outcome run(SparkSession spark, Options o) throws IOException, InputFileException {
     long t0 = System.nanoTime();
+    Map<String, Double> phases = new LinkedHashMap<>();
+    long lap = t0;
     List<Book> books = Book.read(o.books());
     List<SweepPolicy> policies = PolicyGrid.read(o.policies());
     check(books, policies);
+    lap = lap(phases, "books and policies", lap);
     org.apache.hadoop.fs.Path out = new org.apache.hadoop.fs.Path(o.out());
     FileSystem fs = out.getFileSystem(spark.sparkContext().hadoopConfiguration());
     out = fs.makeQualified(out);
@@ -96,7 +106,8 @@ final class Sweep {
     boolean committed = false;
     try {
       PriceInput.Prices prices = PriceInput.read(spark, o.prices(), o.priceFormat(), o.skipBadBooks());
-      BookPaths paths = BookPaths.of(books, prices.kind());
+      BookPaths paths = BookPaths.of(books, prices);
+      lap = lap(phases, "prices", lap);
       JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
       Broadcast<BookPaths> bcast = jsc.broadcast(paths);
       LongAccumulator events = spark.sparkContext().longAccumulator("ledger events");
@@ -104,21 +115,24 @@ final class Sweep {
       CollectionAccumulator<String> skipped = spark.sparkContext().collectionAccumulator("books skipped");
       int partitions = o.partitions() > 0 ? o.partitions()
           : Math.max(1, Math.min(paths.size(), 8 * jsc.defaultParallelism()));
-      spark.conf().set("spark.sql.shuffle.partitions", Integer.toString(partitions));
-      spark.conf().set("spark.sql.adaptive.coalescePartitions.enabled", "false");
-
-      Dataset<Row> pairs = paths.group(spark, prices.rows(), i -> true)
-          .flatMapSortedGroups(BookPaths.order(),
-              new SweepGroups(bcast, policies, o.skipBadBooks(), events, done, skipped, o.failOnceKey()),
+      Dataset<Row> pairs = paths.sorted(spark, prices.rows(), i -> true, partitions)
+          .mapPartitions(new PathGroups<>(
+              new SweepGroups(bcast, policies, o.skipBadBooks(), events, done, skipped, o.failOnceKey())),
               Encoders.row(SweepColumns.SCHEMA))
           .sortWithinPartitions("book", "policy");
       String results = new org.apache.hadoop.fs.Path(staging, "results").toString();
-      long ledgerStart = System.nanoTime();
+      // One job of two stages, planned once: adaptive execution would run the shuffle's map stage as a job of
+      // its own and plan the rest again after it, serial time for nothing here (the partitions are fixed).
+      String adaptive = spark.conf().get(ADAPTIVE, "true");
+      spark.conf().set(ADAPTIVE, "false");
       try (Progress p = new Progress(o.progress(), done, events, books.size())) {
         write(pairs.write(), o.format(), results);
+      } finally {
+        spark.conf().set(ADAPTIVE, adaptive);
       }
-      double ledgerSeconds = (System.nanoTime() - ledgerStart) / 1e9;
+      lap = lap(phases, "ledger job", lap);
       List<SweepSummary.Pair> written = SweepSummary.Pair.collect(read(spark, o.format(), results));
+      lap = lap(phases, "read back", lap);
 
       Map<String, String> skippedBooks = new TreeMap<>();
       for (String s : skipped.value()) {
@@ -143,20 +157,30 @@ final class Sweep {
         throw new SweepInputException(PriceInput.display(o.prices()) + ":1: prices: no book could be swept");
       }
       SweepSummary.write(written, policies, fs, new org.apache.hadoop.fs.Path(staging, "summary.xlsx"));
+      lap = lap(phases, "summary", lap);
       if (o.reports() > 0) {
         SweepReports.write(spark, prices, paths, bcast, policies, written, o.reports(),
             new org.apache.hadoop.fs.Path(staging, "reports").toString());
+        lap = lap(phases, "reports", lap);
       }
       long pairCount = written.size();
       commit(fs, staging, out);
       committed = true;
+      lap(phases, "commit", lap);
       return new Outcome(PriceInput.display(out.toString()), books.size(), policies.size(), pairCount, events.value(),
-          (System.nanoTime() - t0) / 1e9, ledgerSeconds, skippedBooks);
+          (System.nanoTime() - t0) / 1e9, phases, skippedBooks);
     } finally {
       if (!committed) {
         fs.delete(staging, true);
       }
     }
+  }
+
+  /** Records the seconds since {@code since} as {@code phase}; returns now. */
+  private static long lap(Map<String, Double> phases, String phase, long since) {
+    long now = System.nanoTime();
+    phases.put(phase, (now - since) / 1e9);
+    return now;
   }
 
   /** Every (book, policy) pair the engine would refuse whatever the path, refused before the job starts. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.gammaxl.workbooks.cli.GammaXl;
 import org.gammaxl.workbooks.io.InputFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -68,6 +69,7 @@ public final class SweepCommand implements Callable<Integer> {
     CommandLine cl = new CommandLine(command);
     cl.setOut(new java.io.PrintWriter(out, true));
     cl.setErr(new java.io.PrintWriter(err, true));
+    CommandLine.IExecutionExceptionHandler otherwise = GammaXl.errorLine("gammaxl sweep");
     cl.setExecutionExceptionHandler((e, cmd, parse) -> {
       String input = SweepInputException.find(e);
       if (input != null || e instanceof InputFileException) {
@@ -78,9 +80,7 @@ public final class SweepCommand implements Callable<Integer> {
         err.println("gammaxl sweep: " + e.getMessage());
         return 2;
       }
-      String m = e.getMessage() == null ? e.toString() : e.getMessage();
-      err.println("gammaxl sweep: " + m.lines().findFirst().orElse(m));
-      return 1;
+      return otherwise.handleExecutionException(e, cmd, parse);
     });
     return cl.execute(args);
   }

@@ -133,7 +133,7 @@ final class SweepGroups implements FlatMapGroupsFunction<Integer, Row, Row> {
         try {
           runs[b][p] = PairLedger.start(bs.get(b), policies.get(p), origin);
         } catch (InvalidInputException e) {
-          fail(bs.get(b), error, b, PriceInput.display(first.getString(PriceInput.FILE)) + ":" + first.getLong(PriceInput.LINE) + ": "
+          fail(bs.get(b), error, b, paths.value().file(first) + ":" + first.getLong(PriceInput.LINE) + ": "
               + e.getMessage() + " (policy " + policies.get(p).id() + ", " + policies.get(p).source() + ")");
           break;
         }
@@ -157,11 +157,11 @@ final class SweepGroups implements FlatMapGroupsFunction<Integer, Row, Row> {
   }
 
   /** {@code file:line: field: problem} for an engine error on row {@code r} (the engine names the row of the path). */
-  private static String at(Row r, String field, InvalidInputException e) {
+  private String at(Row r, String field, InvalidInputException e) {
     String arg = e.argument();
     String problem = e.getMessage().substring(Math.min(e.getMessage().length(), arg.length() + 2));
     String name = field != null ? field : arg.replaceFirst("^row \\d+: ", "");
-    return PriceInput.display(r.getString(PriceInput.FILE)) + ":" + r.getLong(PriceInput.LINE) + ": " + name + ": "
+    return paths.value().file(r) + ":" + r.getLong(PriceInput.LINE) + ": " + name + ": "
         + problem;
   }
 }

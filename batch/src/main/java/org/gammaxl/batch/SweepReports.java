@@ -44,9 +44,11 @@ final class SweepReports {
       picks.put(e.getKey(), mine);
     }
     Broadcast<Map<String, List<Pick>>> bp = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(picks);
-    return paths.group(spark, prices.rows(), i -> paths.books(i).stream().anyMatch(b -> picks.containsKey(b.name())))
-        .flatMapSortedGroups(BookPaths.order(),
-            new Writer(bpaths, bp, policies, PriceInput.display(prices.location()), dir), Encoders.STRING())
+    int partitions = Math.max(1, Math.min(picks.size(), 8 * spark.sparkContext().defaultParallelism()));
+    return paths.sorted(spark, prices.rows(), i -> paths.books(i).stream().anyMatch(b -> picks.containsKey(b.name())),
+            partitions)
+        .mapPartitions(new PathGroups<>(new Writer(bpaths, bp, policies, PriceInput.display(prices.location()), dir)),
+            Encoders.STRING())
         .count();
   }
 

@@ -80,24 +80,45 @@ public final class SweepBenchmark {
 
     raw(bookList, policies, times, spots, 2, Math.min(books, 50)); // warm-up
     sweep(spark, prices, booksDir, grid, dir.resolve("warmup"));
+    // Each configuration's wall time (events/s) and the process's CPU time (events per CPU-second, every thread
+    // of the JVM: JIT, GC and Spark's own included), which a loaded machine distorts less than the wall time.
+    double total = (double) books * policies.size() * events;
+    long c = cpu();
     double raw2 = raw(bookList, policies, times, spots, 2, books);
+    double raw2Cpu = total / ((cpu() - c) / 1e9);
+    c = cpu();
     double spark2 = sweep(spark, prices, booksDir, grid, dir.resolve("out-local2"));
+    double spark2Cpu = total / ((cpu() - c) / 1e9);
     spark.stop();
     spark = SweepCommand.session("local[1]", java.util.Map.of());
+    c = cpu();
     double spark1 = sweep(spark, prices, booksDir, grid, dir.resolve("out-local1"));
+    double spark1Cpu = total / ((cpu() - c) / 1e9);
     spark.stop();
+    c = cpu();
     double raw1 = raw(bookList, policies, times, spots, 1, books);
-    System.out.printf(Locale.ROOT, "raw engine, 2 threads : %,14.0f events/s%n", raw2);
-    System.out.printf(Locale.ROOT, "raw engine, 1 thread  : %,14.0f events/s%n", raw1);
-    System.out.printf(Locale.ROOT, "sweep, local[2]       : %,14.0f events/s  (%.2fx the raw engine on 2 threads)%n",
-        spark2, spark2 / raw2);
-    System.out.printf(Locale.ROOT, "sweep, local[1]       : %,14.0f events/s  (%.2fx the raw engine on 1 thread)%n",
-        spark1, spark1 / raw1);
+    double raw1Cpu = total / ((cpu() - c) / 1e9);
+    System.out.printf(Locale.ROOT, "%-22s %16s %22s%n", "", "events/s (wall)", "events per CPU-second");
+    System.out.printf(Locale.ROOT, "raw engine, 2 threads  %,16.0f %,22.0f%n", raw2, raw2Cpu);
+    System.out.printf(Locale.ROOT, "raw engine, 1 thread   %,16.0f %,22.0f%n", raw1, raw1Cpu);
+    System.out.printf(Locale.ROOT, "sweep, local[2]        %,16.0f %,22.0f  (%.2fx / %.2fx the raw engine on 2 threads)%n",
+        spark2, spark2Cpu, spark2 / raw2, spark2Cpu / raw2Cpu);
+    System.out.printf(Locale.ROOT, "sweep, local[1]        %,16.0f %,22.0f  (%.2fx / %.2fx the raw engine on 1 thread)%n",
+        spark1, spark1Cpu, spark1 / raw1, spark1Cpu / raw1Cpu);
     System.out.printf(Locale.ROOT, "scaling local[1] -> local[2]: %.2fx; raw 1 -> 2 threads: %.2fx; load after: %s%n",
         spark2 / spark1, raw2 / raw1, load());
   }
 
-  /** The raw engine: each (book, policy) pair looped over its in-memory path, books spread over threads. */
+  /** CPU time of the whole JVM so far, in nanoseconds. */
+  private static long cpu() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  /**
+   * The raw engine: each (book, policy) pair looped over its in-memory path, books spread over threads; the
+   * same work per event as the sweep's (the years on the book's clock once per observation, the summary).
+   */
   static double raw(List<Book> books, List<SweepPolicy> policies, double[][] times, double[][] spots, int threads,
       int count) throws Exception {
     long t0 = System.nanoTime();
@@ -111,10 +132,15 @@ public final class SweepBenchmark {
         double[] t = times[book];
         double[] s = spots[book];
         PositionFile base = books.get(book).position();
+        // the book's clock once per event, as the sweep computes it once per row for all policies
+        double[] years = new double[t.length];
+        for (int i = 0; i < t.length; i++) {
+          years[i] = EngineLedger.years(t[0], t[i], "time");
+        }
         for (SweepPolicy p : policies) {
           LedgerRun run = EngineLedger.start(p.applyTo(base), t[0], p::extraSettings);
           for (int i = 0; i < t.length; i++) {
-            run.step(EngineLedger.years(t[0], t[i], "time"), s[i], 0.25, Double.NaN, Double.NaN);
+            run.step(years[i], s[i], 0.25, Double.NaN, Double.NaN);
           }
           sink += run.summary().toArray()[3];
           n += t.length;
@@ -136,9 +162,10 @@ public final class SweepBenchmark {
     deleteTree(out);
     Sweep.Outcome o = Sweep.run(spark, new Sweep.Options(prices.toString(), books, grid, out.toString(), "parquet",
         null, 0, false, false, 0, null, null));
-    System.out.printf(Locale.ROOT, "  %s %s: %,d events, whole sweep %.2f s, ledger job (read, shuffle, sort, engine,"
-        + " write) %.2f s = %,.0f events/s%n", spark.sparkContext().master(), out.getFileName(), o.events(), o.seconds(),
-        o.ledgerSeconds(), o.events() / o.ledgerSeconds());
+    StringBuilder phases = new StringBuilder();
+    o.phases().forEach((k, v) -> phases.append(String.format(Locale.ROOT, ", %s %.2f", k, v)));
+    System.out.printf(Locale.ROOT, "  %s %s: %,d events, whole sweep %.2f s = %,.0f events/s; phases (s)%s%n",
+        spark.sparkContext().master(), out.getFileName(), o.events(), o.seconds(), o.events() / o.seconds(), phases);
     return o.events() / o.seconds();
   }
 

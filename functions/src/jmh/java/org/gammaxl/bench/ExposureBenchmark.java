@@ -1,12 +1,11 @@
 package org.gammaxl.bench;
 
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.gammaxl.exposure.ExposureConvention;
 import org.gammaxl.exposure.ExposureUnit;
 import org.gammaxl.exposure.GammaExposure;
 import org.gammaxl.exposure.GammaProfile;
 import org.gammaxl.exposure.OptionChain;
+import org.gammaxl.exposure.SyntheticChain;
 import org.gammaxl.pricing.BlackScholesMerton;
 import org.gammaxl.pricing.Greek;
 import org.gammaxl.pricing.OptionType;
@@ -26,8 +25,8 @@ import org.openjdk.jmh.annotations.State;
  * and spots in the same run. {@code profile_shared} is {@link GammaExposure#profile()} (the per-option work done
  * once) then {@link GammaProfile#over} the grid; {@code profile_sheetFunction} is {@code GX.GEX.PROFILE} through the
  * catalogue with the chain as host ranges ({@code Object[][]}, what every host hands over), reading the rows,
- * building the chain and the profile. The chain: seeded random calls and puts, strikes 60 to 140 around spot 100,
- * 1 to 365 days, vols 10 % to 60 %, open interest 0 to 5,000.
+ * building the chain and the profile. The chain is {@link SyntheticChain} of seed 15, the one the workbooks
+ * module's {@code PoiExposureBenchmark} writes into worksheet cells.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -49,28 +48,26 @@ public class ExposureBenchmark {
 
   @Setup
   public void setUp() {
-    SplittableRandom rng = new SplittableRandom(15);
+    OptionChain c = SyntheticChain.of(15, OPTIONS);
     type = new OptionType[OPTIONS];
     strike = new double[OPTIONS];
     years = new double[OPTIONS];
     vol = new double[OPTIONS];
     oi = new double[OPTIONS];
-    OptionChain.Builder b = OptionChain.builder(ExposureConvention.CALLS_LONG);
     Object[][][] cells = new Object[5][OPTIONS][1];
     for (int i = 0; i < OPTIONS; i++) {
-      type[i] = rng.nextBoolean() ? OptionType.CALL : OptionType.PUT;
-      strike[i] = 60 + 0.5 * rng.nextInt(161);
-      years[i] = (1 + rng.nextInt(365)) / 365.0;
-      vol[i] = 0.1 + 0.5 * rng.nextDouble();
-      oi[i] = rng.nextInt(5001);
-      b.add(type[i], strike[i], years[i], vol[i], oi[i]);
+      type[i] = c.type(i);
+      strike[i] = c.strike(i);
+      years[i] = c.years(i);
+      vol[i] = c.vol(i);
+      oi[i] = Math.abs(c.position(i));
       cells[0][i][0] = type[i] == OptionType.CALL ? "C" : "P";
       cells[1][i][0] = strike[i];
       cells[2][i][0] = years[i];
       cells[3][i][0] = vol[i];
       cells[4][i][0] = oi[i];
     }
-    exposure = GammaExposure.of(b.build(), 0.04, 0.01, 100, ExposureUnit.PER_1PCT);
+    exposure = GammaExposure.of(c, 0.04, 0.01, 100, ExposureUnit.PER_1PCT);
     grid = GammaProfile.grid(0.8 * SPOT, 1.2 * SPOT, SPOTS);
     sheetProfile = Catalogue.standard().find("GX.GEX.PROFILE").orElseThrow();
     sheetArgs = new Object[] {SPOT, cells[0], cells[1], cells[2], cells[3], cells[4], 0.04, 0.01, 100.0, "CALLS_LONG",

@@ -9,6 +9,7 @@ import org.gammaxl.pricing.Model;
 import org.gammaxl.pricing.Greek;
 import org.gammaxl.pricing.OptionPricer;
 import org.gammaxl.pricing.OptionType;
+import org.gammaxl.vol.SviSurface;
 
 /**
  * The option side of one {@link LedgerRun}: every leg's vol on the smile, its value and greeks at each
@@ -62,6 +63,9 @@ final class LegBook {
   private final double[] offset;
   private final double[] smileStart;
   private SmileCurve curve;
+  /** The surface the legs are marked on ({@link Marking#surface()}), or null; and the first event's spot. */
+  private final SviSurface surface;
+  private double firstSpot;
 
   /**
    * This event's values of every leg, {@link LegColumn} order, leg after leg; until a leg is valued
@@ -116,6 +120,7 @@ final class LegBook {
     this.pricer = pricer;
     this.reuse = marking.revaluation() == Revaluation.REUSE;
     this.moneyness = marking.smile() == SmileDynamics.STICKY_MONEYNESS;
+    this.surface = marking.surface();
     this.hedgeVol = policy.hedgeVol();
     this.smileHedge = policy.hedgeDelta() == HedgeDelta.SMILE && hedgeVol != hedgeVol;
     this.rate = policy.rate();
@@ -184,13 +189,14 @@ final class LegBook {
   /** The smile at the first event: each leg's skew offset to the mark and, STICKY_MONEYNESS, the curve. */
   void fixSmile(double time, double spot, double mark) {
     firstTime = time;
+    firstSpot = spot;
     double[] m = new double[n];
     for (int i = 0; i < n; i++) {
       double own = legs[i].vol();
       offset[i] = own == own ? own - mark : 0;
       m[i] = Math.log(strikes[i] / spot);
     }
-    if (moneyness) {
+    if (moneyness && surface == null) {
       curve = SmileCurve.through(m, offset);
       for (int i = 0; i < n; i++) {
         smileStart[i] = curve.value(m[i]);
@@ -264,7 +270,7 @@ final class LegBook {
         continue;
       }
       nearest = Math.min(nearest, tau);
-      double vol = legVol(i, spot, mark, row);
+      double vol = surface == null ? legVol(i, spot, mark, row) : surfaceVol(i, spot, tau);
       double vegaPnl = rows[r + VEGA] * (vol - prevVol);
       rows[r + VEGA_PNL] += vegaPnl;
       sumVegaPnl += vegaPnl;
@@ -281,7 +287,7 @@ final class LegBook {
       sumGamma += gm;
       sumVega += vg;
       sumTheta += th;
-      double smileDelta = moneyness ? d - vg * curve.slope(Math.log(strikes[i] / spot)) / spot : d;
+      double smileDelta = !moneyness ? d : d - vg * volSlope(i, spot, tau, vol) / spot;
       if (hedgeVol == hedgeVol) {
         sumHedge += u * pricer.greek(Greek.DELTA, types[i], spot - pv, strikes[i], tau, hedgeVol, rate, yield);
       } else if (smileHedge) {
@@ -324,6 +330,27 @@ final class LegBook {
           + " marked at " + vol + " (the mark " + mark + " plus its skew offset); every leg's vol must stay > 0");
     }
     return vol;
+  }
+
+  /**
+   * Leg i's vol on the surface at its remaining {@code tau}: at ln(K/F), F = S_ref·e^{(r − q)τ}, S_ref the spot
+   * under STICKY_MONEYNESS and the first event's spot under STICKY_STRIKE ({@link Marking}).
+   */
+  private double surfaceVol(int i, double spot, double tau) {
+    double ref = moneyness ? spot : firstSpot;
+    return surface.vol(strikes[i], ref * Math.exp((rate - yield) * tau), tau);
+  }
+
+  /**
+   * −S·∂σᵢ/∂S under STICKY_MONEYNESS (so that the smile delta is Δ − vega·this/S): on a surface ∂σ/∂k =
+   * (∂w/∂k)/(2στ), k = ln(K/F) falling by 1/S per unit of spot; else the smile curve's slope s′(m).
+   */
+  private double volSlope(int i, double spot, double tau, double vol) {
+    if (surface == null) {
+      return curve.slope(Math.log(strikes[i] / spot));
+    }
+    double k = Math.log(strikes[i] / (spot * Math.exp((rate - yield) * tau)));
+    return surface.slope(k, tau) / (2 * vol * tau);
   }
 
   /**

@@ -38,16 +38,19 @@ import org.gammaxl.InvalidInputException;
  */
 public final class AmericanAndersenLake implements OptionPricer {
   /**
-   * About 1e-9 of the strike: Chebyshev degree 16 and 12 Gauss–Legendre points per fixed-point integral up to half
-   * a year, degree 24 and 20 points beyond (the boundary's fast fall just before expiry takes more nodes to resolve
-   * the longer the expiry), 3 Newton steps, tanh–sinh step 1/16 (103 points) for the price.
+   * About 1e-9 of the strike: Chebyshev degree 16 and 12 Gauss–Legendre points per fixed-point integral, degree 24
+   * and 16 points for a boundary that starts below the strike (put yield above the rate, X = r/q) beyond half a year
+   * and for any boundary beyond two years (the boundary's fast fall just before expiry takes more nodes to resolve the
+   * longer the expiry, most of all when q is just above r); 3 Newton steps from QD+, the first two on 8 points (10 on
+   * the long scheme; their result is limited by their start, not by their quadrature: within 1e-10 of three full
+   * steps from one day to ten years, vols 5–150 %), tanh–sinh step 1/16 (103 points) for the price.
    */
   public static final AmericanAndersenLake ACCURATE = new AmericanAndersenLake("accurate",
-      new AndersenLakeScheme(16, 12, 3, 16, true), 0.5, new AndersenLakeScheme(24, 20, 3, 16, true),
-      new AndersenLakeScheme(8, 8, 2, 16, true));
-  /** About 1e-7 of the strike within a year: degree 8, 8 points, 2 Newton steps, tanh–sinh step 1/6 (39 points). */
+      new AndersenLakeScheme(16, 12, 3, 16, true, 8, 2), 0.5, 2.0, new AndersenLakeScheme(24, 16, 3, 16, true, 10, 2),
+      new AndersenLakeScheme(8, 6, 2, 16, true));
+  /** About 1e-7 of the strike within a year: degree 8, 6 points, 2 Newton steps, tanh–sinh step 1/6 (39 points). */
   public static final AmericanAndersenLake FAST = new AmericanAndersenLake("fast",
-      new AndersenLakeScheme(8, 8, 2, 6, true), Double.POSITIVE_INFINITY, null, null);
+      new AndersenLakeScheme(8, 6, 2, 6, true), Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, null, null);
 
   static final double VOL_BUMP = 0.001;
 
@@ -57,23 +60,26 @@ public final class AmericanAndersenLake implements OptionPricer {
 
   private final String name;
   private final AndersenLakeScheme shortScheme;
+  /** Expiries (years) beyond which the long scheme serves: a boundary below the strike (X = r/q &lt; 1), any. */
+  private final double cappedLongAfter;
   private final double longAfter;
   private final AndersenLakeScheme longScheme;
   /** The scheme of the vol cross-greeks' three solves; null: the pricer's own (reusing its solve at vol). */
   private final AndersenLakeScheme crossScheme;
 
-  private AmericanAndersenLake(String name, AndersenLakeScheme shortScheme, double longAfter,
+  private AmericanAndersenLake(String name, AndersenLakeScheme shortScheme, double cappedLongAfter, double longAfter,
       AndersenLakeScheme longScheme, AndersenLakeScheme crossScheme) {
     this.name = name;
     this.shortScheme = shortScheme;
+    this.cappedLongAfter = cappedLongAfter;
     this.longAfter = longAfter;
     this.longScheme = longScheme;
     this.crossScheme = crossScheme;
   }
 
-  /** The scheme for an expiry: the short one up to {@code longAfter} years. */
-  private AndersenLakeScheme scheme(double years) {
-    return years <= longAfter ? shortScheme : longScheme;
+  /** The scheme for an expiry and the put-equivalent rate and yield. */
+  private AndersenLakeScheme scheme(double years, double rate, double yield) {
+    return years <= (yield > rate ? cappedLongAfter : longAfter) ? shortScheme : longScheme;
   }
 
   /**
@@ -83,7 +89,7 @@ public final class AmericanAndersenLake implements OptionPricer {
    */
   public static AmericanAndersenLake of(int n, int l, int m, int p, boolean newton) {
     return new AmericanAndersenLake("n=" + n + " l=" + l + " m=" + m + " p=" + p + (newton ? " newton" : ""),
-        new AndersenLakeScheme(n, l, m, p, newton), Double.POSITIVE_INFINITY, null, null);
+        new AndersenLakeScheme(n, l, m, p, newton), Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, null, null);
   }
 
   @Override
@@ -175,7 +181,7 @@ public final class AmericanAndersenLake implements OptionPricer {
           : "an American call with yield < 0 and rate below the yield")
           + " has two exercise boundaries, which AMERICAN does not solve; AMERICAN.LATTICE values it");
     }
-    AndersenLakeScheme scheme = scheme(years);
+    AndersenLakeScheme scheme = scheme(years, rp, qp);
     // for greeks the last Newton step also yields the boundary's tangent (at the step's start, 1e-7 from the end)
     AndersenLakeBoundary boundary = level == PRICE || !scheme.newton
         ? new AndersenLakeBoundary(scheme, rp, qp, vol, years)
@@ -323,15 +329,15 @@ public final class AmericanAndersenLake implements OptionPricer {
       double pPlus = Normal.pdf(dPlus);
       double cPlus = Normal.cdf(phi * dPlus, pPlus);
       double cMinus = Normal.cdf(phi * dMinus, pMinus);
-      double growth = Math.exp(-q * t);
-      double discount = Math.exp(-r * t);
+      double growth = Exponential.exp(-q * t);
+      double discount = Exponential.exp(-r * t);
       double a = phi * q * spot * growth * cPlus;
       double g = a - phi * r * strike * discount * cMinus;
       sum += w * g;
       if (acc == null) {
         continue;
       }
-      double bd = Math.exp(logB) * discount; // B·e^{−rt}; S·e^{−qt}·φ(d₊) = B·e^{−rt}·φ(d₋)
+      double bd = Exponential.exp(logB) * discount; // B·e^{−rt}; S·e^{−qt}·φ(d₊) = B·e^{−rt}·φ(d₋)
       double c = (q * bd - r * strike * discount) * pMinus; // (qB − rK)·e^{−rt}·φ(d₋)
       double qb = q * bd * pMinus;
       double d1 = -dMinus / sd;

@@ -38,14 +38,16 @@ final class AndersenLakeBoundary {
   final double dLogXRate;
   final double dLogXYield;
 
+  /** s_i², what the interpolation of H = s² reads. */
+  private final double[] sq;
   // per (node i ≥ 1, point k), index (i − 1)·l + k
   private final double[] sdev;
+  private final double[] inverseSdev;
   private final double[] drift;
   private final double[] rateGrowth;
   private final double[] yieldGrowth;
   private final double[] densityWeight;
   private final double[] cdfWeight;
-  private final double[] elapsed;
   private final double[] remaining;
 
   AndersenLakeBoundary(AndersenLakeScheme scheme, double r, double q, double vol, double years) {
@@ -74,44 +76,56 @@ final class AndersenLakeBoundary {
     dsVol = new double[n + 1];
     dsRate = new double[n + 1];
     dsYield = new double[n + 1];
+    sq = new double[n + 1];
     sdev = new double[n * l];
+    inverseSdev = new double[n * l];
     drift = new double[n * l];
     rateGrowth = new double[n * l];
     yieldGrowth = new double[n * l];
     densityWeight = new double[n * l];
     cdfWeight = new double[n * l];
-    elapsed = new double[n * l];
     remaining = new double[n * l];
     for (int i = 1; i <= n; i++) {
       double tau = years * scheme.nodeTime[i];
       double rootTau = Math.sqrt(tau);
       for (int k = 0; k < l; k++) {
         int at = (i - 1) * l + k;
-        double sin = scheme.sin[k];
-        double cos = scheme.cos[k];
-        double m = tau * sin * sin; // horizon τ − u
-        double u = tau * cos * cos;
-        elapsed[at] = m;
+        double m = tau * scheme.elapsedFactor[k]; // horizon τ − u
+        double u = tau * scheme.remainingFactor[k];
         remaining[at] = u;
-        sdev[at] = vol * rootTau * sin;
+        sdev[at] = vol * rootTau * scheme.rootElapsed[k];
+        inverseSdev[at] = 1 / sdev[at];
         drift[at] = (r - q) * m;
-        rateGrowth[at] = Math.exp(r * u);
-        yieldGrowth[at] = Math.exp(q * u);
-        // dm = 2τ·sinθ·cosθ·dθ and dm/(σ√m) = 2√τ·cosθ/σ·dθ
-        densityWeight[at] = scheme.weight[k] * 2 * rootTau * cos / vol;
-        cdfWeight[at] = scheme.weight[k] * 2 * tau * sin * cos;
+        rateGrowth[at] = Exponential.exp(r * u);
+        yieldGrowth[at] = Exponential.exp(q * u);
+        densityWeight[at] = scheme.densityFactor[k] * rootTau / vol;
+        cdfWeight[at] = scheme.cdfFactor[k] * tau;
       }
     }
-    if (start == null) {
+    if (start == null && scheme.first != null && iterations >= scheme.first.iterations) {
+      AndersenLakeBoundary coarse = new AndersenLakeBoundary(scheme.first, r, q, vol, years);
+      System.arraycopy(coarse.s, 1, s, 1, n);
+      iterations -= scheme.first.iterations;
+    } else if (start == null) {
+      // node by node along τ, each QD+ solve started from the line in √τ through the two previous nodes' s
+      double x = Math.exp(logX);
       for (int i = 1; i <= n; i++) {
-        double b = QdPlusBoundary.put(1.0, r, q, vol, years * scheme.nodeTime[i], Math.exp(logX));
-        s[i] = Math.max(0.0, logX - Math.log(b));
+        double guess = 0.0;
+        if (i >= 2) {
+          double z0 = Math.sqrt(scheme.nodeTime[i - 2]);
+          double z1 = Math.sqrt(scheme.nodeTime[i - 1]);
+          guess = s[i - 1] + (s[i - 1] - s[i - 2]) * (Math.sqrt(scheme.nodeTime[i]) - z1) / (z1 - z0);
+        }
+        double from = x * Exponential.exp(-Math.max(guess, 0.0));
+        double b = QdPlusBoundary.put(1.0, r, q, vol, years * scheme.nodeTime[i], x, from);
+        s[i] = Math.max(0.0, logX - Logarithm.log(b));
       }
     } else {
       for (int i = 1; i <= n; i++) {
         s[i] = Math.max(0.0, start[i] + shift * startSlope[i]);
       }
     }
+    squares();
     if (scheme.newton) {
       // Newton steps with the exact Jacobian (chord steps reusing the first factors converge too slowly from QD+)
       double[] jacobian = new double[n * n];
@@ -148,6 +162,14 @@ final class AndersenLakeBoundary {
         next[i] = Math.abs(logX - Math.log(value));
       }
       System.arraycopy(next, 1, s, 1, n);
+      squares();
+    }
+  }
+
+  /** {@link #sq} from s, after every change of s. */
+  private void squares() {
+    for (int j = 0; j <= scheme.n; j++) {
+      sq[j] = s[j] * s[j];
     }
   }
 
@@ -161,13 +183,13 @@ final class AndersenLakeBoundary {
     double h3 = 0;
     int j = 1;
     for (; j + 3 <= n; j += 4) {
-      h0 += w[at + j] * (s[j] * s[j]);
-      h1 += w[at + j + 1] * (s[j + 1] * s[j + 1]);
-      h2 += w[at + j + 2] * (s[j + 2] * s[j + 2]);
-      h3 += w[at + j + 3] * (s[j + 3] * s[j + 3]);
+      h0 += w[at + j] * sq[j];
+      h1 += w[at + j + 1] * sq[j + 1];
+      h2 += w[at + j + 2] * sq[j + 2];
+      h3 += w[at + j + 3] * sq[j + 3];
     }
     for (; j <= n; j++) {
-      h0 += w[at + j] * (s[j] * s[j]);
+      h0 += w[at + j] * sq[j];
     }
     double h = (h0 + h1) + (h2 + h3);
     return Math.sqrt(Math.max(h, 0.0));
@@ -191,7 +213,7 @@ final class AndersenLakeBoundary {
       int at = (i - 1) * l + k;
       double logZ = rootH(scheme.interpolation, at * (n + 1)) - s[i];
       double sd = sdev[at];
-      double dPlus = (logZ + drift[at]) / sd + 0.5 * sd;
+      double dPlus = (logZ + drift[at]) * inverseSdev[at] + 0.5 * sd;
       double dMinus = dPlus - sd;
       double pPlus = Normal.pdf(dPlus);
       double cPlus = Normal.cdf(dPlus, pPlus);
@@ -291,6 +313,7 @@ final class AndersenLakeBoundary {
       double next = s[i] + rhs[i - 1];
       s[i] = next > 0 ? next : 0.5 * s[i];
     }
+    squares();
   }
 
   /**
@@ -327,7 +350,8 @@ final class AndersenLakeBoundary {
         double root = rootH(scheme.interpolation, w);
         double logZ = root - s[i];
         double sd = sdev[at];
-        double dPlus = (logZ + drift[at]) / sd + 0.5 * sd;
+        double inverseSd = inverseSdev[at];
+        double dPlus = (logZ + drift[at]) * inverseSd + 0.5 * sd;
         double dMinus = dPlus - sd;
         double pPlus = Normal.pdf(dPlus);
         double cPlus = Normal.cdf(dPlus, pPlus);
@@ -337,12 +361,13 @@ final class AndersenLakeBoundary {
         k3 += c3;
         k12 += c12;
         // derivatives of the terms in ln z (∂d±/∂ln z = 1/sd)
-        double nz = r * c3 * (-dMinus / sd);
-        double dz = q * yieldGrowth[at] * (cdfWeight[at] * pPlus - densityWeight[at] * pPlus * dPlus) / sd;
+        double nz = -r * c3 * dMinus * inverseSd;
+        double dz = q * yieldGrowth[at] * pPlus * (cdfWeight[at] - densityWeight[at] * dPlus) * inverseSd;
         // ln z = √H(u) − s_i; ∂√H(u)/∂s_j = w_j·s_j/√H(u)
         if (root > 1e-300) {
-          double nzr = nz / root;
-          double dzr = dz / root;
+          double inverseRoot = 1 / root;
+          double nzr = nz * inverseRoot;
+          double dzr = dz * inverseRoot;
           for (int j = 1; j <= n; j++) {
             double wj = scheme.interpolation[w + j];
             nRow[j] += nzr * wj;

@@ -16,8 +16,9 @@ package org.gammaxl.pricing;
  */
 public final class BivariateNormal {
   private static final double TWO_PI = 2.0 * Math.PI;
-  private static final double[][] NODES = {gaussLegendre(6)[0], gaussLegendre(12)[0], gaussLegendre(20)[0]};
-  private static final double[][] WEIGHTS = {gaussLegendre(6)[1], gaussLegendre(12)[1], gaussLegendre(20)[1]};
+  private static final double[][][] RULES = {GaussLegendre.rule(6), GaussLegendre.rule(12), GaussLegendre.rule(20)};
+  private static final double[][] NODES = {RULES[0][0], RULES[1][0], RULES[2][0]};
+  private static final double[][] WEIGHTS = {RULES[0][1], RULES[1][1], RULES[2][1]};
 
   private BivariateNormal() {
   }
@@ -125,7 +126,7 @@ public final class BivariateNormal {
         throw new IllegalArgumentException("fixed-correlation quadrature needs |rho| < 0.925, was " + rho);
       }
       this.rho = rho;
-      double[][] rule = gaussLegendre(nodes);
+      double[][] rule = GaussLegendre.rule(nodes);
       double asr = Math.asin(rho);
       slope = new double[nodes];
       curvature = new double[nodes];
@@ -158,36 +159,5 @@ public final class BivariateNormal {
       }
       return sum + cdfA * cdfB;
     }
-  }
-
-  /** Nodes and weights of the n-point Gauss–Legendre rule on [−1, 1], by Newton iteration on P_n. */
-  static double[][] gaussLegendre(int n) {
-    double[] nodes = new double[n];
-    double[] weights = new double[n];
-    for (int i = 0; i < (n + 1) / 2; i++) {
-      double z = Math.cos(Math.PI * (i + 0.75) / (n + 0.5));
-      double dp = 0.0;
-      for (int iter = 0; iter < 100; iter++) {
-        double p0 = 1.0;
-        double p1 = z;
-        for (int j = 2; j <= n; j++) {
-          double p2 = ((2.0 * j - 1.0) * z * p1 - (j - 1.0) * p0) / j;
-          p0 = p1;
-          p1 = p2;
-        }
-        dp = n * (z * p1 - p0) / (z * z - 1.0);
-        double dz = p1 / dp;
-        z -= dz;
-        if (Math.abs(dz) < 1e-16) {
-          break;
-        }
-      }
-      nodes[i] = -z;
-      nodes[n - 1 - i] = z;
-      double weight = 2.0 / ((1.0 - z * z) * dp * dp);
-      weights[i] = weight;
-      weights[n - 1 - i] = weight;
-    }
-    return new double[][] {nodes, weights};
   }
 }

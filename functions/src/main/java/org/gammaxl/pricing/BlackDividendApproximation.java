@@ -16,7 +16,7 @@ import org.gammaxl.InvalidInputException;
  * {@code type}). Greeks are those of the European call that gives the value. Without dividends the value is the
  * European call.
  */
-public final class BlackDividendApproximation implements OptionPricer {
+public final class BlackDividendApproximation implements CashDividendPricer {
   /** The shared stateless instance. */
   public static final BlackDividendApproximation INSTANCE = new BlackDividendApproximation();
 
@@ -107,23 +107,5 @@ public final class BlackDividendApproximation implements OptionPricer {
       CashDividends before) {
     return EscrowedDividends.price(BlackScholesMerton.INSTANCE, OptionType.CALL, spot, strike, t, vol, rate, yield,
         before);
-  }
-
-  @Override
-  public double price(OptionType type, double spot, double strike, double years, double vol, double rate,
-      double yield) {
-    return price(type, spot, strike, years, vol, rate, yield, CashDividends.NONE);
-  }
-
-  @Override
-  public Greeks greeks(OptionType type, double spot, double strike, double years, double vol, double rate,
-      double yield) {
-    return greeks(type, spot, strike, years, vol, rate, yield, CashDividends.NONE);
-  }
-
-  @Override
-  public double impliedVol(OptionType type, double price, double spot, double strike, double years, double rate,
-      double yield) {
-    return impliedVol(type, price, spot, strike, years, rate, yield, CashDividends.NONE);
   }
 }

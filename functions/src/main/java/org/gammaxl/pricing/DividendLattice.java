@@ -22,15 +22,19 @@ import org.gammaxl.InvalidInputException;
  * pricing equation at the spot, θ = rV − (r − q)SΔ − ½σ²S²Γ (0 where the holder exercises now); charm and color
  * from the grid one time step later (first order in the step); vega, vanna, zomma, vomma and veta from the same
  * grid with the vol moved by ±{@value #VOL_BUMP}; rho and phi by ±{@value #RATE_BUMP} in the rate and the yield;
- * dual delta and dual gamma by ±{@value #STRIKE_BUMP} × strike. Ultima is NaN (not defined here). Lambda is ΔS/V.
+ * dual delta and dual gamma by ±{@value #STRIKE_BUMP} × strike. Ultima, European exercise only, by the third
+ * difference of the value over σ ± {@value #ULTIMA_BUMP} and σ ± 2×that on the same grid; NaN (not defined) with
+ * early exercise, where that difference is noise. Lambda is ΔS/V.
  */
-public final class DividendLattice implements OptionPricer {
+public final class DividendLattice implements CashDividendPricer {
   /** Space intervals of the grid. */
   public static final int DEFAULT_SPACE_STEPS = 400;
   /** Time steps from now to expiry (at least one per period between ex-dates). */
   public static final int DEFAULT_TIME_STEPS = 200;
 
   static final double VOL_BUMP = 1e-2;
+  /** The vol step of ultima's third difference: small, as the grid is fixed and the value smooth in vol. */
+  static final double ULTIMA_BUMP = 2.5e-3;
   static final double RATE_BUMP = 1e-4;
   static final double STRIKE_BUMP = 2e-3;
   private static final double STANDARD_DEVIATIONS = 6;
@@ -104,6 +108,8 @@ public final class DividendLattice implements OptionPricer {
     g[Greek.VANNA.ordinal()] = (up[1] - down[1]) / (2 * hv);
     g[Greek.ZOMMA.ordinal()] = (up[2] - down[2]) / (2 * hv);
     g[Greek.VETA.ordinal()] = (up[4] - down[4]) / (2 * hv);
+    g[Greek.ULTIMA.ordinal()] = american ? Double.NaN
+        : ultima(grid, phi, strike, vol, rate, yield, dividends, hv, up[0], down[0]);
     g[Greek.RHO.ordinal()] = (solve(grid, phi, strike, vol, rate + RATE_BUMP, yield, dividends, false)[0]
         - solve(grid, phi, strike, vol, rate - RATE_BUMP, yield, dividends, false)[0]) / (2 * RATE_BUMP);
     g[Greek.PHI.ordinal()] = (solve(grid, phi, strike, vol, rate, yield + RATE_BUMP, dividends, false)[0]
@@ -138,9 +144,35 @@ public final class DividendLattice implements OptionPricer {
         g[Greek.LAMBDA.ordinal()] = g[0] == 0 ? Double.NaN : g[1] * spot / g[0];
         return g[greek.ordinal()];
       }
+      case ULTIMA: {
+        AmericanSupport.checkInputs(type, spot, strike, years, vol, rate, yield);
+        if (american || years == 0.0 || vol == 0.0) {
+          return Double.NaN; // see ultima()
+        }
+        Grid grid = Grid.fine(spaceSteps, spot, strike, years, vol, rate, yield, dividends);
+        double hv = Math.min(VOL_BUMP, 0.5 * vol);
+        return ultima(grid, type.sign(), strike, vol, rate, yield, dividends, hv, Double.NaN, Double.NaN);
+      }
       default:
         return greeks(type, spot, strike, years, vol, rate, yield, dividends).get(greek);
     }
+  }
+
+  /**
+   * ∂³V/∂σ³ by the central third difference (V(σ + 2h) − 2V(σ + h) + 2V(σ − h) − V(σ − 2h))/(2h³) on one grid, with
+   * h = min({@value #VOL_BUMP}, σ/4) (so σ − 2h stays above 0); {@code up} and {@code down}, V(σ ± hv), are reused
+   * when that h is hv (NaN: solve them). European exercise only: with early exercise the boundary moves across
+   * whole grid nodes as the vol moves, and a third difference of the value is noise (tried: signs flip), so the
+   * American lattice gives NaN (#N/A).
+   */
+  private double ultima(Grid grid, int phi, double strike, double vol, double rate, double yield,
+      CashDividends dividends, double hv, double up, double down) {
+    double h = Math.min(ULTIMA_BUMP, 0.25 * vol);
+    double u1 = h == hv && up == up ? up : solve(grid, phi, strike, vol + h, rate, yield, dividends, false)[0];
+    double d1 = h == hv && down == down ? down : solve(grid, phi, strike, vol - h, rate, yield, dividends, false)[0];
+    double u2 = solve(grid, phi, strike, vol + 2 * h, rate, yield, dividends, false)[0];
+    double d2 = solve(grid, phi, strike, vol - 2 * h, rate, yield, dividends, false)[0];
+    return (u2 - 2 * u1 + 2 * d1 - d2) / (2 * h * h * h);
   }
 
   /**
@@ -252,30 +284,6 @@ public final class DividendLattice implements OptionPricer {
       i++;
     }
     return Math.max(best, Math.exp(-rate * years) * Math.max(phi * (s0 - strike), 0.0));
-  }
-
-  @Override
-  public double price(OptionType type, double spot, double strike, double years, double vol, double rate,
-      double yield) {
-    return price(type, spot, strike, years, vol, rate, yield, CashDividends.NONE);
-  }
-
-  @Override
-  public Greeks greeks(OptionType type, double spot, double strike, double years, double vol, double rate,
-      double yield) {
-    return greeks(type, spot, strike, years, vol, rate, yield, CashDividends.NONE);
-  }
-
-  @Override
-  public double greek(Greek greek, OptionType type, double spot, double strike, double years, double vol,
-      double rate, double yield) {
-    return greek(greek, type, spot, strike, years, vol, rate, yield, CashDividends.NONE);
-  }
-
-  @Override
-  public double impliedVol(OptionType type, double price, double spot, double strike, double years, double rate,
-      double yield) {
-    return impliedVol(type, price, spot, strike, years, rate, yield, CashDividends.NONE);
   }
 
   @Override

@@ -26,15 +26,12 @@ public final class Dividends {
     if (dividends.isEmpty()) {
       return model.pricer().price(type, spot, strike, years, vol, rate, yield);
     }
-    switch (kind(model)) {
-      case ESCROWED:
-        LognormalKernel.validate(spot, strike, years, vol, rate, yield);
-        return EscrowedDividends.price(model.pricer(), type, spot, strike, years, vol, rate, yield, dividends);
-      case BLACK:
-        return BlackDividendApproximation.INSTANCE.price(type, spot, strike, years, vol, rate, yield, dividends);
-      default:
-        return lattice(model).price(type, spot, strike, years, vol, rate, yield, dividends);
+    CashDividendPricer pricer = pricer(model);
+    if (pricer == null) {
+      LognormalKernel.validate(spot, strike, years, vol, rate, yield);
+      return EscrowedDividends.price(model.pricer(), type, spot, strike, years, vol, rate, yield, dividends);
     }
+    return pricer.price(type, spot, strike, years, vol, rate, yield, dividends);
   }
 
   /** One greek with dividends, raw units. */
@@ -46,10 +43,9 @@ public final class Dividends {
     if (dividends.isEmpty()) {
       return model.pricer().greek(greek, type, spot, strike, years, vol, rate, yield);
     }
-    if (kind(model) == Kind.LATTICE) {
-      return lattice(model).greek(greek, type, spot, strike, years, vol, rate, yield, dividends);
-    }
-    return greeks(model, type, spot, strike, years, vol, rate, yield, dividends).get(greek);
+    CashDividendPricer pricer = pricer(model);
+    return pricer != null ? pricer.greek(greek, type, spot, strike, years, vol, rate, yield, dividends)
+        : greeks(model, type, spot, strike, years, vol, rate, yield, dividends).get(greek);
   }
 
   /** All greeks with dividends, raw units. */
@@ -58,15 +54,12 @@ public final class Dividends {
     if (dividends.isEmpty()) {
       return model.pricer().greeks(type, spot, strike, years, vol, rate, yield);
     }
-    switch (kind(model)) {
-      case ESCROWED:
-        LognormalKernel.validate(spot, strike, years, vol, rate, yield);
-        return EscrowedDividends.greeks(model.pricer(), type, spot, strike, years, vol, rate, yield, dividends);
-      case BLACK:
-        return BlackDividendApproximation.INSTANCE.greeks(type, spot, strike, years, vol, rate, yield, dividends);
-      default:
-        return lattice(model).greeks(type, spot, strike, years, vol, rate, yield, dividends);
+    CashDividendPricer pricer = pricer(model);
+    if (pricer == null) {
+      LognormalKernel.validate(spot, strike, years, vol, rate, yield);
+      return EscrowedDividends.greeks(model.pricer(), type, spot, strike, years, vol, rate, yield, dividends);
     }
+    return pricer.greeks(type, spot, strike, years, vol, rate, yield, dividends);
   }
 
   /** The implied vol of a price with dividends. */
@@ -75,35 +68,31 @@ public final class Dividends {
     if (dividends.isEmpty()) {
       return model.pricer().impliedVol(type, price, spot, strike, years, rate, yield);
     }
-    switch (kind(model)) {
-      case ESCROWED:
-        return EscrowedDividends.impliedVol(model.pricer(), type, price, spot, strike, years, rate, yield, dividends);
-      case BLACK:
-        return BlackDividendApproximation.INSTANCE.impliedVol(type, price, spot, strike, years, rate, yield,
-            dividends);
-      default:
-        return lattice(model).impliedVol(type, price, spot, strike, years, rate, yield, dividends);
-    }
+    CashDividendPricer pricer = pricer(model);
+    return pricer == null
+        ? EscrowedDividends.impliedVol(model.pricer(), type, price, spot, strike, years, rate, yield, dividends)
+        : pricer.impliedVol(type, price, spot, strike, years, rate, yield, dividends);
   }
 
-  private enum Kind { ESCROWED, BLACK, LATTICE }
-
-  private static Kind kind(Model model) {
+  /**
+   * The pricer of {@code model} with cash dividends, or {@code null} for the escrowed model (BSM, BACHELIER), which
+   * wraps the model's own pricer.
+   */
+  private static CashDividendPricer pricer(Model model) {
     if (model == Model.BSM || model == Model.BACHELIER) {
-      return Kind.ESCROWED;
+      return null;
     }
     if (model == Model.AMERICAN_BLACK) {
-      return Kind.BLACK;
+      return BlackDividendApproximation.INSTANCE;
     }
-    if (model == Model.EUROPEAN_LATTICE || model.name().startsWith("AMERICAN")) {
-      return Kind.LATTICE;
+    if (model == Model.EUROPEAN_LATTICE) {
+      return DividendLattice.EUROPEAN;
+    }
+    if (model.name().startsWith("AMERICAN")) {
+      return DividendLattice.AMERICAN;
     }
     throw InvalidInputException.type("div_times", model + " takes no cash dividends"
         + (model == Model.BLACK76 ? " (its spot is the forward, which already nets them)" : "")
         + "; use BSM, EUROPEAN.LATTICE, AMERICAN or AMERICAN.BLACK");
-  }
-
-  private static DividendLattice lattice(Model model) {
-    return model == Model.EUROPEAN_LATTICE ? DividendLattice.EUROPEAN : DividendLattice.AMERICAN;
   }
 }

@@ -51,6 +51,13 @@ final class BookLedgerFunctions {
           + " HEDGE_DELTA=SMILE hedges the smile-adjusted delta Σ q(Δ + vega·∂σ/∂S), with ∂σ/∂S = -s'(m)/S (0"
           + " under STICKY_STRIKE); the HEDGE_DELTA column and summary row say which delta was hedged.",
       "",
+      "`vol` may instead be a vol surface, the table `GX.SVI.SURFACE` returns (see `GX.PRICE`): every leg is then"
+          + " marked on it at each time, at its strike and the time it has left, at ln(strike/F) with F = S·exp((rate"
+          + " - yield)·τ): S the first time's spot under SMILE=STICKY_STRIKE (the surface stays fixed in strike), the"
+          + " time's spot under STICKY_MONEYNESS (it moves with the forward; HEDGE_DELTA=SMILE then hedges"
+          + " Δ + vega·∂σ/∂S from the surface's slope). The legs' vol column must be blank; the VOL column shows the"
+          + " surface's at-the-money-forward vol at the nearest live expiry, and the summary's VOL row SURFACE.",
+      "",
       "MODEL=AMERICAN values each leg with the same pricer as `GX.PRICE(..., \"AMERICAN\")`. Its greeks are"
           + " dear, so REVALUE=REUSE (the default for American models) prices the European value exactly at every"
           + " row and re-prices the early-exercise premium with the American pricer only when, since its last"
@@ -79,7 +86,8 @@ final class BookLedgerFunctions {
         Param.series("times", "Event times, oldest first: Excel date-times (or years with TIME=YEARS)"),
         Param.series("spots", "Spot of the underlying at each time"),
         Param.table("legs", "One row per leg: type, strike, expiry, quantity, [vol] (blank quantity = skipped)"),
-        Param.table("vol", "ATM implied vol, 0.2 = 20%: one number, or one mark per time (blank = carry forward)"),
+        Param.table("vol", "ATM implied vol, 0.2 = 20%: one number, or one mark per time (blank = carry forward);"
+            + " or a vol surface from GX.SVI.SURFACE"),
         rate(), dividendYield(),
         Param.table("settings", "Name/value pairs: RULE, THRESHOLD, BASIS, SMILE, HEDGE_DELTA, MODEL, LEG…"
             + " (see the reference)").optional(),

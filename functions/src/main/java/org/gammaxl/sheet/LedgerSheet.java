@@ -14,10 +14,12 @@ import org.gammaxl.ledger.LedgerSummary;
 import org.gammaxl.ledger.LegColumn;
 import org.gammaxl.ledger.LegItem;
 import org.gammaxl.ledger.LegSummary;
+import org.gammaxl.ledger.Marking;
 import org.gammaxl.ledger.OptionLeg;
 import org.gammaxl.ledger.Position;
 import org.gammaxl.ledger.Revaluation;
 import org.gammaxl.ledger.SummaryItem;
+import org.gammaxl.vol.SviSurface;
 
 /**
  * Runs the ledger engine over a path read from worksheet ranges and lays out what a worksheet shows:
@@ -98,7 +100,8 @@ final class LedgerSheet {
     }
     Object[][] volTable = v.table(at.vol);
     int volCells = volTable.length * (volTable.length == 0 ? 0 : volTable[0].length);
-    if (volCells != 1 && volCells != times.length) {
+    SviSurface surface = isSurface(volTable) ? SurfaceArgs.read(v.name(at.vol), volTable) : null;
+    if (surface == null && volCells != 1 && volCells != times.length) {
       throw InvalidInputException.type("vol", "has " + volCells + " cells; give one vol, or one mark per time ("
           + times.length + ")");
     }
@@ -123,6 +126,14 @@ final class LedgerSheet {
       throw InvalidInputException.notAvailable("times", "no observations yet");
     }
     Legs legs = reader.read(origin);
+    if (surface != null) {
+      for (int i = 0; i < legs.legs.size(); i++) {
+        if (!Double.isNaN(legs.legs.get(i).vol())) {
+          throw InvalidInputException.type("legs row " + legs.rows.get(i) + ": vol", "must be blank when `vol` is a"
+              + " vol surface: every leg is marked on the surface");
+        }
+      }
+    }
     if (!Double.isNaN(s.futureExpiry)) {
       s.policy.futureExpiry(s.years(origin, s.futureExpiry, "FUTURE_EXPIRY"));
     }
@@ -136,7 +147,8 @@ final class LedgerSheet {
     }
     HedgePolicy policy = s.policy.build();
     int legIndex = legIndex(s, legs, output);
-    LedgerRun run = HedgeLedger.of(s.model.pricer(), Position.of(legs.legs), policy, s.marking()).start();
+    Marking marking = surface == null ? s.marking() : s.marking().onSurface(surface);
+    LedgerRun run = HedgeLedger.of(s.model.pricer(), Position.of(legs.legs), policy, marking).start();
     boolean table = output == Output.LEDGER || output == Output.BOOK_LEDGER;
     boolean book = output == Output.BOOK_LEDGER;
     List<Object[]> rows = new ArrayList<>();
@@ -153,7 +165,9 @@ final class LedgerSheet {
         throw InvalidInputException.notAvailable(noTime ? "times" : "spots", "cell " + (p + 1)
             + " is blank while the other range has a value there");
       }
-      double mark = volCells == 1 ? v.leg(at.vol, VOL_MARK, 0, 1) : v.leg(at.vol, VOL_MARK, p, times.length);
+      double years = s.years(origin, times[p], "times");
+      double mark = surface != null ? surfaceMark(surface, legs, years)
+          : volCells == 1 ? v.leg(at.vol, VOL_MARK, 0, 1) : v.leg(at.vol, VOL_MARK, p, times.length);
       double fill = Double.NaN;
       double fillPrice = Double.NaN;
       if (fills != null) {
@@ -162,7 +176,7 @@ final class LedgerSheet {
         fill = Double.isNaN(fill) ? 0 : fill;
         fillPrice = f.length > 1 ? Values.read(FILL, f[1], "fills row " + (p + 1) + " price") : Double.NaN;
       }
-      LedgerRow row = run.step(s.years(origin, times[p], "times"), spots[p], mark,
+      LedgerRow row = run.step(years, spots[p], mark,
           bids == null ? Double.NaN : bids[p], asks == null ? Double.NaN : asks[p], fill, fillPrice);
       if (table) {
         Object[] out = book ? new Object[LedgerColumn.values().length + BookColumn.values().length]
@@ -189,7 +203,33 @@ final class LedgerSheet {
     if (table) {
       return rows.toArray(new Object[0][]);
     }
-    return output == Output.SUMMARY ? summary(run.summary()) : bookSummary(run, s, legs);
+    return output == Output.SUMMARY ? summary(run.summary()) : bookSummary(run, s, legs, surface != null);
+  }
+
+  /**
+   * Whether the {@code vol} range is a vol surface ({@link SurfaceArgs}) rather than marks: at least its six columns
+   * and either a header row or more than one row (one row of marks per time stays marks).
+   */
+  static boolean isSurface(Object[][] vol) {
+    return vol.length > 0 && vol[0].length >= SurfaceArgs.COLUMNS && (vol.length > 1 || vol[0][0] instanceof String);
+  }
+
+  /**
+   * The VOL column of a surface-marked book: the surface's at-the-money-forward vol √(w(0, τ)/τ) at the nearest
+   * live expiry τ (the first slice's when no leg is left).
+   */
+  private static double surfaceMark(SviSurface surface, Legs legs, double time) {
+    double tau = Double.POSITIVE_INFINITY;
+    for (OptionLeg leg : legs.legs) {
+      double left = leg.expiry() - time;
+      if (left > 0) {
+        tau = Math.min(tau, left);
+      }
+    }
+    if (tau == Double.POSITIVE_INFINITY) {
+      tau = surface.years(0);
+    }
+    return Math.sqrt(surface.totalVariance(0, tau) / tau);
   }
 
   private static double[] quotes(Values v, int at, int n) {
@@ -264,7 +304,7 @@ final class LedgerSheet {
       "USER_FILLS", "HEDGE_DELTA", "SMILE", "BASIS", "MODEL", "REVALUE", "PRICER_CALLS", "LEG", "TYPE", "STRIKE",
       "EXPIRY", "QUANTITY", "VOL");
 
-  private static Object[][] bookSummary(LedgerRun run, LedgerSettings s, Legs legs) {
+  private static Object[][] bookSummary(LedgerRun run, LedgerSettings s, Legs legs, boolean onSurface) {
     int n = legs.legs.size();
     SummaryItem[] items = SummaryItem.values();
     LedgerSummary book = run.summary();
@@ -307,7 +347,7 @@ final class LedgerSheet {
       strike[2 + i] = l.strike();
       expiry[2 + i] = legs.expiries.get(i);
       quantity[2 + i] = l.quantity();
-      vol[2 + i] = Double.isNaN(l.vol()) ? "MARK" : (Object) l.vol();
+      vol[2 + i] = onSurface ? "SURFACE" : Double.isNaN(l.vol()) ? "MARK" : (Object) l.vol();
     }
     rows.add(leg);
     rows.add(type);

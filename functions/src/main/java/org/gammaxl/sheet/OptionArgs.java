@@ -72,6 +72,12 @@ final class OptionArgs {
     return Param.number("vol", "Annual volatility, 0.2 = 20%; BACHELIER: absolute, price units per sqrt(year)");
   }
 
+  /** {@link #vol()}, or a vol surface range ({@link SurfaceArgs}). */
+  static Param volOrSurface() {
+    return Param.numberOrTable("vol", "Annual volatility, 0.2 = 20%; BACHELIER: absolute, price units per sqrt(year);"
+        + " or a vol surface range from GX.SVI.SURFACE, read at the strike and expiry");
+  }
+
   static Param rate() {
     return Param.number("rate", "Continuously compounded interest rate, 0.05 = 5%").optional(0);
   }

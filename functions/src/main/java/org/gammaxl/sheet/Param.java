@@ -23,7 +23,7 @@ import org.gammaxl.Require;
 public final class Param {
 
   /** How the host value is read. */
-  enum Form { NUMBER, DATE, BOOLEAN, KEYWORD, SERIES, TABLE, ANY, TEXT }
+  enum Form { NUMBER, NUMBER_OR_TABLE, DATE, BOOLEAN, KEYWORD, SERIES, TABLE, ANY, TEXT }
 
   private final Argument argument;
   private final Form form;
@@ -40,6 +40,15 @@ public final class Param {
   /** A required number. */
   public static Param number(String name, String help) {
     return new Param(new Argument(name, help, ArgKind.NUMBER, false, null), Form.NUMBER, null, Double.NaN);
+  }
+
+  /**
+   * A required number that may instead be given as a range of more than one cell (a vol or a vol surface): on
+   * the numeric fast path it is a number; a general body sees a Double, or an {@code Object[][]} for such a range
+   * ({@link Values#raw}). A call that gives the range takes the function's general body.
+   */
+  public static Param numberOrTable(String name, String help) {
+    return new Param(new Argument(name, help, ArgKind.NUMBER, false, null), Form.NUMBER_OR_TABLE, null, Double.NaN);
   }
 
   /** A required date-time: an Excel serial (1900 system) or ISO text such as {@code 2024-03-15}. */
@@ -144,7 +153,7 @@ public final class Param {
   /** Whether this argument can travel as a double on the numeric fast path. */
   boolean hasNumericForm() {
     switch (form) {
-      case NUMBER: case DATE: case BOOLEAN: return true;
+      case NUMBER: case NUMBER_OR_TABLE: case DATE: case BOOLEAN: return true;
       case KEYWORD: return isOptional() || argument.kind() == ArgKind.NUMBER_OR_TEXT;
       default: return false;
     }
@@ -168,7 +177,7 @@ public final class Param {
    */
   double asIsLow() {
     switch (form) {
-      case NUMBER: return -Double.MAX_VALUE;
+      case NUMBER: case NUMBER_OR_TABLE: return -Double.MAX_VALUE;
       case DATE: return 0;
       default: return Double.POSITIVE_INFINITY;
     }
@@ -177,7 +186,7 @@ public final class Param {
   /** The largest number of the interval of {@link #asIsLow()} ({@code −∞}, an empty interval, where there is none). */
   double asIsHigh() {
     switch (form) {
-      case NUMBER: return Double.MAX_VALUE;
+      case NUMBER: case NUMBER_OR_TABLE: return Double.MAX_VALUE;
       case DATE: return Math.nextDown(ExcelDates.END_SERIAL);
       default: return Double.NEGATIVE_INFINITY;
     }
@@ -203,7 +212,7 @@ public final class Param {
    */
   double fromNumber(double x) {
     switch (form) {
-      case NUMBER:
+      case NUMBER: case NUMBER_OR_TABLE:
         return Require.finite(name(), x);
       case DATE:
         ExcelDates.check(name(), x);
@@ -339,6 +348,8 @@ public final class Param {
         return table(value);
       case ANY:
         return value == null ? Empty.MISSING : value;
+      case NUMBER_OR_TABLE:
+        return isRange(value) ? table(value) : toNumber(value);
       case TEXT:
         return text(value);
       default:
@@ -417,6 +428,20 @@ public final class Param {
     return value instanceof Object[][] ? (Object[][]) value : new Object[][] {{value}};
   }
 
+  /** Whether a host value is a range of more than one cell. */
+  static boolean isRange(Object value) {
+    if (!(value instanceof Object[][])) {
+      return false;
+    }
+    Object[][] a = (Object[][]) value;
+    return a.length > 1 || a.length == 1 && a[0].length > 1;
+  }
+
+  /** Whether a general body may receive a range for this argument where the numeric body takes a number. */
+  boolean takesTable() {
+    return form == Form.NUMBER_OR_TABLE;
+  }
+
   /** A one-cell range counts as its value; a larger range is an error where one value is expected. */
   private Object single(Object value) {
     if (value instanceof Object[][]) {
@@ -433,6 +458,7 @@ public final class Param {
   private String expected() {
     switch (form) {
       case NUMBER: return "a number";
+      case NUMBER_OR_TABLE: return "a number or a range";
       case DATE: return "a date";
       case BOOLEAN: return "TRUE or FALSE";
       case KEYWORD: return keyword.expected();

@@ -7,6 +7,7 @@ import static org.gammaxl.sheet.OptionArgs.strike;
 import static org.gammaxl.sheet.OptionArgs.type;
 import static org.gammaxl.sheet.OptionArgs.units;
 import static org.gammaxl.sheet.OptionArgs.vol;
+import static org.gammaxl.sheet.OptionArgs.volOrSurface;
 import static org.gammaxl.sheet.OptionArgs.years;
 import static org.gammaxl.sheet.OptionArgs.dividendYield;
 
@@ -36,6 +37,9 @@ final class PricingFunctions {
   /** Hull's example (two 0.50 dividends at 2 and 5 months) for the documented examples. */
   private static final Object[][] HULL_TIMES = {{2 / 12.0}, {5 / 12.0}};
   private static final Object[][] HULL_AMOUNTS = {{0.5}, {0.5}};
+  /** Why the American dividend lattice has no ultima, for the log and the help. */
+  static final String ULTIMA_ON_LATTICE = "with early exercise the lattice's exercise boundary moves by whole grid"
+      + " nodes as the vol moves, so a third difference in vol is noise; EUROPEAN.LATTICE and BSM give it";
 
   private PricingFunctions() {
   }
@@ -44,9 +48,9 @@ final class PricingFunctions {
     return List.of(
         SheetFunction.builder("GX.PRICE").category(CATEGORY)
             .description("Option value per unit of underlying, in the premium currency (INVERSE: in units of the underlying)")
-            .details(DividendArgs.DETAILS)
-            .args(type(), spot(), strike(), years(), vol(), rate(), dividendYield(), model(), DividendArgs.times(),
-                DividendArgs.amounts())
+            .details(DividendArgs.DETAILS + "\n\n" + SurfaceArgs.HELP)
+            .args(type(), spot(), strike(), years(), volOrSurface(), rate(), dividendYield(), model(),
+                DividendArgs.times(), DividendArgs.amounts())
             .numericValues((type, s, k, t, vol, r, q, model) ->
                 OptionArgs.greek(Greek.PRICE, type, s, k, t, vol, r, q, model, true))
             .body(v -> withDividends(Greek.PRICE, v, 0, 8, true))
@@ -66,10 +70,11 @@ final class PricingFunctions {
         SheetFunction.builder("GX.GREEK").category(CATEGORY)
             .description("Any greek by name (PRICE, DELTA, GAMMA, VEGA, THETA, RHO, PHI, VANNA, CHARM, VOMMA, SPEED,"
                 + " ZOMMA, COLOR, VETA, ULTIMA, DUALDELTA, DUALGAMMA, LAMBDA), trader units unless units=RAW")
-            .details(greekUnitsTable())
+            .details(greekUnitsTable() + "\nULTIMA with cash dividends and an American model is `#N/A`: "
+                + ULTIMA_ON_LATTICE + ".\n\n" + SurfaceArgs.HELP)
             .args(Param.keyword("greek", "Greek name, e.g. \"VANNA\"; see GX.GREEKS for the list and order",
                     OptionArgs.GREEK),
-                type(), spot(), strike(), years(), vol(), rate(), dividendYield(), model(), units(),
+                type(), spot(), strike(), years(), volOrSurface(), rate(), dividendYield(), model(), units(),
                 DividendArgs.times(), DividendArgs.amounts())
             .numeric(a -> OptionArgs.greek(GREEKS[(int) a[0]], a, 1, a[9] != OptionArgs.RAW))
             .body(v -> withDividends(GREEKS[(int) v.number(0)], v, 1, 10, v.number(9) != OptionArgs.RAW))
@@ -80,8 +85,9 @@ final class PricingFunctions {
             .description("All 18 greeks as one row: PRICE, DELTA, GAMMA, VEGA, THETA, RHO, PHI, VANNA, CHARM, VOMMA,"
                 + " SPEED, ZOMMA, COLOR, VETA, ULTIMA, DUALDELTA, DUALGAMMA, LAMBDA")
             .details("Enter as an array formula over 18 cells (or let it spill). A greek the model does not define is"
-                + " `#N/A` in its cell. Units as in `GX.GREEK`. " + DividendArgs.DETAILS)
-            .args(type(), spot(), strike(), years(), vol(), rate(), dividendYield(), model(), units(),
+                + " `#N/A` in its cell. Units as in `GX.GREEK`. " + DividendArgs.DETAILS + "\n\n"
+                + SurfaceArgs.HELP)
+            .args(type(), spot(), strike(), years(), volOrSurface(), rate(), dividendYield(), model(), units(),
                 Param.bool("header", "TRUE adds a first row with the greek names").optional(0, "FALSE"),
                 DividendArgs.times(), DividendArgs.amounts())
             .array()
@@ -143,16 +149,16 @@ final class PricingFunctions {
         .description(description)
         .details("Same as `GX.GREEK(\"" + greek + "\", ...)`; unit: " + OptionArgs.unit(greek, true)
             + (withUnits ? " (units=\"RAW\": " + OptionArgs.unit(greek, false) + ")" : "") + ". Cash dividends as in"
-            + " `GX.PRICE`.");
+            + " `GX.PRICE`; `vol` may be a vol surface, as in `GX.PRICE`.");
     if (withUnits) {
-      b.args(type(), spot(), strike(), years(), vol(), rate(), dividendYield(), model(), DividendArgs.times(),
-              DividendArgs.amounts(), units())
+      b.args(type(), spot(), strike(), years(), volOrSurface(), rate(), dividendYield(), model(),
+              DividendArgs.times(), DividendArgs.amounts(), units())
           .numeric(a -> OptionArgs.greek(greek, a, 0, a[10] != OptionArgs.RAW))
           .body(v -> withDividends(greek, v, 0, 8, v.number(10) != OptionArgs.RAW))
           .example("C", 100, 100, 0.5, 0.2, 0.05);
     } else {
-      b.args(type(), spot(), strike(), years(), vol(), rate(), dividendYield(), model(), DividendArgs.times(),
-              DividendArgs.amounts())
+      b.args(type(), spot(), strike(), years(), volOrSurface(), rate(), dividendYield(), model(),
+              DividendArgs.times(), DividendArgs.amounts())
           .numericValues((type, s, k, t, vol, r, q, model) ->
               OptionArgs.greek(greek, type, s, k, t, vol, r, q, model, true))
           .body(v -> withDividends(greek, v, 0, 8, true))
@@ -164,12 +170,13 @@ final class PricingFunctions {
   private static Object greeks(Values v) {
     double[] a = new double[8];
     for (int i = 0; i < 8; i++) {
-      a[i] = v.number(i);
+      a[i] = i == 4 ? 0 : v.number(i);
     }
     boolean trader = v.number(8) != OptionArgs.RAW;
     CashDividends dividends = DividendArgs.read(v, 10, a[3]);
-    Greeks g = Dividends.greeks(OptionArgs.model(a[7]), OptionArgs.optionType(a[0]), a[1], a[2], a[3], a[4], a[5],
-        a[6], dividends);
+    Model model = OptionArgs.model(a[7]);
+    double vol = SurfaceArgs.vol(v, 4, model, a[1], a[2], a[3], a[5], a[6], dividends);
+    Greeks g = Dividends.greeks(model, OptionArgs.optionType(a[0]), a[1], a[2], a[3], vol, a[5], a[6], dividends);
     boolean header = v.bool(9);
     Object[][] out = new Object[header ? 2 : 1][GREEKS.length];
     for (Greek k : GREEKS) {
@@ -184,17 +191,24 @@ final class PricingFunctions {
 
   /**
    * One greek (trader units when {@code trader}) from the option arguments at {@code at} … {@code at + 7} and the
-   * dividends at {@code dividendsAt}, {@code dividendsAt + 1} ({@link Dividends}).
+   * dividends at {@code dividendsAt}, {@code dividendsAt + 1} ({@link Dividends}); the vol a number or read off a
+   * surface ({@link SurfaceArgs}).
    */
   private static double withDividends(Greek greek, Values v, int at, int dividendsAt, boolean trader) {
     double years = v.number(at + 3);
     CashDividends dividends = DividendArgs.read(v, dividendsAt, years);
     Model model = OptionArgs.model(v.number(at + 7));
-    double x = Dividends.greek(greek, model, OptionArgs.optionType(v.number(at)), v.number(at + 1),
-        v.number(at + 2), years, v.number(at + 4), v.number(at + 5), v.number(at + 6), dividends);
+    double spot = v.number(at + 1);
+    double strike = v.number(at + 2);
+    double rate = v.number(at + 5);
+    double yield = v.number(at + 6);
+    double vol = SurfaceArgs.vol(v, at + 4, model, spot, strike, years, rate, yield, dividends);
+    double x = Dividends.greek(greek, model, OptionArgs.optionType(v.number(at)), spot, strike, years, vol, rate,
+        yield, dividends);
     if (Double.isNaN(x)) {
       throw InvalidInputException.notAvailable("greek", model + " does not define " + greek
-          + (dividends.isEmpty() ? "" : " with cash dividends"));
+          + (dividends.isEmpty() ? "" : " with cash dividends") + (greek == Greek.ULTIMA && !dividends.isEmpty()
+          ? ": " + ULTIMA_ON_LATTICE : ""));
     }
     return trader ? x * greek.traderScale() : x;
   }

@@ -79,6 +79,11 @@ public final class SheetFunction implements WorksheetFunction {
    * {@code numeric()} and {@code body()}): a call that leaves every one out takes the numeric path.
    */
   private final long rangeMask;
+  /**
+   * Bit i: argument i is a number the numeric body reads that may also be given as a range
+   * ({@link Param#numberOrTable}, e.g. a vol surface): a call that gives a range there takes the general body.
+   */
+  private final long tableMask;
   private final boolean fastPath;
   /** How {@link #invokeNumeric} reads the common call; {@code null} without a numeric fast path. */
   private final ArgumentPlan plan;
@@ -106,8 +111,12 @@ public final class SheetFunction implements WorksheetFunction {
     boolean fast = numeric != null && params.length <= 64;
     boolean seenOptional = false;
     long ranges = 0;
+    long tables = 0;
     for (int i = 0; i < params.length; i++) {
       Param p = params[i];
+      if (p.takesTable() && numeric != null && body != null && i < 64) {
+        tables |= 1L << i;
+      }
       if (!p.hasNumericForm() && numeric != null && body != null && p.isOptional() && !p.isScalar() && i < 64) {
         ranges |= 1L << i; // left out, the numeric body serves the call; given, the general body does
       } else {
@@ -118,10 +127,11 @@ public final class SheetFunction implements WorksheetFunction {
       }
       seenOptional |= p.isOptional();
     }
-    if (numeric != null && body != null && ranges == 0) {
+    if (numeric != null && body != null && ranges == 0 && tables == 0) {
       throw new IllegalStateException(name + ": numeric() and body() together need optional range arguments");
     }
     this.rangeMask = ranges;
+    this.tableMask = tables;
     this.fastPath = fast;
     this.plan = fast ? ArgumentPlan.of(List.of(params)) : null;
     for (int i = 8; b.values != null && i < params.length; i++) {
@@ -218,11 +228,20 @@ public final class SheetFunction implements WorksheetFunction {
     }
   }
 
-  /** Whether a call gives any argument of {@link #rangeMask} (not left out, not an empty argument). */
+  /**
+   * Whether a call gives any argument of {@link #rangeMask} (not left out, not an empty argument), or a range of more
+   * than one cell for an argument of {@link #tableMask}.
+   */
   private boolean givesRange(Object[] given) {
     for (long m = rangeMask; m != 0; m &= m - 1) {
       int i = Long.numberOfTrailingZeros(m);
       if (i < given.length && given[i] != null && given[i] != Empty.MISSING) {
+        return true;
+      }
+    }
+    for (long m = tableMask; m != 0; m &= m - 1) {
+      int i = Long.numberOfTrailingZeros(m);
+      if (i < given.length && Param.isRange(given[i])) {
         return true;
       }
     }

@@ -12,10 +12,12 @@ import org.gammaxl.vol.DeltaConvention;
 import org.gammaxl.vol.StrikeFromDelta;
 import org.gammaxl.vol.Svi;
 import org.gammaxl.vol.SviFit;
+import org.gammaxl.vol.SviSurface;
+import org.gammaxl.vol.SviSurfaceFit;
 
 /**
  * The smile by delta and by SVI: {@code GX.STRIKE.FROMDELTA} ({@link StrikeFromDelta}), {@code GX.SVI.VOL} and
- * {@code GX.SVI.FIT} ({@link Svi}, {@link SviFit}).
+ * {@code GX.SVI.FIT} ({@link Svi}, {@link SviFit}), {@code GX.SVI.SURFACE} ({@link SviSurface}, {@link SviSurfaceFit}).
  */
 final class SmileFunctions {
   static final String CATEGORY = "GammaXL Smile";
@@ -28,7 +30,35 @@ final class SmileFunctions {
   private static final Object[][] VOLS = column(0.270884, 0.256091, 0.242364, 0.230847, 0.223607, 0.221755, 0.223611,
       0.227145, 0.231304);
 
+  /** The header of {@code GX.SVI.SURFACE}'s table. */
+  static final String[] SURFACE_HEADER = {"YEARS", "A", "B", "RHO", "M", "SIGMA", "FORWARD", "RMS", "CALENDAR"};
+  /**
+   * Quotes for the documented surface example: two expiries on their own strike grids (0.25 y, forward 101, 7
+   * strikes; 1 y, forward 104, 9 strikes), made from two known slices.
+   */
+  private static final Object[][][] SURFACE_QUOTES = surfaceQuotes();
+
   private SmileFunctions() {
+  }
+
+  private static Object[][][] surfaceQuotes() {
+    double[][] slices = {{0.25, 101, 0.01, 0.04, -0.5, 0.02, 0.08}, {1, 104, 0.04, 0.1, -0.4, 0, 0.1}};
+    double[][] strikes = {{85, 90, 95, 100, 105, 110, 115}, {70, 80, 90, 100, 110, 120, 130, 140, 150}};
+    int n = strikes[0].length + strikes[1].length;
+    Object[][][] q = new Object[4][n][1];
+    int r = 0;
+    for (int e = 0; e < 2; e++) {
+      double[] p = slices[e];
+      Svi svi = Svi.of(p[2], p[3], p[4], p[5], p[6]);
+      for (double k : strikes[e]) {
+        q[0][r][0] = p[0];
+        q[1][r][0] = k;
+        q[2][r][0] = Math.rint(svi.vol(k, p[1], p[0]) * 1e6) / 1e6;
+        q[3][r][0] = p[1];
+        r++;
+      }
+    }
+    return q;
   }
 
   private static Object[][] column(double... x) {
@@ -92,6 +122,28 @@ final class SmileFunctions {
             .array()
             .body(SmileFunctions::fit)
             .example(STRIKES, VOLS, 100, 1)
+            .build(),
+        SheetFunction.builder("GX.SVI.SURFACE").category(CATEGORY)
+            .description("Fits a raw SVI smile to each expiry of a set of quotes (one row per quote: expiry, strike,"
+                + " vol; each expiry on its own strikes) and returns the vol surface table GX.PRICE reads as its vol")
+            .details("Returns a header row (" + String.join(", ", SURFACE_HEADER) + ") and one row per distinct"
+                + " expiry, ascending: years, the slice's a, b, rho, m, sigma (as `GX.SVI.FIT`, at that expiry's"
+                + " forward), the forward, the fit's weighted RMS vol error, and the calendar margin: the smallest"
+                + " w(k) - w_previous(k) in total variance over the two expiries' quoted ln(K/F) and one unit beyond"
+                + " (the first row: its smallest w(k)); a negative margin is calendar arbitrage against the row above"
+                + " (reported, not repaired). `forwards` holds one forward per quote (the same within an expiry) or"
+                + " one per distinct expiry, ascending. Each expiry needs at least 5 quotes; a failed fit is `#NUM!`"
+                + " naming the expiry. Pass the whole table as `vol` to `GX.PRICE`, the greeks or `GX.BOOK.LEDGER`: "
+                + SurfaceArgs.HELP)
+            .args(Param.series("expiries", "Each quote's expiry in years (see GX.YEARS), any order"),
+                Param.series("strikes", "Each quote's strike"),
+                Param.series("vols", "Each quote's implied vol, 0.2 = 20%"),
+                Param.series("forwards", "The forward of each quote's expiry: one per quote, or one per expiry"
+                    + " (ascending)"),
+                Param.series("weights", "Weight of each quote (e.g. vega or 1/spread), >= 0").optional())
+            .array()
+            .body(SmileFunctions::surface)
+            .example(SURFACE_QUOTES[0], SURFACE_QUOTES[1], SURFACE_QUOTES[2], SURFACE_QUOTES[3])
             .build());
   }
 
@@ -101,5 +153,23 @@ final class SmileFunctions {
         v.isAbsent(4) ? null : quotes[2]);
     Svi s = r.svi();
     return new double[][] {{s.a(), s.b(), s.rho(), s.m(), s.sigma(), r.rms()}};
+  }
+
+  private static Object surface(Values v) {
+    boolean perQuote = v.rawSeries(3).length == v.rawSeries(0).length; // else one forward per expiry
+    int[] columns = perQuote ? new int[] {0, 1, 2, 3, 4} : new int[] {0, 1, 2, 4};
+    double[][] q = v.aligned(v.isAbsent(4) ? java.util.Arrays.copyOf(columns, columns.length - 1) : columns);
+    double[] forwards = perQuote ? q[3] : v.series(3);
+    double[] weights = v.isAbsent(4) ? null : q[q.length - 1];
+    SviSurfaceFit.Result r = SviSurfaceFit.fit(q[0], q[1], q[2], forwards, weights);
+    SviSurface surface = r.surface();
+    Object[][] out = new Object[surface.size() + 1][];
+    out[0] = SURFACE_HEADER.clone();
+    for (int i = 0; i < surface.size(); i++) {
+      Svi s = surface.slice(i);
+      out[i + 1] = new Object[] {surface.years(i), s.a(), s.b(), s.rho(), s.m(), s.sigma(), r.forwards()[i],
+          r.rms()[i], r.calendarMargin()[i]};
+    }
+    return out;
   }
 }

@@ -73,6 +73,12 @@ public final class Svi {
     return a + b * (rho * y + Math.sqrt(y * y + sigma * sigma));
   }
 
+  /** w′(k) = b·(ρ + (k − m)/√((k − m)² + σ²)): the slope of total variance in log-moneyness. */
+  public double slope(double k) {
+    double y = k - m;
+    return b * (rho + y / Math.sqrt(y * y + sigma * sigma));
+  }
+
   /** The implied vol at strike K for forward F and expiry T years: √(w(ln(K/F))/T). */
   public double vol(double strike, double forward, double years) {
     Require.positive("strike", strike);
@@ -100,13 +106,18 @@ public final class Svi {
    * {min g, k}.
    */
   public double[] smallestDensity(double from, double to, int points) {
+    return smallest(this::density, from, to, points);
+  }
+
+  /** The smallest f(k) on a grid of {@code points} values of k from {@code from} to {@code to}, and where: {min, k}. */
+  static double[] smallest(java.util.function.DoubleUnaryOperator f, double from, double to, int points) {
     double worst = Double.POSITIVE_INFINITY;
     double at = from;
     for (int i = 0; i < points; i++) {
       double k = from + (to - from) * i / (points - 1);
-      double g = density(k);
-      if (g < worst) {
-        worst = g;
+      double y = f.applyAsDouble(k);
+      if (y < worst) {
+        worst = y;
         at = k;
       }
     }

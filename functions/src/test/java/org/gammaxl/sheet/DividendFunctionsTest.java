@@ -1,5 +1,7 @@
 package org.gammaxl.sheet;
 
+import static org.gammaxl.sheet.SheetCalls.call;
+import static org.gammaxl.sheet.SheetCalls.number;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,37 +10,16 @@ import org.gammaxl.pricing.Dividends;
 import org.gammaxl.pricing.Greek;
 import org.gammaxl.pricing.Model;
 import org.gammaxl.pricing.OptionType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Cash dividends from a worksheet: the two ranges after {@code model}, as a host passes them. */
+@ExtendWith(SheetCalls.class)
 class DividendFunctionsTest {
-  private static final Catalogue C = Catalogue.standard();
   private static final Object[][] TIMES = {{2 / 12.0}, {5 / 12.0}};
   private static final Object[][] AMOUNTS = {{0.5}, {0.5}};
   private static final CashDividends HULL = CashDividends.of(new double[] {2 / 12.0, 5 / 12.0},
       new double[] {0.5, 0.5}, 0.5);
-
-  @BeforeAll
-  static void quiet() {
-    QuietLog.on();
-  }
-
-  @AfterAll
-  static void loud() {
-    QuietLog.off();
-  }
-
-  private static Object call(String name, Object... args) {
-    return C.find(name).orElseThrow().invoke(args);
-  }
-
-  private static double number(String name, Object... args) {
-    Object r = call(name, args);
-    assertTrue(r instanceof Double, name + " returned " + r + " " + Diagnostics.lastFailure());
-    return (Double) r;
-  }
 
   @Test
   void hullsExampleFromAFormula() {
@@ -80,14 +61,14 @@ class DividendFunctionsTest {
         new Object[][] {{1.0}});
     assertEquals(range, number("GX.PRICE", "C", 40.0, 40.0, 0.5, 0.3, 0.09, 0.0, "BSM", 0.25, 1.0), 0.0);
     // and through the numeric entry point a host uses for numbers: the general body reads them
-    WorksheetFunction f = C.find("GX.PRICE").orElseThrow();
+    WorksheetFunction f = Catalogue.standard().find("GX.PRICE").orElseThrow();
     double[] a = {1, 40, 40, 0.5, 0.3, 0.09, 0, 0, 0.25, 1.0}; // model left out (bit 7)
     assertEquals(range, f.invokeNumeric(a, 10, 1L << 7), 0.0);
   }
 
   @Test
   void withoutDividendsTheCallStaysOnTheNumericPath() {
-    WorksheetFunction f = C.find("GX.DELTA").orElseThrow();
+    WorksheetFunction f = Catalogue.standard().find("GX.DELTA").orElseThrow();
     assertTrue(f.numericFastPath());
     double expected = Model.BSM.pricer().greek(Greek.DELTA, OptionType.CALL, 100, 105, 0.5, 0.25, 0.03, 0.01);
     double[] spill = new double[8];
@@ -119,5 +100,16 @@ class DividendFunctionsTest {
     assertTrue(Diagnostics.lastFailure().get().reason().startsWith("div_amounts"));
     assertEquals(ExcelError.VALUE, call("GX.PRICE", "C", 40.0, 40.0, 0.5, 0.3, 0.09, 0.0, "BLACK76", TIMES, AMOUNTS));
     assertTrue(Diagnostics.lastFailure().get().reason().startsWith("div_times"));
+  }
+
+  @Test
+  void ultimaWithDividendsIsOnTheEuropeanLatticeAndNamedWhyNotOnTheAmerican() {
+    double u = number("GX.GREEK", "ULTIMA", "C", 40.0, 40.0, 0.5, 0.3, 0.09, 0.0, "EUROPEAN.LATTICE", "RAW", TIMES,
+        AMOUNTS);
+    assertTrue(Double.isFinite(u) && u != 0, "ultima " + u);
+    assertEquals(ExcelError.NA, call("GX.GREEK", "ULTIMA", "P", 40.0, 40.0, 0.5, 0.3, 0.09, 0.0, "AMERICAN", "RAW",
+        TIMES, AMOUNTS));
+    assertTrue(Diagnostics.lastFailure().get().reason().contains("exercise boundary"),
+        Diagnostics.lastFailure().get().reason());
   }
 }

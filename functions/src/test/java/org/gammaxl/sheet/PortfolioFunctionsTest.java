@@ -1,32 +1,17 @@
 package org.gammaxl.sheet;
 
+import static org.gammaxl.sheet.SheetCalls.call;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.gammaxl.pricing.Greek;
 import org.gammaxl.pricing.Model;
 import org.gammaxl.pricing.OptionPricer;
 import org.gammaxl.pricing.OptionType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(SheetCalls.class)
 class PortfolioFunctionsTest {
-  private static final Catalogue C = Catalogue.standard();
-
-  @BeforeAll
-  static void quiet() {
-    QuietLog.on();
-  }
-
-  @AfterAll
-  static void loud() {
-    QuietLog.off();
-  }
-
-  private static Object call(String name, Object... args) {
-    return C.find(name).orElseThrow().invoke(args);
-  }
-
   private static Object[][] column(Object... cells) {
     Object[][] a = new Object[cells.length][1];
     for (int i = 0; i < cells.length; i++) {

@@ -1,41 +1,18 @@
 package org.gammaxl.sheet;
 
+import static org.gammaxl.sheet.SheetCalls.call;
+import static org.gammaxl.sheet.SheetCalls.number;
+import static org.gammaxl.sheet.SheetCalls.reason;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.gammaxl.vol.Svi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Strike from delta, SVI and the implied vol below intrinsic, called as a worksheet calls them. */
+@ExtendWith(SheetCalls.class)
 class SmileFunctionsTest {
-  private static final Catalogue C = Catalogue.standard();
-
-  @BeforeAll
-  static void quiet() {
-    QuietLog.on();
-  }
-
-  @AfterAll
-  static void loud() {
-    QuietLog.off();
-  }
-
-  private static Object call(String name, Object... args) {
-    return C.find(name).orElseThrow().invoke(args);
-  }
-
-  private static double number(String name, Object... args) {
-    Object r = call(name, args);
-    assertTrue(r instanceof Double, name + " returned " + r + " " + Diagnostics.lastFailure());
-    return (Double) r;
-  }
-
-  private static String reason() {
-    return Diagnostics.lastFailure().get().reason();
-  }
-
   @Test
   void strikeFromDeltaRoundTripsThroughTheDeltaFunctions() {
     int checked = 0;

@@ -49,11 +49,20 @@ public final class GammaXl implements Callable<Integer> {
 
   /** The tool's command line: an exception that reaches it prints one line, {@code gammaxl: file: what}. */
   static CommandLine commandLine() {
-    return new CommandLine(new GammaXl())
-        .setExecutionExceptionHandler((e, cmd, parse) -> {
-          cmd.getErr().println("gammaxl: " + FileErrors.describe(e));
-          return 1;
-        });
+    return new CommandLine(new GammaXl()).setExecutionExceptionHandler(errorLine("gammaxl"));
+  }
+
+  /**
+   * What a command of the tool (this one, or {@code gammaxl sweep} in its own jar) does with an exception
+   * that reaches it: prints one line, {@code NAME: file: what} (the first line of a longer message), and
+   * exits 1.
+   */
+  public static CommandLine.IExecutionExceptionHandler errorLine(String name) {
+    return (e, cmd, parse) -> {
+      String m = FileErrors.describe(e);
+      cmd.getErr().println(name + ": " + m.lines().findFirst().orElse(m));
+      return 1;
+    };
   }
 
   @Override
@@ -120,12 +129,16 @@ public final class GammaXl implements Callable<Integer> {
     double gamma = v.getOrDefault("GAMMA_PNL", Double.NaN);
     double theta = v.getOrDefault("THETA_PNL", Double.NaN);
     double years = v.getOrDefault("YEARS", Double.NaN);
+    double vegaAndCarry = v.getOrDefault("VEGA_PNL", 0.0) + v.getOrDefault("CARRY_PNL", 0.0);
     return String.format(Locale.ROOT, "Scalping harvested %s of convexity (GAMMA_PNL) against %s of time decay"
-        + " (THETA_PNL) over %s: gamma minus decay %s; after costs %s and the rest, TOTAL_PNL %s from %s hedge trades"
-        + " (realized vol %s against %s implied).",
+        + " (THETA_PNL) over %s: gamma minus decay %s; with the delta P&L between re-hedges %s,%s costs %s and the"
+        + " residual %s, TOTAL_PNL %s from %s hedge trades (realized vol %s against %s implied).",
         NumberFormats.MONEY.print(gamma), NumberFormats.MONEY.print(-theta),
         String.format(Locale.ROOT, "%.0f days", years * 365), NumberFormats.MONEY.print(gamma + theta),
+        NumberFormats.MONEY.print(v.getOrDefault("DELTA_PNL", Double.NaN)),
+        vegaAndCarry == 0 ? "" : " vega and carry " + NumberFormats.MONEY.print(vegaAndCarry) + ",",
         NumberFormats.MONEY.print(v.getOrDefault("COST_PNL", Double.NaN)),
+        NumberFormats.MONEY.print(v.getOrDefault("RESIDUAL_PNL", Double.NaN)),
         NumberFormats.MONEY.print(v.getOrDefault("TOTAL_PNL", Double.NaN)),
         NumberFormats.COUNT.print(v.getOrDefault("HEDGE_COUNT", Double.NaN)),
         NumberFormats.PERCENT.print(v.getOrDefault("REALIZED_VOL", Double.NaN)),

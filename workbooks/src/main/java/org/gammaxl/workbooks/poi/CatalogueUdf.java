@@ -5,11 +5,15 @@ import org.apache.poi.ss.formula.OperationEvaluationContext;
 import org.apache.poi.ss.formula.eval.ErrorEval;
 import org.apache.poi.ss.formula.eval.ValueEval;
 import org.apache.poi.ss.formula.functions.FreeRefFunction;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.gammaxl.sheet.Argument;
 import org.gammaxl.sheet.ArgKind;
 import org.gammaxl.sheet.WorksheetFunction;
 
-/** One catalogue function as a POI user-defined function. Stateless and thread-safe. */
+/**
+ * One catalogue function as a POI user-defined function. Thread-safe; inside an array formula the call is
+ * computed once for the whole range ({@link ArrayCalls}).
+ */
 final class CatalogueUdf implements FreeRefFunction {
   private final WorksheetFunction function;
   private final ArgKind[] kinds;
@@ -28,6 +32,22 @@ final class CatalogueUdf implements FreeRefFunction {
     if (args.length > kinds.length) {
       return ErrorEval.VALUE_INVALID;
     }
+    CellRangeAddress range = ArrayCalls.range(ec);
+    List<Object> key = range == null ? null : ArrayCalls.key(function.name(), args, ec, range);
+    if (key != null && !ArrayCalls.isAnchor(ec, range)) {
+      ValueEval kept = ArrayCalls.fromAnchor(ec, key, range);
+      if (kept != null) {
+        return kept;
+      }
+    }
+    ValueEval result = compute(args, ec);
+    if (key != null && ArrayCalls.isAnchor(ec, range)) {
+      ArrayCalls.keep(ec, key, result);
+    }
+    return result;
+  }
+
+  private ValueEval compute(ValueEval[] args, OperationEvaluationContext ec) {
     Object[] neutral = new Object[args.length];
     for (int i = 0; i < args.length; i++) {
       neutral[i] = PoiValues.toNeutral(args[i], kinds[i]);

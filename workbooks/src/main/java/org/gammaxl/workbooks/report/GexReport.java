@@ -14,17 +14,11 @@ import java.util.Set;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.FormulaError;
-import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.gammaxl.sheet.Catalogue;
-import org.gammaxl.sheet.ExcelError;
-import org.gammaxl.sheet.WorksheetFunction;
 import org.gammaxl.workbooks.io.AtomicOutput;
 import org.gammaxl.workbooks.io.ExcelDates;
 import org.gammaxl.workbooks.io.InputFileException;
-import org.gammaxl.workbooks.poi.GxFunctions;
 import org.gammaxl.workbooks.poi.Recalculator;
 import org.gammaxl.workbooks.templates.GexTemplate;
 
@@ -97,17 +91,8 @@ public final class GexReport {
     Set<Double> strikes = new HashSet<>();
     rows.forEach(r -> strikes.add(r.strike()));
     try (XSSFWorkbook wb = GexTemplate.build(in, rows, rows.size(), strikes.size())) {
-      // POI evaluates an array formula once for every cell of its range, reading the whole chain each time; the
-      // three GX arrays are computed once by the same catalogue functions, with the same arguments as the cells
-      XSSFSheet calc = wb.getSheet(GexTemplate.CALC);
-      List<ComputedArray> arrays = new ArrayList<>();
-      Object[] args = arguments(in, rows);
-      for (int[] anchor : GexTemplate.ARRAY_ANCHORS) {
-        arrays.add(ComputedArray.freeze(calc, anchor[0], anchor[1], args));
-      }
       Recalculator recalc = new Recalculator();
       recalc.recalculate(wb);
-      arrays.forEach(a -> a.restore(calc));
       String problem = firstError(wb);
       if (recalc.failed() > 0 || problem != null) {
         throw new ReportException("the workbook could not be computed: " + (problem != null ? problem
@@ -121,73 +106,6 @@ public final class GexReport {
       wb.setForceFormulaRecalculation(false);
       AtomicOutput.write(out, wb::write, inputs);
       return result;
-    }
-  }
-
-  /**
-   * The arguments of the workbook's GX formulas as the cells hold them (GexSpot, the chain columns, GexRate,
-   * GexYield, GexMultiplier, GexConvention, GexUnits, GexDate, GexLow = 0.8·spot, GexHigh = 1.2·spot, steps).
-   */
-  static Object[] arguments(GexTemplate.Inputs in, List<OptionChainFile.Row> rows) {
-    int n = rows.size();
-    Object[][][] columns = new Object[5][n][1];
-    for (int i = 0; i < n; i++) {
-      OptionChainFile.Row r = rows.get(i);
-      columns[0][i][0] = r.call() ? "C" : "P";
-      columns[1][i][0] = r.strike();
-      columns[2][i][0] = r.expiry();
-      columns[3][i][0] = r.iv();
-      columns[4][i][0] = r.openInterest();
-    }
-    return new Object[] {in.spot(), columns[0], columns[1], columns[2], columns[3], columns[4], in.rate(), in.yield(),
-        in.multiplier(), in.convention(), in.units(), in.valuation(), 0.8 * in.spot(), 1.2 * in.spot(),
-        (double) GexTemplate.STEPS};
-  }
-
-  /**
-   * One GX array formula of the Calc sheet, computed once through the catalogue: {@link #freeze} replaces the
-   * formula by its values for POI's recalculation of the other cells, {@link #restore} puts the formula back with
-   * those values cached.
-   */
-  private record ComputedArray(String formula, CellRangeAddress range, Object[][] values) {
-    static ComputedArray freeze(XSSFSheet calc, int row, int col, Object[] args) {
-      Cell anchor = calc.getRow(row).getCell(col);
-      String formula = anchor.getCellFormula();
-      String name = formula.substring(GxFunctions.XLL_PREFIX.length(), formula.indexOf('('));
-      WorksheetFunction f = Catalogue.standard().find(name).orElseThrow();
-      int count = f.arguments().size();
-      Object result = f.invoke(java.util.Arrays.copyOf(args, count));
-      var cells = calc.removeArrayFormula(anchor);
-      CellRangeAddress range = CellRangeAddress.valueOf(cells.getReferenceText());
-      Object[][] values = new Object[range.getLastRow() - range.getFirstRow() + 1]
-          [range.getLastColumn() - range.getFirstColumn() + 1];
-      for (int r = 0; r < values.length; r++) {
-        for (int c = 0; c < values[r].length; c++) {
-          values[r][c] = result instanceof Object[][] a ? (r < a.length && c < a[r].length ? a[r][c] : ExcelError.NA)
-              : result;
-          set(calc.getRow(range.getFirstRow() + r).getCell(range.getFirstColumn() + c), values[r][c]);
-        }
-      }
-      return new ComputedArray(formula, range, values);
-    }
-
-    void restore(XSSFSheet calc) {
-      calc.setArrayFormula(formula, range);
-      for (int r = 0; r < values.length; r++) {
-        for (int c = 0; c < values[r].length; c++) {
-          set(calc.getRow(range.getFirstRow() + r).getCell(range.getFirstColumn() + c), values[r][c]);
-        }
-      }
-    }
-
-    private static void set(Cell cell, Object v) {
-      if (v instanceof Double d) {
-        cell.setCellValue(d);
-      } else if (v instanceof ExcelError e) {
-        cell.setCellErrorValue(FormulaError.forString(e.text()).getCode());
-      } else {
-        cell.setCellValue(String.valueOf(v));
-      }
     }
   }
 

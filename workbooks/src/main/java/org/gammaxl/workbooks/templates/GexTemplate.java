@@ -47,6 +47,9 @@ public final class GexTemplate {
   public static final String CALC = "Calc";
   /** (row, column) of the Calc sheet's array formulas: GX.GEX.STRIKES, GX.GEX.PROFILE, GX.GEX.WALLS. */
   public static final List<int[]> ARRAY_ANCHORS = List.of(new int[] {0, 0}, new int[] {0, 5}, new int[] {0, 8});
+  /** The name of the cell that is TRUE while the chain holds no open interest. */
+  static final String EMPTY = "ChainEmpty";
+  private static final java.util.regex.Pattern VIEW_REF = java.util.regex.Pattern.compile(CALC + "!\\$[A-Z]+\\$[0-9]+");
 
   private GexTemplate() {}
 
@@ -83,6 +86,9 @@ public final class GexTemplate {
     calc.setArrayFormula(GxFunctions.xll("GX.GEX.PROFILE", args + ",GexLow,GexHigh," + STEPS),
         new CellRangeAddress(0, STEPS - 1, 5, 6));
     calc.setArrayFormula(GxFunctions.xll("GX.GEX.WALLS", args), new CellRangeAddress(0, 0, 8, 9));
+    // an empty chain shows blanks everywhere, decided without the GX functions (a spreadsheet without the add-in)
+    calc.getRow(0).createCell(11).setCellFormula("COUNT(ChainOI)=0");
+    name(wb, EMPTY, CALC + "!$L$1");
     writeResults(wb, st, gex, args);
     writeView(st, strikes, new String[] {"Strike", "Call GEX", "Put GEX", "Net GEX"}, 0, strikeCapacity,
         new String[] {Styles.PRICE, NUMBER, NUMBER, NUMBER});
@@ -200,18 +206,20 @@ public final class GexTemplate {
       cell(s, 3 + i, 3, st.label).setCellValue((String) results[i][1]);
       // an empty chain (the template as it comes) shows blanks, not the functions' #N/A "no options"
       cell(s, 3 + i, 4, (CellStyle) results[i][3]).setCellFormula(
-          "IF(COUNT(ChainOI)=0,\"\"," + results[i][2] + ")");
+          "IF(" + EMPTY + ",\"\"," + results[i][2] + ")");
       name(wb, (String) results[i][0], "GEX!$E$" + (4 + i));
     }
     cell(s, 9, 3, st.label).setCellValue("Regime");
     cell(s, 9, 4, st.formula(Styles.GENERAL)).setCellFormula(
         "IF(ISNUMBER(TotalGex),IF(TotalGex>=0,\"Positive gamma at spot: dealer hedging damps moves\","
             + "\"Negative gamma at spot: dealer hedging amplifies moves\"),\"\")");
-    cell(s, 10, 4, st.formula(Styles.GENERAL)).setCellFormula(
-        "IF(ISNUMBER(GammaFlip),IF(Profile!$B$2<0,\"positive gamma above the flip, negative below\","
-            + "\"negative gamma above the flip, positive below\")&\"; spot is \"&IF(GexSpot>=GammaFlip,\"above\","
-            + "\"below\")&\" the flip by \"&TEXT(ABS(GexSpot/GammaFlip-1),\"0.0%\"),"
-            + "\"no flip between \"&TEXT(GexLow,\"#,##0.00\")&\" and \"&TEXT(GexHigh,\"#,##0.00\"))");
+    // blank while the chain is empty or the flip is an error (#NAME? without the add-in): never a false "no flip"
+    cell(s, 10, 4, st.formula(Styles.GENERAL)).setCellFormula("IF(" + EMPTY + ",\"\",IF(ISNUMBER(GammaFlip),"
+        + "IF(Profile!$B$2<0,\"positive gamma above the flip, negative below\","
+        + "\"negative gamma above the flip, positive below\")&\"; spot is \"&IF(GexSpot>=GammaFlip,\"above\","
+        + "\"below\")&\" the flip by \"&TEXT(ABS(GexSpot/GammaFlip-1),\"0.0%\"),"
+        + "IF(ISERROR(GammaFlip),\"\",\"no flip between \"&TEXT(GexLow,\"#,##0.00\")&\" and \""
+        + "&TEXT(GexHigh,\"#,##0.00\"))))");
     name(wb, "GexRegime", "GEX!$E$10");
     cell(s, 12, 0, st.note).setCellValue("GEX per option = sign x gamma x OI x multiplier x spot^2 x 0.01 (PER_1PCT);"
         + " CALLS_LONG: dealers long calls (+), short puts (-). Gamma is Black-Scholes-Merton at each option's IV.");
@@ -233,15 +241,27 @@ public final class GexTemplate {
       for (int c = 0; c < heads.length; c++) {
         Cell cell = row.createCell(c);
         cell.setCellStyle(styles[c]);
-        // rows past the result (the template's spare rows) are #N/A in the array: shown blank
-        String ref = CALC + "!" + new CellReference(r, calcCol + c, true, true).formatAsString();
-        cell.setCellFormula("IF(ISNA(" + ref + "),\"\"," + ref + ")");
+        cell.setCellFormula(view(CALC + "!" + new CellReference(r, calcCol + c, true, true).formatAsString(), null));
       }
     }
     for (int c = 0; c < heads.length; c++) {
       s.setColumnWidth(c, 16 * 256);
     }
     s.createFreezePane(0, 1);
+  }
+
+  /**
+   * A visible cell showing {@code ref}, a cell of a hidden GX array: blank while the chain is empty; blank where
+   * the array is #N/A (the rows past its result, the template's spare rows); with a {@code kept} value (a filled
+   * workbook), that value where the array is #NAME? — the GX functions unknown, as in a spreadsheet without the
+   * add-in, which also drops an array formula's cached results; otherwise the array's value, errors included.
+   */
+  private static String view(String ref, String kept) {
+    String shown = "IF(ISNA(" + ref + "),\"\"," + ref + ")";
+    if (kept != null) {
+      shown = "IF(ISERROR(" + ref + "),IF(ERROR.TYPE(" + ref + ")=5," + kept + "," + shown + ")," + ref + ")";
+    }
+    return "IF(" + EMPTY + ",\"\"," + shown + ")";
   }
 
   /**
@@ -258,18 +278,24 @@ public final class GexTemplate {
     CellStyle number = st.formula(NUMBER);
     String ys = "Profile!$B$2:$B$" + (STEPS + 1);
     for (int r = 1; r <= STEPS; r++) {
-      String y = "MIN(" + ys + ")+(MAX(" + ys + ")-MIN(" + ys + "))*" + (r - 1) + "/" + (STEPS - 1);
+      String y = "IF(" + EMPTY + ",\"\",MIN(" + ys + ")+(MAX(" + ys + ")-MIN(" + ys + "))*" + (r - 1) + "/"
+          + (STEPS - 1) + ")";
       cell(s, r, 3, price).setCellFormula("GexSpot");
       cell(s, r, 4, number).setCellFormula(y);
       cell(s, r, 5, price).setCellFormula("IF(ISNUMBER(GammaFlip),GammaFlip,NA())");
       cell(s, r, 6, number).setCellFormula(y);
     }
+    // the flip line's #N/A (no flip: the chart's gap marker) is not shown in the table
+    var formatting = s.getSheetConditionalFormatting();
+    var rule = formatting.createConditionalFormattingRule("ISNA($F2)");
+    rule.createFontFormatting().setFontColorIndex(org.apache.poi.ss.usermodel.IndexedColors.WHITE.getIndex());
+    formatting.addConditionalFormatting(new CellRangeAddress[] {new CellRangeAddress(1, STEPS, 5, 5)}, rule);
   }
 
   /**
    * Finishes a workbook whose formulas have been evaluated: draws the two charts with the computed points as
-   * their cache, and, when {@code keepValues}, writes each visible reference to the hidden array as
-   * {@code IF(ISERROR(x),IF(ERROR.TYPE(x)=5,value,x),x)}: the computed value where the array cannot be computed
+   * their cache, and, when {@code keepValues}, gives each visible reference to the hidden array its computed value
+   * as the fallback ({@link #view}; the walls likewise): the computed value where the array cannot be computed
    * because the GX functions are unknown (#NAME?, LibreOffice without the add-in drops an array formula's
    * cached results), the live value everywhere else. The caller clears the recalculate-on-open flag.
    */
@@ -288,12 +314,13 @@ public final class GexTemplate {
       for (XSSFSheet s : List.of(strikes, profile)) {
         for (Row row : s) {
           for (Cell c : row) {
-            if (c.getCellType() == CellType.FORMULA && c.getCellFormula().startsWith(CALC + "!")
-                && c.getCachedFormulaResultType() == CellType.NUMERIC) {
-              String x = c.getCellFormula();
+            if (c.getCellType() != CellType.FORMULA || c.getCachedFormulaResultType() != CellType.NUMERIC) {
+              continue;
+            }
+            var ref = VIEW_REF.matcher(c.getCellFormula());
+            if (ref.find() && c.getCellFormula().equals(view(ref.group(), null))) {
               double v = c.getNumericCellValue();
-              c.setCellFormula("IF(ISERROR(" + x + "),IF(ERROR.TYPE(" + x + ")=5," + literal(v) + "," + x + "),"
-                  + x + ")");
+              c.setCellFormula(view(ref.group(), literal(v)));
               c.setCellValue(v);
             }
           }

@@ -4,8 +4,8 @@ import java.util.Locale;
 
 /**
  * One number format per kind of column, for every workbook and for the command line: money and prices
- * with 2 decimals, greeks with 4, quantities of the underlying with 2, counts as integers, vols as
- * percentages, year fractions with their unit, times as date-times. The kind of a ledger column or summary
+ * with 2 decimals, greeks with 4, quantities of the underlying with 2, counts as integers, a leg's quantity
+ * of options as the number it is (an integer when whole, {@code 0.5} when not), vols as percentages, year fractions with their unit, times as date-times. The kind of a ledger column or summary
  * item is read from its engine name ({@code TOTAL_PNL}, {@code HEDGE_COUNT}, …), so a column the engine
  * adds gets a format without a second list.
  */
@@ -16,6 +16,8 @@ public enum NumberFormats {
   GREEK(Styles.GREEK),
   QUANTITY(Styles.QTY),
   COUNT(Styles.COUNT),
+  /** A leg's quantity of options (contracts or units): General in a workbook, so 100 and 0.5 both show as they are. */
+  CONTRACTS(Styles.GENERAL),
   PERCENT(Styles.PERCENT),
   YEARS(Styles.YEARS),
   TEXT(Styles.GENERAL);
@@ -36,6 +38,9 @@ public enum NumberFormats {
     String n = engineName.toUpperCase(Locale.ROOT);
     if (n.equals("TIME") || n.endsWith("_TIME") || n.contains("DATE") || n.endsWith("EXPIRY")) {
       return DATE_TIME;
+    }
+    if (n.equals("QUANTITY")) {
+      return CONTRACTS;
     }
     if (n.contains("COUNT") || n.equals("EVENTS") || n.contains("FILLS") || n.equals("LEGS") || n.equals("LEG")
         || n.contains("CALLS")) {
@@ -75,6 +80,8 @@ public enum NumberFormats {
     }
     return switch (this) {
       case COUNT -> String.format(Locale.ROOT, "%,d", Math.round(v));
+      case CONTRACTS -> v == Math.rint(v) && Math.abs(v) < 1e15 ? String.format(Locale.ROOT, "%,d", (long) v)
+          : java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
       case PERCENT -> String.format(Locale.ROOT, "%.2f%%", 100 * v);
       case YEARS -> Math.abs(v) >= 0.05 ? String.format(Locale.ROOT, "%.4f years", v)
           : String.format(Locale.ROOT, "%.2f days", v * 365);

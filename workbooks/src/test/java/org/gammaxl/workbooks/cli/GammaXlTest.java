@@ -138,6 +138,16 @@ class GammaXlTest {
     assertTrue(r.out().matches("(?s).*Scalping harvested [0-9,.]+ of convexity \\(GAMMA_PNL\\) against [0-9,.]+ of time decay.*"),
         r.out());
     assertTrue(r.out().lines().anyMatch(l -> l.matches("HEDGE_COUNT\\s+[0-9]+")), "counts as integers");
+    assertTrue(r.out().lines().anyMatch(l -> l.matches("QUANTITY\\s+100\\s+100")), "a leg's quantity as the count it is");
+    // The sentence's parts add up to its total, to the rounding of the printed cents.
+    var parts = java.util.regex.Pattern.compile("gamma minus decay ([0-9,.-]+); with the delta P&L between re-hedges "
+        + "([0-9,.-]+), costs ([0-9,.-]+) and the residual ([0-9,.-]+), TOTAL_PNL ([0-9,.-]+)").matcher(r.out());
+    assertTrue(parts.find(), r.out());
+    double sum = 0;
+    for (int g = 1; g <= 4; g++) {
+      sum += Double.parseDouble(parts.group(g).replace(",", ""));
+    }
+    assertEquals(Double.parseDouble(parts.group(5).replace(",", "")), sum, 0.025, parts.group());
   }
   private static Path prices(Path dir, int days) throws Exception {
     StringBuilder csv = new StringBuilder("time,spot\n");

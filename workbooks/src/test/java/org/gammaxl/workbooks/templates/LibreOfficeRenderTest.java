@@ -104,6 +104,10 @@ class LibreOfficeRenderTest {
     String gex = pdfText(pdfs.resolve("gammaxl-gex-example.pdf"));
     assertTrue(gex.contains("Total GEX") && gex.contains("Gamma flip") && gex.contains("Positive gamma at spot")
         && !gex.contains("#NAME?") && !gex.contains("#N/A"), gex);
+    // The empty gamma-exposure template: blank results, tables and chart labels, not #NAME?, without the add-in.
+    String template = pdfText(pdfs.resolve("gammaxl-gex.pdf"));
+    assertTrue(template.contains("Total GEX") && template.contains("Net GEX") && !template.contains("#NAME?")
+        && !template.contains("no flip"), template);
     String engineText = pdfText(pdfs.resolve("report-engine.pdf"));
     String engineLedger = engineText.substring(engineText.indexOf("YEARS_LEFT"));
     for (String column : List.of("DELTA", "GAMMA", "TRADE_QTY", "TOTAL_PNL", "GAMMA_PNL", "RESIDUAL_PNL")) {

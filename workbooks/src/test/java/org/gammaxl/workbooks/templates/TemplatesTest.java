@@ -108,7 +108,7 @@ class TemplatesTest {
       assertEquals(GexTemplate.CHAIN_CAPACITY, wb.getSheet("Chain").getLastRowNum());
       assertFalse(wb.getSheet("Chain").getRow(1).getCell(1).getCellStyle().getLocked(), "the chain is typed in");
       Cell total = wb.getSheet("GEX").getRow(3).getCell(4);
-      assertTrue(total.getCellFormula().startsWith("IF(COUNT(ChainOI)=0,\"\",_xll.GX.GEX(GexSpot,ChainTypes,"),
+      assertTrue(total.getCellFormula().startsWith("IF(ChainEmpty,\"\",_xll.GX.GEX(GexSpot,ChainTypes,"),
           total.getCellFormula());
       assertEquals(2, wb.getSheet("GEX").getDrawingPatriarch().getCharts().size());
       assertTrue(wb.getForceFormulaRecalculation(), "a template recalculates when opened");
