@@ -1,5 +1,7 @@
 package org.gammaxl.sheet;
 
+import static org.gammaxl.sheet.SheetCalls.call;
+import static org.gammaxl.sheet.SheetCalls.column;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,9 +13,11 @@ import java.util.SplittableRandom;
 import org.gammaxl.ledger.LedgerColumn;
 import org.gammaxl.ledger.SummaryItem;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** GX.BOOK.LEDGER and GX.BOOK.LEDGER.SUMMARY as a worksheet calls them, against the single-leg functions and GX.PRICE. */
-class BookLedgerFunctionsTest extends LedgerSheetTest {
+@ExtendWith(SheetCalls.class)
+class BookLedgerFunctionsTest {
   private static final Object[][] TIMES = column(0, 1.0 / 52, 2.0 / 52, 3.0 / 52, 4.0 / 52, 5.0 / 52);
   private static final Object[][] SPOTS = column(100, 103, 99, 96.5, 101, 104);
   private static final Object[][] YEARS = {{"TIME", "YEARS"}};

@@ -7,23 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Properties every function of the standard catalogue has, whatever it computes. */
+@ExtendWith(SheetCalls.class)
 class CatalogueTest {
   private static final Catalogue CATALOGUE = Catalogue.standard();
-
-  @BeforeAll
-  static void quiet() {
-    QuietLog.on();
-  }
-
-  @AfterAll
-  static void loud() {
-    QuietLog.off();
-  }
 
   @Test
   void findsByNameInAnyCaseAndInExcelsStoredForm() {

@@ -6,14 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.gammaxl.exposure.ExposureUnit;
 import org.gammaxl.exposure.ReferenceChains;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The GX.GEX family called through the catalogue as a host calls it (ranges as {@code Object[][]}), against the
  * mpmath fixture of {@code scripts/gex_reference.py}, and the errors a bad row gives.
  */
+@ExtendWith(SheetCalls.class)
 class ExposureFunctionsTest {
   private static final Catalogue C = Catalogue.standard();
   private static ReferenceChains.Case index;
@@ -21,7 +22,6 @@ class ExposureFunctionsTest {
 
   @BeforeAll
   static void setUp() throws Exception {
-    QuietLog.on();
     index = ReferenceChains.load().get(0);
     int n = index.rows.size();
     ranges = new Object[5][n][1];
@@ -33,11 +33,6 @@ class ExposureFunctionsTest {
       ranges[3][i][0] = r.vol();
       ranges[4][i][0] = r.openInterest();
     }
-  }
-
-  @AfterAll
-  static void loud() {
-    QuietLog.off();
   }
 
   private static Object call(String name, Object... args) {

@@ -12,21 +12,11 @@ import org.gammaxl.pricing.Greek;
 import org.gammaxl.pricing.Greeks;
 import org.gammaxl.pricing.Model;
 import org.gammaxl.pricing.OptionType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(SheetCalls.class)
 class HedgeFunctionsTest {
-  @BeforeAll
-  static void quiet() {
-    QuietLog.on();
-  }
-
-  @AfterAll
-  static void loud() {
-    QuietLog.off();
-  }
-
   /** Calls a function as a host does; a lone range is one argument. */
   private static Object call(String name, Object... args) {
     Object[] list = args instanceof Object[][] ? new Object[] {args} : args;

@@ -7,11 +7,11 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code GX.YEARS(start, end, "BUS/252", holidays)} against NETWORKDAYS-style counting. */
+@ExtendWith(SheetCalls.class)
 class HolidayYearsTest {
   /** NYSE holidays 2024 (nyse.com, "Holidays and trading hours"), test data only: GammaXL ships no calendar. */
   private static final List<LocalDate> NYSE_2024 = List.of(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 1, 15),
@@ -20,16 +20,6 @@ class HolidayYearsTest {
       LocalDate.of(2024, 12, 28) /* a Saturday: ignored */);
   private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
   private static final WorksheetFunction YEARS = Catalogue.standard().find("GX.YEARS").orElseThrow();
-
-  @BeforeAll
-  static void quiet() {
-    QuietLog.on();
-  }
-
-  @AfterAll
-  static void loud() {
-    QuietLog.off();
-  }
 
   private static double serial(LocalDate d) {
     return d.toEpochDay() - EXCEL_EPOCH.toEpochDay();

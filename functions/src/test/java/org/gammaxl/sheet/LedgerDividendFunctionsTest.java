@@ -1,16 +1,19 @@
 package org.gammaxl.sheet;
 
+import static org.gammaxl.sheet.SheetCalls.call;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.gammaxl.ledger.LedgerColumn;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The ledgers' div_times and div_amounts as a worksheet passes them, against GX.PRICE with the same dividends
  * (Hull's call: S 40, K 40, r 9 %, σ 30 %, T 0.5, 0.50 at 2 and 5 months, 3.67 escrowed).
  */
-class LedgerDividendFunctionsTest extends LedgerSheetTest {
+@ExtendWith(SheetCalls.class)
+class LedgerDividendFunctionsTest {
   private static final Object[][] DIV_TIMES = {{2.0 / 12}, {5.0 / 12}};
   private static final Object[][] DIV_AMOUNTS = {{0.5}, {0.5}};
   private static final Object[][] YEARS = {{"TIME", "YEARS"}};

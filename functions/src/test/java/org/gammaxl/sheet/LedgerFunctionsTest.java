@@ -1,5 +1,7 @@
 package org.gammaxl.sheet;
 
+import static org.gammaxl.sheet.SheetCalls.call;
+import static org.gammaxl.sheet.SheetCalls.column;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,9 +19,11 @@ import org.gammaxl.ledger.SummaryItem;
 import org.gammaxl.pricing.Model;
 import org.gammaxl.pricing.OptionType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** GX.LEDGER and GX.LEDGER.SUMMARY against the ledger engine run directly. */
-class LedgerFunctionsTest extends LedgerSheetTest {
+@ExtendWith(SheetCalls.class)
+class LedgerFunctionsTest {
   private static final double[] TIMES = {0, 1.0 / 52, 2.0 / 52, 3.0 / 52, 4.0 / 52};
   private static final double[] SPOTS = {100, 102, 99, 101, 103.5};
   private static final Object[][] YEARS = {{"TIME", "YEARS"}};

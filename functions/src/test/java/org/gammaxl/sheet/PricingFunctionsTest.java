@@ -1,5 +1,7 @@
 package org.gammaxl.sheet;
 
+import static org.gammaxl.sheet.SheetCalls.call;
+import static org.gammaxl.sheet.SheetCalls.number;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,25 +10,14 @@ import org.gammaxl.pricing.Greeks;
 import org.gammaxl.pricing.Model;
 import org.gammaxl.pricing.OptionPricer;
 import org.gammaxl.pricing.OptionType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The pricing functions called as a host calls them, compared with the Java API and outside values. */
+@ExtendWith(SheetCalls.class)
 class PricingFunctionsTest {
-  private static final Catalogue C = Catalogue.standard();
   /** Models whose pricer is built; the test covers each. */
   private static final Model[] MODELS = built();
-
-  @BeforeAll
-  static void quiet() {
-    QuietLog.on();
-  }
-
-  @AfterAll
-  static void loud() {
-    QuietLog.off();
-  }
 
   private static Model[] built() {
     return java.util.Arrays.stream(Model.values()).filter(m -> {
@@ -37,16 +28,6 @@ class PricingFunctionsTest {
         return false;
       }
     }).toArray(Model[]::new);
-  }
-
-  private static Object call(String name, Object... args) {
-    return C.find(name).orElseThrow().invoke(args);
-  }
-
-  private static double number(String name, Object... args) {
-    Object r = call(name, args);
-    assertTrue(r instanceof Double, name + " returned " + r + " " + Diagnostics.lastFailure());
-    return (Double) r;
   }
 
   @Test

@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 import org.gammaxl.InvalidInputException;
 import org.gammaxl.Require;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The coercion rules and error mapping every catalogue function shares, on small test functions. */
+@ExtendWith(SheetCalls.class)
 class SheetFunctionTest {
   private static final Keyword SIDE = Keyword.of(Map.of("BUY", 1.0, "SELL", -1.0));
 
@@ -76,16 +76,6 @@ class SheetFunctionTest {
         return Math.log(a[0]);
       })
       .build();
-
-  @BeforeAll
-  static void quiet() {
-    QuietLog.on();
-  }
-
-  @AfterAll
-  static void loud() {
-    QuietLog.off();
-  }
 
   @Test
   void goodValuesAndKeywordsInAnyCase() {

@@ -4,21 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.gammaxl.time.DayCount;
 import org.gammaxl.time.YearFraction;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(SheetCalls.class)
 class TimeFunctionsTest {
-  @BeforeAll
-  static void quiet() {
-    QuietLog.on();
-  }
-
-  @AfterAll
-  static void loud() {
-    QuietLog.off();
-  }
-
   private static Object years(Object... args) {
     return Catalogue.standard().find("GX.YEARS").orElseThrow().invoke(args);
   }

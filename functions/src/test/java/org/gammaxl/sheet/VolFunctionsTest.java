@@ -1,12 +1,13 @@
 package org.gammaxl.sheet;
 
+import static org.gammaxl.sheet.SheetCalls.column;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.gammaxl.vol.RealizedVolatility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(SheetCalls.class)
 class VolFunctionsTest {
   private static final double[] CLOSES = {100, 101, 99.5, 100.2, 102, 101.1, 103.4, 102.2};
   private static final double[] OPEN = {100, 101, 99.5, 100.5, 101};
@@ -14,29 +15,12 @@ class VolFunctionsTest {
   private static final double[] LOW = {99.2, 100.1, 98.4, 99.9, 100.3};
   private static final double[] CLOSE = {101, 100.5, 100.4, 101.2, 101.8};
 
-  @BeforeAll
-  static void quiet() {
-    QuietLog.on();
-  }
-
-  @AfterAll
-  static void loud() {
-    QuietLog.off();
-  }
-
   /** Calls a function as a host does; a lone range is one argument. */
   private static Object call(String name, Object... args) {
     Object[] list = args instanceof Object[][] ? new Object[] {args} : args;
     return Catalogue.standard().find(name).orElseThrow().invoke(list);
   }
 
-  static Object[][] column(double... values) {
-    Object[][] a = new Object[values.length][1];
-    for (int i = 0; i < values.length; i++) {
-      a[i][0] = values[i];
-    }
-    return a;
-  }
 
   @Test
   void rvolIsTheAnnualisedSampleDeviationOfLogReturns() {
