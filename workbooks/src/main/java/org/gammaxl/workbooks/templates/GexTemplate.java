@@ -8,8 +8,6 @@ import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataValidation;
-import org.apache.poi.ss.usermodel.DataValidationHelper;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -144,12 +142,7 @@ public final class GexTemplate {
     table.setDisplayName("OptionChain");
     table.setStyleName("TableStyleLight9");
     table.updateHeaders();
-    DataValidationHelper dv = s.getDataValidationHelper();
-    DataValidation type = dv.createValidation(dv.createExplicitListConstraint(new String[] {"C", "P"}),
-        new CellRangeAddressList(1, capacity, 0, 0));
-    type.setShowErrorBox(true);
-    type.createErrorBox("Not allowed", "Type is C (call) or P (put)");
-    s.addValidationData(type);
+    CellRules.oneOf(s, new CellRangeAddressList(1, capacity, 0, 0), "Type is C (call) or P (put)", "C", "P");
     s.setColumnWidth(2, 18 * 256);
     s.setColumnWidth(4, 18 * 256);
     s.createFreezePane(0, 1);
@@ -182,9 +175,8 @@ public final class GexTemplate {
       }
       name(wb, (String) inputs[i][0], "GEX!$B$" + (4 + i));
     }
-    DataValidationHelper dv = s.getDataValidationHelper();
-    LedgerTemplate.list(s, dv, 8, 1, "CALLS_LONG", "SIGNED");
-    LedgerTemplate.list(s, dv, 9, 1, "PER_1PCT", "PER_POINT", "SHARES");
+    LedgerTemplate.list(s, 8, 1, "CALLS_LONG", "SIGNED");
+    LedgerTemplate.list(s, 9, 1, "PER_1PCT", "PER_POINT", "SHARES");
     s.setColumnWidth(0, 28 * 256);
     s.setColumnWidth(1, 18 * 256);
     s.setColumnWidth(3, 34 * 256);

@@ -5,9 +5,6 @@ import static org.gammaxl.workbooks.templates.LedgerTemplate.cell;
 import java.util.List;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.DataValidation;
-import org.apache.poi.ss.usermodel.DataValidationConstraint;
-import org.apache.poi.ss.usermodel.DataValidationHelper;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.AreaReference;
@@ -153,18 +150,8 @@ public final class JournalTemplate {
     engine.protectSheet("");
     wb.setSheetHidden(wb.getSheetIndex(engine), true);
 
-    DataValidationHelper dv = log.getDataValidationHelper();
-    DataValidation side = dv.createValidation(dv.createExplicitListConstraint(new String[] {"BUY", "SELL"}),
-        new CellRangeAddressList(first, last, 2, 2));
-    side.setShowErrorBox(true);
-    side.createErrorBox("Not allowed", "Side is BUY or SELL");
-    log.addValidationData(side);
-    DataValidation q = dv.createValidation(
-        dv.createDecimalConstraint(DataValidationConstraint.OperatorType.GREATER_THAN, "0", null),
-        new CellRangeAddressList(first, last, 3, 5));
-    q.setShowErrorBox(true);
-    q.createErrorBox("Not allowed", "Quantity, price and mark are numbers > 0");
-    log.addValidationData(q);
+    CellRules.oneOf(log, new CellRangeAddressList(first, last, 2, 2), "Side is BUY or SELL", "BUY", "SELL");
+    CellRules.positive(log, new CellRangeAddressList(first, last, 3, 5), "Quantity, price and mark are numbers > 0");
     XSSFTable table = log.createTable(new AreaReference(new CellReference(headerRow, 0),
         new CellReference(last, width - 1), SpreadsheetVersion.EXCEL2007));
     table.setName("Fills");

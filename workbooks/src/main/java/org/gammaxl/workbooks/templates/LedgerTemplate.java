@@ -5,9 +5,6 @@ import java.util.Map;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.DataValidation;
-import org.apache.poi.ss.usermodel.DataValidationConstraint;
-import org.apache.poi.ss.usermodel.DataValidationHelper;
 import org.apache.poi.ss.usermodel.Name;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
@@ -119,18 +116,8 @@ public final class LedgerTemplate {
         }
       }
     }
-    DataValidationHelper dv = sheet.getDataValidationHelper();
-    DataValidation type = dv.createValidation(dv.createExplicitListConstraint(new String[] {"CALL", "PUT"}),
-        new CellRangeAddressList(first, last, 0, 0));
-    type.setShowErrorBox(true);
-    type.createErrorBox("Not allowed", "Type is CALL or PUT");
-    sheet.addValidationData(type);
-    DataValidation strikes = dv.createValidation(
-        dv.createDecimalConstraint(DataValidationConstraint.OperatorType.GREATER_THAN, "0", null),
-        new CellRangeAddressList(first, last, 1, 1));
-    strikes.setShowErrorBox(true);
-    strikes.createErrorBox("Not allowed", "Strike must be a number > 0");
-    sheet.addValidationData(strikes);
+    CellRules.oneOf(sheet, new CellRangeAddressList(first, last, 0, 0), "Type is CALL or PUT", "CALL", "PUT");
+    CellRules.positive(sheet, new CellRangeAddressList(first, last, 1, 1), "Strike must be a number > 0");
     return sheet.getSheetName() + "!$A$" + (first + 1) + ":$E$" + (last + 1);
   }
   /** Each leg's own results beside its inputs: heading and GX.BOOK.LEDGER.SUMMARY item. */
@@ -194,14 +181,13 @@ public final class LedgerTemplate {
       }
       name(wb, INPUTS[i][0], "Ledger!" + new CellReference(r, INPUTS_COL + 2, true, true).formatAsString());
     }
-    DataValidationHelper dv = sheet.getDataValidationHelper();
     int valueCol = INPUTS_COL + 2;
-    list(sheet, dv, inputRow("HedgeRule"), valueCol, "EVERY", "TIME", "DELTA", "MOVE", "WW");
-    list(sheet, dv, inputRow("HedgeInstrument"), valueCol, "SPOT", "FUTURE", "PERP", "INVERSE");
-    list(sheet, dv, inputRow("PricingModel"), valueCol, java.util.Arrays.stream(org.gammaxl.pricing.Model.values())
+    list(sheet, inputRow("HedgeRule"), valueCol, "EVERY", "TIME", "DELTA", "MOVE", "WW");
+    list(sheet, inputRow("HedgeInstrument"), valueCol, "SPOT", "FUTURE", "PERP", "INVERSE");
+    list(sheet, inputRow("PricingModel"), valueCol, java.util.Arrays.stream(org.gammaxl.pricing.Model.values())
         .map(org.gammaxl.pricing.Model::keyword).toArray(String[]::new));
-    list(sheet, dv, inputRow("Basis"), valueCol, "ACT/365F", "ACT/360", "BUS/252", "TRADING", "24/7");
-    positive(sheet, dv, inputRow("ImpliedVol"), valueCol, "Implied vol must be > 0 (0.2 = 20 %)");
+    list(sheet, inputRow("Basis"), valueCol, "ACT/365F", "ACT/360", "BUS/252", "TRADING", "24/7");
+    CellRules.positive(sheet, CellRules.cell(inputRow("ImpliedVol"), valueCol), "Implied vol must be > 0 (0.2 = 20 %)");
 
     // The legs table: five input columns GX.BOOK.LEDGER reads (named Legs), then each leg's own results.
     int legsFirst = LEGS_HEADER_ROW + 1;
@@ -507,20 +493,7 @@ public final class LedgerTemplate {
   }
 
   /** A drop-down list on the input in 0-based row {@code row}, column {@code col}. */
-  static void list(XSSFSheet sheet, DataValidationHelper dv, int row, int col, String... items) {
-    DataValidationConstraint c = dv.createExplicitListConstraint(items);
-    DataValidation v = dv.createValidation(c, new CellRangeAddressList(row, row, col, col));
-    v.setSuppressDropDownArrow(true);
-    v.setShowErrorBox(true);
-    v.createErrorBox("Not allowed", "Choose one of: " + String.join(", ", items));
-    sheet.addValidationData(v);
-  }
-
-  static void positive(XSSFSheet sheet, DataValidationHelper dv, int row, int col, String message) {
-    DataValidationConstraint c = dv.createDecimalConstraint(DataValidationConstraint.OperatorType.GREATER_THAN, "0", null);
-    DataValidation v = dv.createValidation(c, new CellRangeAddressList(row, row, col, col));
-    v.setShowErrorBox(true);
-    v.createErrorBox("Not allowed", message);
-    sheet.addValidationData(v);
+  static void list(XSSFSheet sheet, int row, int col, String... items) {
+    CellRules.oneOf(sheet, CellRules.cell(row, col), "Choose one of: " + String.join(", ", items), items);
   }
 }

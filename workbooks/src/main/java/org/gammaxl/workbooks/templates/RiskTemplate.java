@@ -5,8 +5,6 @@ import static org.gammaxl.workbooks.templates.LedgerTemplate.cell;
 import java.util.List;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.DataValidation;
-import org.apache.poi.ss.usermodel.DataValidationHelper;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellRangeAddressList;
@@ -101,12 +99,7 @@ public final class RiskTemplate {
       }
     }
     int last = headerRow + LEGS;
-    DataValidationHelper dv = s.getDataValidationHelper();
-    DataValidation type = dv.createValidation(dv.createExplicitListConstraint(new String[] {"CALL", "PUT"}),
-        new CellRangeAddressList(headerRow + 1, last, 1, 1));
-    type.setShowErrorBox(true);
-    type.createErrorBox("Not allowed", "Type is CALL or PUT");
-    s.addValidationData(type);
+    CellRules.oneOf(s, new CellRangeAddressList(headerRow + 1, last, 1, 1), "Type is CALL or PUT", "CALL", "PUT");
     XSSFTable table = s.createTable(new AreaReference(new CellReference(headerRow, 0),
         new CellReference(last, heads.length - 1), SpreadsheetVersion.EXCEL2007));
     table.setName("Legs");
