@@ -5,9 +5,12 @@ import org.gammaxl.pricing.AmericanAndersenLake;
 import org.gammaxl.pricing.OptionPricer;
 
 /**
- * How the error of the Andersen–Lake–Offengenden solve on the {@link AmericanBenchmark} batch falls with the Chebyshev
- * degree, for each node map (τ/T = (½(1 + z))^(2·power)): the largest error on the batch against a high-precision
- * solve, for the puts-equivalent with yield above the rate and the others apart.
+ * The errors of the Andersen–Lake–Offengenden solves on the {@link AmericanBenchmark} batch against a high-precision
+ * solve (degree 64, 96 points, 8 Newton steps), apart for boundaries below the strike (put-equivalent yield above the
+ * rate) and at it. Without arguments: {@code AMERICAN} and {@code AMERICAN.FAST}. With powers as arguments: the
+ * largest errors by Chebyshev degree ({@code -Dn=8,12,16}) for one-piece node maps τ/T = (½(1 + z))^(2·power), with
+ * {@code -Dl}, {@code -Dm}, {@code -Dp} points, Newton steps and tanh–sinh steps; with {@code -Dsplit=κ,...}
+ * ({@code -Dinner=4}) the split schemes for boundaries below the strike, split at the onset √(c/(κT)).
  *
  * <p>{@code java -cp <benchmarks jar> org.gammaxl.bench.AmericanConvergence [power ...]}
  */
@@ -18,13 +21,12 @@ public final class AmericanConvergence {
   public static void main(String[] args) {
     AmericanBenchmark.Batch b = AmericanBenchmark.batch();
     double refPower = Double.parseDouble(System.getProperty("refPower", "1"));
-    double refStretch = Double.parseDouble(System.getProperty("refStretch", "0"));
     int refN = Integer.getInteger("refN", 64);
     int l = Integer.getInteger("l", 64);
     int m = Integer.getInteger("m", 6);
     int pp = Integer.getInteger("p", 40);
-    double[] ref = prices(AmericanAndersenLake.of(refN, 96, 8, 40, true, refPower, refStretch), b);
-    if (args.length == 0 && System.getProperty("split") == null && System.getProperty("kappa") == null) {
+    double[] ref = prices(AmericanAndersenLake.of(refN, 96, 8, 40, true, refPower), b);
+    if (args.length == 0 && System.getProperty("split") == null) {
       report("AMERICAN", AmericanAndersenLake.ACCURATE, b, ref);
       report("AMERICAN.FAST", AmericanAndersenLake.FAST, b, ref);
       return;
@@ -39,22 +41,13 @@ public final class AmericanConvergence {
       }
       return;
     }
-    if (System.getProperty("kappa") != null) {
-      for (String kappa : System.getProperty("kappa").split(",")) {
-        for (String n : System.getProperty("n", "8,12,16").split(",")) {
-          adaptive(b, ref, Integer.parseInt(n), l, m, pp, Double.parseDouble(kappa), 2.0);
-        }
-      }
-      return;
-    }
-    String[] maps = args.length == 0 ? new String[] {"1:0", "2:0"} : args;
+    String[] maps = args;
     int[] degrees = java.util.Arrays.stream(System.getProperty("n", "6,8,10,12,16,24,32").split(","))
         .mapToInt(Integer::parseInt).toArray();
     for (String map : maps) {
-      double power = Double.parseDouble(map.split(":")[0]);
-      double stretch = Double.parseDouble(map.split(":")[1]);
+      double power = Double.parseDouble(map);
       for (int n : degrees) {
-        double[] p = prices(AmericanAndersenLake.of(n, l, m, pp, true, power, stretch), b);
+        double[] p = prices(AmericanAndersenLake.of(n, l, m, pp, true, power), b);
         double capped = 0;
         double other = 0;
         int worst = 0;
@@ -77,52 +70,14 @@ public final class AmericanConvergence {
     }
   }
 
-  /** Per option: capped boundaries on the stretch map placed at the kink's onset, the others on {@code power}. */
-  static void adaptive(AmericanBenchmark.Batch b, double[] ref, int n, int l, int m, int pp, double kappa,
-      double power) {
-    AmericanAndersenLake[] stretched = new AmericanAndersenLake[25];
-    for (int j = 0; j < stretched.length; j++) {
-      stretched[j] = AmericanAndersenLake.of(n, l, m, pp, true, 1.0, 0.25 * j);
-    }
-    AmericanAndersenLake plain = AmericanAndersenLake.of(n, l, m, pp, true, power, 0.0);
-    double capped = 0;
-    double other = 0;
-    int worst = -1;
-    double worstE = 0;
-    for (int i = 0; i < AmericanBenchmark.N; i++) {
-      boolean put = b.type[i] == org.gammaxl.pricing.OptionType.PUT;
-      double rp = put ? b.rate[i] : b.yield[i];
-      double qp = put ? b.yield[i] : b.rate[i];
-      OptionPricer p = plain;
-      if (qp > rp) {
-        double c = Math.pow(Math.log(qp / rp), 2) / (2 * b.vol[i] * b.vol[i]);
-        double lambda = Math.max(0, 0.5 * Math.log(b.years[i] * kappa / c));
-        p = stretched[(int) Math.min(stretched.length - 1, Math.round(4 * lambda))];
-      }
-      double e = Math.abs(p.price(b.type[i], b.spot[i], b.strike[i], b.years[i], b.vol[i], b.rate[i], b.yield[i])
-          - ref[i]);
-      if (qp > rp) {
-        capped = Math.max(capped, e);
-      } else {
-        other = Math.max(other, e);
-      }
-      if (e > worstE) {
-        worstE = e;
-        worst = i;
-      }
-    }
-    System.out.printf(Locale.ROOT, "adaptive kappa %.0f power %.1f n %2d  capped %.1e  other %.1e  worst #%d%n", kappa,
-        power, n, capped, other, worst);
-  }
-
   /** Per option: capped boundaries split at the kink's onset √(c/(κT)), c = ln²(q/r)/(2σ²); the others power 2. */
   static void split(AmericanBenchmark.Batch b, double[] ref, int n, int inner, int l, int m, int pp, double kappa) {
     AmericanAndersenLake[] family = new AmericanAndersenLake[12];
     for (int j = 0; j < family.length; j++) {
       family[j] = AmericanAndersenLake.split(n, inner, 0.5 * Math.pow(2, -0.5 * j), l, m, pp);
     }
-    AmericanAndersenLake single = AmericanAndersenLake.of(n, l, m, pp, true, 1.0, 0.0);
-    AmericanAndersenLake plain = AmericanAndersenLake.of(n, l, m, pp, true, 2.0, 0.0);
+    AmericanAndersenLake single = AmericanAndersenLake.of(n, l, m, pp, true, 1.0);
+    AmericanAndersenLake plain = AmericanAndersenLake.of(n, l, m, pp, true, 2.0);
     double capped = 0;
     double other = 0;
     int worst = -1;

@@ -47,7 +47,7 @@ public final class AmericanAndersenLake implements OptionPricer {
    */
   public static final AmericanAndersenLake ACCURATE = new AmericanAndersenLake("accurate",
       new AndersenLakeScheme(16, 12, 3, 16, true, 8, 2), 0.5, 2.0, new AndersenLakeScheme(24, 16, 3, 16, true, 10, 2),
-      new AndersenLakeScheme(8, 6, 2, 16, true), new AndersenLakeScheme(12, 12, 3, 16, true, 8, 2, 2.0, 0.0),
+      new AndersenLakeScheme(8, 6, 2, 16, true), new AndersenLakeScheme(12, 12, 3, 16, true, 8, 2, 2.0),
       splitFamily(16, 4, 16, 10));
   /** About 1e-7 of the strike within a year: degree 8, 6 points, 2 Newton steps, tanh–sinh step 1/6 (39 points). */
   public static final AmericanAndersenLake FAST = new AmericanAndersenLake("fast",
@@ -96,7 +96,7 @@ public final class AmericanAndersenLake implements OptionPricer {
   private static AndersenLakeScheme[] splitFamily(int n, int inner, int l, int firstPoints) {
     AndersenLakeScheme[] family = new AndersenLakeScheme[11];
     for (int j = 1; j <= family.length; j++) {
-      family[j - 1] = new AndersenLakeScheme(n, l, 3, 16, true, firstPoints, 2, 1.0, 0.0, inner,
+      family[j - 1] = new AndersenLakeScheme(n, l, 3, 16, true, firstPoints, 2, 1.0, inner,
           0.5 * Math.pow(2, -0.5 * j));
     }
     return family;
@@ -130,13 +130,13 @@ public final class AmericanAndersenLake implements OptionPricer {
    * Jacobi–Newton step and plain ones), tanh–sinh step 1/p for the price.
    */
   public static AmericanAndersenLake of(int n, int l, int m, int p, boolean newton) {
-    return of(n, l, m, p, newton, 1.0, 0.0);
+    return of(n, l, m, p, newton, 1.0);
   }
 
   /** As {@link #of(int, int, int, int, boolean)} with the node map τ/T = (½(1 + z))^(2·power). */
-  public static AmericanAndersenLake of(int n, int l, int m, int p, boolean newton, double power, double stretch) {
+  public static AmericanAndersenLake of(int n, int l, int m, int p, boolean newton, double power) {
     return new AmericanAndersenLake("n=" + n + " l=" + l + " m=" + m + " p=" + p + (newton ? " newton" : "")
-        + " power=" + power + " stretch=" + stretch, new AndersenLakeScheme(n, l, m, p, newton, 0, 0, power, stretch),
+        + " power=" + power, new AndersenLakeScheme(n, l, m, p, newton, 0, 0, power),
         Double.POSITIVE_INFINITY,
         Double.POSITIVE_INFINITY, null, null, null, null);
   }
@@ -144,7 +144,7 @@ public final class AmericanAndersenLake implements OptionPricer {
   /** Two pieces: {@code inner} of the n nodes on √(τ/T) ∈ [0, split], the others on [split, 1] in ln √τ. */
   public static AmericanAndersenLake split(int n, int inner, double split, int l, int m, int p) {
     return new AmericanAndersenLake("n=" + n + " inner=" + inner + " split=" + split + " l=" + l + " m=" + m + " p="
-        + p, new AndersenLakeScheme(n, l, m, p, true, 0, 0, 1.0, 0.0, inner, split), Double.POSITIVE_INFINITY,
+        + p, new AndersenLakeScheme(n, l, m, p, true, 0, 0, 1.0, inner, split), Double.POSITIVE_INFINITY,
         Double.POSITIVE_INFINITY, null, null, null, null);
   }
 

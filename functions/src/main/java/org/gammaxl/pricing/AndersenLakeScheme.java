@@ -29,8 +29,6 @@ final class AndersenLakeScheme {
   /** Nodes on the inner piece [0, split] of √(τ/T) (0: one piece). */
   final int inner;
   final double split;
-  /** The node map's stretch λ (0: none). */
-  final double stretch;
   /** Whether the iterations are Newton steps with the exact Jacobian (else Jacobi–Newton, then plain). */
   final boolean newton;
 
@@ -80,12 +78,12 @@ final class AndersenLakeScheme {
    * quadrature points.
    */
   AndersenLakeScheme(int n, int l, int iterations, int p, boolean newton, int firstPoints, int firstIterations) {
-    this(n, l, iterations, p, newton, firstPoints, firstIterations, 1.0, 0.0);
+    this(n, l, iterations, p, newton, firstPoints, firstIterations, 1.0);
   }
 
   AndersenLakeScheme(int n, int l, int iterations, int p, boolean newton, int firstPoints, int firstIterations,
-      double power, double stretch) {
-    this(n, l, iterations, p, newton, firstPoints, firstIterations, power, stretch, 0, 0.0);
+      double power) {
+    this(n, l, iterations, p, newton, firstPoints, firstIterations, power, 0, 0.0);
   }
 
   /**
@@ -93,16 +91,15 @@ final class AndersenLakeScheme {
    * other n − inner on [split, 1], Chebyshev in ln √τ.
    */
   AndersenLakeScheme(int n, int l, int iterations, int p, boolean newton, int firstPoints, int firstIterations,
-      double power, double stretch, int inner, double split) {
+      double power, int inner, double split) {
     this.inner = inner;
     this.split = split;
     if (firstIterations >= iterations && firstIterations > 0) {
       throw new IllegalArgumentException("the last iteration runs on the full scheme");
     }
     this.first = firstIterations > 0
-        ? new AndersenLakeScheme(n, firstPoints, firstIterations, 2, newton, 0, 0, power, stretch, inner, split) : null;
+        ? new AndersenLakeScheme(n, firstPoints, firstIterations, 2, newton, 0, 0, power, inner, split) : null;
     this.power = power;
-    this.stretch = stretch;
     this.newton = newton;
     this.n = n;
     this.l = l;
@@ -192,16 +189,14 @@ final class AndersenLakeScheme {
     }
   }
 
-  /** √(τ/T) at y = ½(1 + z) ∈ [0, 1]: ((e^{λy} − 1)/(e^λ − 1))^power, λ = stretch (y^power when 0). */
+  /** √(τ/T) at y = ½(1 + z) ∈ [0, 1] (one piece): y^power. */
   double rootTime(double y) {
-    double x = stretch == 0 ? y : Math.expm1(stretch * y) / Math.expm1(stretch);
-    return Math.pow(x, power);
+    return power == 1 ? y : Math.pow(y, power);
   }
 
   /** The inverse of {@link #rootTime}. */
   double coordinate(double rootTime) {
-    double x = Math.pow(rootTime, 1 / power);
-    return stretch == 0 ? x : Math.log1p(x * Math.expm1(stretch)) / stretch;
+    return power == 1 ? rootTime : Math.pow(rootTime, 1 / power);
   }
 
   /** Maps Gauss–Legendre nodes on [−1, 1] to angles on [0, π/2]. */
