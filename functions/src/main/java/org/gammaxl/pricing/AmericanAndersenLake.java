@@ -38,12 +38,13 @@ import org.gammaxl.InvalidInputException;
  */
 public final class AmericanAndersenLake implements OptionPricer {
   /**
-   * About 1e-9 of the strike: Chebyshev degree 16 and 12 Gauss–Legendre points per fixed-point integral, degree 24
-   * and 16 points for a boundary that starts below the strike (put yield above the rate, X = r/q) beyond half a year
-   * and for any boundary beyond two years (the boundary's fast fall just before expiry takes more nodes to resolve the
-   * longer the expiry, most of all when q is just above r); 3 Newton steps from QD+, the first two on 8 points (10 on
-   * the long scheme; their result is limited by their start, not by their quadrature: within 1e-10 of three full
-   * steps from one day to ten years, vols 5–150 %), tanh–sinh step 1/16 (103 points) for the price.
+   * About 1e-9 of the strike (2.6e-8 at strike 100 on the benchmark batch, expiries to two years). Up to two years: a
+   * boundary at the strike (put yield ≤ rate) on degree 12 in (τ/T)^¼ and 12 points per integral (its start
+   * σ√(τ·ln(1/τ)) is not smooth in √τ); one below the strike (X = r/q) on degree 16 split where the strike's pull
+   * sets in ({@link #scheme}), 16 points, or degree 16 and 12 points in √τ when that is after half the expiry; beyond
+   * two years degree 24 and 16 points in √τ. 3 Newton steps from QD+, the first two on 8 points (10 on the split and
+   * long schemes; their result is limited by their start, not by their quadrature), tanh–sinh step 1/16 (103 points)
+   * for the price.
    */
   public static final AmericanAndersenLake ACCURATE = new AmericanAndersenLake("accurate",
       new AndersenLakeScheme(16, 12, 3, 16, true, 8, 2), 0.5, 2.0, new AndersenLakeScheme(24, 16, 3, 16, true, 10, 2),
