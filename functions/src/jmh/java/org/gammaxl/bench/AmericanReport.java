@@ -11,7 +11,7 @@ import org.gammaxl.pricing.OptionPricer;
 /**
  * The docs/benchmarks.md table of {@link AmericanBenchmark}: per-option times from the JMH csv, ratios to
  * Bjerksund–Stensland 2002 and to each method's own price from the same run, and each method's largest error on the
- * batch against a high-precision solve (Chebyshev degree 48, 64 points, 5 Newton steps, tanh–sinh step 1/40).
+ * batch against a high-precision solve (Chebyshev degree 64, 96 points, 8 Newton steps, tanh–sinh step 1/40).
  *
  * <p>{@code java -cp <benchmarks jar> org.gammaxl.bench.AmericanReport target/bench/american.csv}
  */
@@ -22,7 +22,7 @@ public final class AmericanReport {
   public static void main(String[] args) throws IOException {
     Map<String, BenchReport.Score> s = BenchReport.read(Path.of(args[0]));
     AmericanBenchmark.Batch b = AmericanBenchmark.batch();
-    OptionPricer reference = AmericanAndersenLake.of(48, 64, 5, 40, true);
+    OptionPricer reference = AmericanAndersenLake.of(64, 96, 8, 40, true);
     double[] ref = new double[AmericanBenchmark.N];
     for (int i = 0; i < ref.length; i++) {
       ref[i] = reference.price(b.type[i], b.spot[i], b.strike[i], b.years[i], b.vol[i], b.rate[i], b.yield[i]);

@@ -38,19 +38,22 @@ import org.gammaxl.InvalidInputException;
  */
 public final class AmericanAndersenLake implements OptionPricer {
   /**
-   * About 1e-9 of the strike: Chebyshev degree 16 and 12 Gauss–Legendre points per fixed-point integral, degree 24
-   * and 16 points for a boundary that starts below the strike (put yield above the rate, X = r/q) beyond half a year
-   * and for any boundary beyond two years (the boundary's fast fall just before expiry takes more nodes to resolve the
-   * longer the expiry, most of all when q is just above r); 3 Newton steps from QD+, the first two on 8 points (10 on
-   * the long scheme; their result is limited by their start, not by their quadrature: within 1e-10 of three full
-   * steps from one day to ten years, vols 5–150 %), tanh–sinh step 1/16 (103 points) for the price.
+   * About 1e-9 of the strike (2.6e-8 at strike 100 on the benchmark batch, expiries to two years). Up to two years: a
+   * boundary at the strike (put yield ≤ rate) on degree 12 in (τ/T)^¼ and 12 points per integral (its start
+   * σ√(τ·ln(1/τ)) is not smooth in √τ); one below the strike (X = r/q) on degree 16 split where the strike's pull
+   * sets in ({@link #scheme}), 16 points, or degree 16 and 12 points in √τ when that is after half the expiry; beyond
+   * two years degree 24 and 16 points in √τ. 3 Newton steps from QD+, the first two on 8 points (10 on the split and
+   * long schemes; their result is limited by their start, not by their quadrature), tanh–sinh step 1/16 (103 points)
+   * for the price.
    */
   public static final AmericanAndersenLake ACCURATE = new AmericanAndersenLake("accurate",
       new AndersenLakeScheme(16, 12, 3, 16, true, 8, 2), 0.5, 2.0, new AndersenLakeScheme(24, 16, 3, 16, true, 10, 2),
-      new AndersenLakeScheme(8, 6, 2, 16, true));
+      new AndersenLakeScheme(8, 6, 2, 16, true), new AndersenLakeScheme(12, 12, 3, 16, true, 8, 2, 2.0),
+      splitFamily(16, 4, 16, 10));
   /** About 1e-7 of the strike within a year: degree 8, 6 points, 2 Newton steps, tanh–sinh step 1/6 (39 points). */
   public static final AmericanAndersenLake FAST = new AmericanAndersenLake("fast",
-      new AndersenLakeScheme(8, 6, 2, 6, true), Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, null, null);
+      new AndersenLakeScheme(8, 6, 2, 6, true), Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, null, null, null,
+      null);
 
   static final double VOL_BUMP = 0.001;
 
@@ -66,9 +69,19 @@ public final class AmericanAndersenLake implements OptionPricer {
   private final AndersenLakeScheme longScheme;
   /** The scheme of the vol cross-greeks' three solves; null: the pricer's own (reusing its solve at vol). */
   private final AndersenLakeScheme crossScheme;
+  /** The short scheme for a boundary that starts at the strike (put yield ≤ rate); null: {@code shortScheme}. */
+  private final AndersenLakeScheme atStrikeScheme;
+  /**
+   * For a boundary below the strike (put yield above the rate), the schemes split at √(τ/T) = ½·2^(−j/2), j = 1..:
+   * [j − 1] serves when the strike's pull on the boundary sets in at about that root time (null: none).
+   */
+  private final AndersenLakeScheme[] splitSchemes;
 
   private AmericanAndersenLake(String name, AndersenLakeScheme shortScheme, double cappedLongAfter, double longAfter,
-      AndersenLakeScheme longScheme, AndersenLakeScheme crossScheme) {
+      AndersenLakeScheme longScheme, AndersenLakeScheme crossScheme, AndersenLakeScheme atStrikeScheme,
+      AndersenLakeScheme[] splitSchemes) {
+    this.atStrikeScheme = atStrikeScheme;
+    this.splitSchemes = splitSchemes;
     this.name = name;
     this.shortScheme = shortScheme;
     this.cappedLongAfter = cappedLongAfter;
@@ -77,9 +90,39 @@ public final class AmericanAndersenLake implements OptionPricer {
     this.crossScheme = crossScheme;
   }
 
-  /** The scheme for an expiry and the put-equivalent rate and yield. */
-  private AndersenLakeScheme scheme(double years, double rate, double yield) {
-    return years <= (yield > rate ? cappedLongAfter : longAfter) ? shortScheme : longScheme;
+  /**
+   * Schemes of degree n, {@code inner} nodes before the split, l points (the first two of three Newton steps on
+   * {@code firstPoints}), for splits at √(τ/T) = ½·2^(−j/2), j = 1..11.
+   */
+  private static AndersenLakeScheme[] splitFamily(int n, int inner, int l, int firstPoints) {
+    AndersenLakeScheme[] family = new AndersenLakeScheme[11];
+    for (int j = 1; j <= family.length; j++) {
+      family[j - 1] = new AndersenLakeScheme(n, l, 3, 16, true, firstPoints, 2, 1.0, inner,
+          0.5 * Math.pow(2, -0.5 * j));
+    }
+    return family;
+  }
+
+  /**
+   * The scheme for an expiry, vol and the put-equivalent rate and yield. A boundary below the strike (q &gt; r, it
+   * starts at X = K·r/q) first falls like √τ, until the strike's pull, of order exp(−c/τ), c = ln²(q/r)/(2σ²), sets
+   * in at τ ≈ c/10 and bends it within a few multiples of that time: a function smooth in √τ, then in ln τ, which one
+   * polynomial in √τ resolves only slowly; the split schemes put a few nodes on the first part and the rest on the
+   * second, in ln √τ.
+   */
+  private AndersenLakeScheme scheme(double years, double vol, double rate, double yield) {
+    if (splitSchemes != null && yield > rate && years <= longAfter) {
+      double logRatio = Math.log(yield / rate);
+      double onset = Math.sqrt(logRatio * logRatio / (20 * vol * vol * years));
+      int j = (int) Math.ceil(-2 * Math.log(2 * onset) / Math.log(2));
+      if (j >= 1) {
+        return splitSchemes[Math.min(j, splitSchemes.length) - 1];
+      }
+    }
+    if (years > (yield > rate ? cappedLongAfter : longAfter)) {
+      return longScheme;
+    }
+    return yield <= rate && atStrikeScheme != null ? atStrikeScheme : shortScheme;
   }
 
   /**
@@ -88,8 +131,22 @@ public final class AmericanAndersenLake implements OptionPricer {
    * Jacobi–Newton step and plain ones), tanh–sinh step 1/p for the price.
    */
   public static AmericanAndersenLake of(int n, int l, int m, int p, boolean newton) {
-    return new AmericanAndersenLake("n=" + n + " l=" + l + " m=" + m + " p=" + p + (newton ? " newton" : ""),
-        new AndersenLakeScheme(n, l, m, p, newton), Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, null, null);
+    return of(n, l, m, p, newton, 1.0);
+  }
+
+  /** As {@link #of(int, int, int, int, boolean)} with the node map τ/T = (½(1 + z))^(2·power). */
+  public static AmericanAndersenLake of(int n, int l, int m, int p, boolean newton, double power) {
+    return new AmericanAndersenLake("n=" + n + " l=" + l + " m=" + m + " p=" + p + (newton ? " newton" : "")
+        + " power=" + power, new AndersenLakeScheme(n, l, m, p, newton, 0, 0, power),
+        Double.POSITIVE_INFINITY,
+        Double.POSITIVE_INFINITY, null, null, null, null);
+  }
+
+  /** Two pieces: {@code inner} of the n nodes on √(τ/T) ∈ [0, split], the others on [split, 1] in ln √τ. */
+  public static AmericanAndersenLake split(int n, int inner, double split, int l, int m, int p) {
+    return new AmericanAndersenLake("n=" + n + " inner=" + inner + " split=" + split + " l=" + l + " m=" + m + " p="
+        + p, new AndersenLakeScheme(n, l, m, p, true, 0, 0, 1.0, inner, split), Double.POSITIVE_INFINITY,
+        Double.POSITIVE_INFINITY, null, null, null, null);
   }
 
   @Override
@@ -181,7 +238,7 @@ public final class AmericanAndersenLake implements OptionPricer {
           : "an American call with yield < 0 and rate below the yield")
           + " has two exercise boundaries, which AMERICAN does not solve; AMERICAN.LATTICE values it");
     }
-    AndersenLakeScheme scheme = scheme(years, rp, qp);
+    AndersenLakeScheme scheme = scheme(years, vol, rp, qp);
     // for greeks the last Newton step also yields the boundary's tangent (at the step's start, 1e-7 from the end)
     AndersenLakeBoundary boundary = level == PRICE || !scheme.newton
         ? new AndersenLakeBoundary(scheme, rp, qp, vol, years)

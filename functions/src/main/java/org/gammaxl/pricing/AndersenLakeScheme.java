@@ -21,6 +21,14 @@ final class AndersenLakeScheme {
   final int p;
   /** The number of tanh–sinh points of the price integral. */
   final int pricePoints;
+  /** The node map: τ/T = (½(1 + z))^(2·power) for the Chebyshev coordinate z (1: the boundary in √τ). */
+  final double power;
+  /** Chebyshev–Lobatto points of the (inner) piece and of the outer piece (null: one piece). */
+  private final double[] z;
+  private final double[] zOuter;
+  /** Nodes on the inner piece [0, split] of √(τ/T) (0: one piece). */
+  final int inner;
+  final double split;
   /** Whether the iterations are Newton steps with the exact Jacobian (else Jacobi–Newton, then plain). */
   final boolean newton;
 
@@ -70,20 +78,52 @@ final class AndersenLakeScheme {
    * quadrature points.
    */
   AndersenLakeScheme(int n, int l, int iterations, int p, boolean newton, int firstPoints, int firstIterations) {
+    this(n, l, iterations, p, newton, firstPoints, firstIterations, 1.0);
+  }
+
+  AndersenLakeScheme(int n, int l, int iterations, int p, boolean newton, int firstPoints, int firstIterations,
+      double power) {
+    this(n, l, iterations, p, newton, firstPoints, firstIterations, power, 0, 0.0);
+  }
+
+  /**
+   * With {@code inner} &gt; 0, two pieces: {@code inner} nodes on √(τ/T) ∈ [0, split] (Chebyshev in √τ) and the
+   * other n − inner on [split, 1], Chebyshev in ln √τ.
+   */
+  AndersenLakeScheme(int n, int l, int iterations, int p, boolean newton, int firstPoints, int firstIterations,
+      double power, int inner, double split) {
+    this.inner = inner;
+    this.split = split;
     if (firstIterations >= iterations && firstIterations > 0) {
       throw new IllegalArgumentException("the last iteration runs on the full scheme");
     }
-    this.first = firstIterations > 0 ? new AndersenLakeScheme(n, firstPoints, firstIterations, 2, newton) : null;
+    this.first = firstIterations > 0
+        ? new AndersenLakeScheme(n, firstPoints, firstIterations, 2, newton, 0, 0, power, inner, split) : null;
+    this.power = power;
     this.newton = newton;
     this.n = n;
     this.l = l;
     this.iterations = iterations;
     this.p = p;
-    double[] z = new double[n + 1];
     nodeTime = new double[n + 1];
-    for (int i = 0; i <= n; i++) {
-      z[i] = i == 0 ? -1.0 : i == n ? 1.0 : -Math.cos(i * Math.PI / n);
-      nodeTime[i] = 0.25 * (1 + z[i]) * (1 + z[i]);
+    if (inner == 0) {
+      z = lobatto(n);
+      zOuter = null;
+      for (int i = 0; i <= n; i++) {
+        double root = rootTime(0.5 * (1 + z[i]));
+        nodeTime[i] = root * root;
+      }
+    } else {
+      z = lobatto(inner);
+      zOuter = lobatto(n - inner);
+      for (int i = 0; i <= inner; i++) {
+        double root = split * 0.5 * (1 + z[i]);
+        nodeTime[i] = root * root;
+      }
+      for (int i = 1; i <= n - inner; i++) {
+        double root = i == n - inner ? 1.0 : Math.exp(Math.log(split) * 0.5 * (1 - zOuter[i]));
+        nodeTime[inner + i] = root * root;
+      }
     }
     double[][] gl = GaussLegendre.rule(l);
     sin = new double[l];
@@ -96,19 +136,23 @@ final class AndersenLakeScheme {
     cdfFactor = new double[l];
     densityFactor = new double[l];
     for (int k = 0; k < l; k++) {
-      // du = 2τ·sinθ·cosθ·dθ and du/√(τ − u) = 2√τ·cosθ·dθ
-      remainingFactor[k] = cos[k] * cos[k];
-      elapsedFactor[k] = sin[k] * sin[k];
-      rootElapsed[k] = sin[k];
-      cdfFactor[k] = weight[k] * 2 * sin[k] * cos[k];
-      densityFactor[k] = weight[k] * 2 * cos[k];
+      // remaining time u = τ·cos^(2p)θ (p = power: the boundary, a polynomial in u^(1/2p), is smooth in θ), elapsed
+      // τ − u = τ·(1 − cos^(2p)θ); du = 2p·τ·cos^(2p−1)θ·sinθ·dθ, and du/√(τ − u) is smooth at θ = 0 as well
+      double c2 = cos[k] * cos[k];
+      double elapsed = power == 1 ? sin[k] * sin[k] : -Math.expm1(power * Math.log1p(-sin[k] * sin[k]));
+      double dudTheta = 2 * power * Math.pow(cos[k], 2 * power - 1) * sin[k];
+      remainingFactor[k] = power == 1 ? c2 : Math.pow(c2, power);
+      elapsedFactor[k] = elapsed;
+      rootElapsed[k] = Math.sqrt(elapsed);
+      cdfFactor[k] = weight[k] * dudTheta;
+      densityFactor[k] = weight[k] * dudTheta / Math.sqrt(elapsed);
     }
     interpolation = new double[n * l * (n + 1)];
     for (int i = 1; i <= n; i++) {
       double rootTime = Math.sqrt(nodeTime[i]);
       for (int k = 0; k < l; k++) {
-        // remaining time τ_i·cos²θ as a Chebyshev coordinate: z = 2·√(τ_i/T)·cos θ − 1
-        cardinal(z, 2 * rootTime * cos[k] - 1, interpolation, ((i - 1) * l + k) * (n + 1));
+        // remaining time τ_i·cos²θ as a Chebyshev coordinate
+        weights(rootTime * Math.sqrt(remainingFactor[k]), interpolation, ((i - 1) * l + k) * (n + 1));
       }
     }
     double[][] ts = tanhSinh(p);
@@ -119,8 +163,40 @@ final class AndersenLakeScheme {
     angles(ts, priceSin, priceCos, priceWeight);
     priceInterpolation = new double[pricePoints * (n + 1)];
     for (int k = 0; k < pricePoints; k++) {
-      cardinal(z, 2 * priceCos[k] - 1, priceInterpolation, k * (n + 1));
+      weights(priceCos[k], priceInterpolation, k * (n + 1));
     }
+  }
+
+  private static double[] lobatto(int n) {
+    double[] z = new double[n + 1];
+    for (int i = 0; i <= n; i++) {
+      z[i] = i == 0 ? -1.0 : i == n ? 1.0 : -Math.cos(i * Math.PI / n);
+    }
+    return z;
+  }
+
+  /** The interpolation weights of the n + 1 nodes at √(τ/T) = {@code root}, into {@code out[at..at + n]}. */
+  void weights(double root, double[] out, int at) {
+    if (inner == 0) {
+      cardinal(z, 2 * coordinate(root) - 1, out, at);
+      return;
+    }
+    java.util.Arrays.fill(out, at, at + n + 1, 0.0);
+    if (root <= split) {
+      cardinal(z, 2 * root / split - 1, out, at);
+    } else {
+      cardinal(zOuter, 1 - 2 * Math.log(root) / Math.log(split), out, at + inner);
+    }
+  }
+
+  /** √(τ/T) at y = ½(1 + z) ∈ [0, 1] (one piece): y^power. */
+  double rootTime(double y) {
+    return power == 1 ? y : Math.pow(y, power);
+  }
+
+  /** The inverse of {@link #rootTime}. */
+  double coordinate(double rootTime) {
+    return power == 1 ? rootTime : Math.pow(rootTime, 1 / power);
   }
 
   /** Maps Gauss–Legendre nodes on [−1, 1] to angles on [0, π/2]. */

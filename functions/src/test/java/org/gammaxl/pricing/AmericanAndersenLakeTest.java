@@ -79,6 +79,26 @@ class AmericanAndersenLakeTest {
         - value) > 0.1);
   }
 
+  /**
+   * The boundaries that a polynomial in √τ resolves worst, each against a solve on 64 nodes: at the strike (its start
+   * σ√(τ·ln(1/τ)) is not smooth in √τ), and below it with the yield just above the rate (the strike's pull sets in
+   * abruptly, like exp(−ln²(q/r)/(2σ²τ))) — up to 8e-8 off with polynomials of degree 16–24 in √τ, within 3e-8 on
+   * the schemes that follow their shape.
+   */
+  @Test
+  void boundariesNotSmoothInRootTimeAreResolved() {
+    AmericanAndersenLake converged = AmericanAndersenLake.of(64, 96, 8, 40, true);
+    double[][] cases = { // put?, S, T, vol, r, q
+        {1, 91.39, 1.987, 0.495, 0.0213, 0.0286}, {0, 110.90, 1.898, 0.593, 0.0718, 0.0383},
+        {1, 101.02, 1.603, 0.589, 0.0378, 0.0468}, {1, 90.0, 1.5, 0.3, 0.06, 0.0}, {0, 105.0, 1.0, 0.2, 0.02, 0.06},
+        {1, 95.0, 0.1, 0.25, 0.05, 0.051}, {1, 109.10, 1.953, 0.572, 0.0287, 0.0352}};
+    for (double[] c : cases) {
+      OptionType type = c[0] == 1 ? OptionType.PUT : OptionType.CALL;
+      assertEquals(converged.price(type, c[1], 100, c[2], c[3], c[4], c[5]),
+          ACCURATE.price(type, c[1], 100, c[2], c[3], c[4], c[5]), 3e-8, java.util.Arrays.toString(c));
+    }
+  }
+
   @Test
   void theFastSchemeIsWithinATenThousandthOfTheStrike() {
     for (Map<String, String> row : LATTICE) {
