@@ -37,6 +37,8 @@ final class LegBook {
   private final OptionPricer pricer;
   /** Whether the legs' values come from BSM directly (the BSM model, or REUSE's European part). */
   private final boolean bsm;
+  /** BSM legs without dividends or REUSE: {@link BsmSlice#firstGreeks} is all of {@link #greeks}. */
+  private final boolean plainBsm;
   /** Leg i's expiry: its index in {@link #groupExpiry}, {@link #slices} and {@link #dividendPv}. */
   private final int[] group;
   /** The book's distinct expiries, in the order of their first legs, and each one's first leg. */
@@ -157,6 +159,7 @@ final class LegBook {
     this.live = n;
     this.dividendPv = new double[n];
     this.bsm = reuse || pricer == BlackScholesMerton.INSTANCE;
+    this.plainBsm = bsm && !reuse && dividends == null;
     this.group = new int[n];
     double[] distinct = new double[n];
     int[] firstLeg = new int[n];
@@ -300,7 +303,11 @@ final class LegBook {
       rows[r + VEGA_PNL] += vegaPnl;
       sumVegaPnl += vegaPnl;
       double pv = dividends == null ? 0 : dividendPv[group[i]];
-      greeks(i, spot, tau, vol, time, pv);
+      if (plainBsm) {
+        slices[group[i]].firstGreeks(signs[i], strikes[i], invStrikes[i], vol, g); // the common case, in line
+      } else {
+        greeks(i, spot, tau, vol, time, pv);
+      }
       double u = units[i];
       double v = u * g[0];
       double d = u * g[1];
