@@ -105,14 +105,12 @@ final class HedgeAccount {
       }
       return;
     }
+    accrueMargined(unitSize, dt, prevTime, time, prevSpot, spot);
+  }
+
+  /** {@link #accrue}'s carry of the margined instruments (FUTURE, PERP, INVERSE), {@code unitSize} = q × contract size. */
+  private void accrueMargined(double unitSize, double dt, double prevTime, double time, double prevSpot, double spot) {
     switch (instrument) {
-      case SPOT:
-        if (yield != 0) {
-          double dividend = unitSize * prevSpot * LedgerRun.expm1(yield * dt);
-          cash += dividend;
-          hedgeCarry = dividend;
-        }
-        break;
       case FUTURE: {
         double before = Math.exp(carry * (futureExpiry - prevTime));
         double now = Math.exp(carry * (futureExpiry - time));
@@ -239,41 +237,46 @@ final class HedgeAccount {
     fees = 0;
     slippage = 0;
     if (trade != 0) {
-      double mark = spotHedge ? spot : instrument.markPrice(spot, rate, yield, yearsToDelivery);
-      double side = trade > 0 ? 1 : -1;
-      tradePrice = fillPrice == fillPrice ? fillPrice
-          : mark * (1 + side * halfSpread) * (1 + side * slippage1e4);
-      double size = trade * contractSize;
-      double notionalPerUnit;
-      switch (instrument) {
-        case SPOT:
-          tradeCash = -size * tradePrice;
-          slippage = size * (tradePrice - mark);
-          notionalPerUnit = contractSize * tradePrice;
-          break;
-        case INVERSE:
-          tradeCash = size * (mark / tradePrice - 1);
-          slippage = -tradeCash;
-          notionalPerUnit = contractSize;
-          break;
-        default:
-          tradeCash = -size * (tradePrice - mark);
-          slippage = -tradeCash;
-          notionalPerUnit = contractSize * tradePrice;
-          break;
-      }
-      double absTrade = Math.abs(trade);
-      fees = absTrade * (notionalPerUnit * feeBps * 1e-4 + feePerContract);
-      cash += tradeCash - fees;
-      qty = target;
-      hedges++;
-      turnover += absTrade;
-      turnoverNotional += absTrade * notionalPerUnit;
-      feesTotal += fees;
-      slippageTotal += slippage;
-      costPnl -= fees + slippage;
+      trade(target, spot, yearsToDelivery, halfSpread, fillPrice);
     }
     financingTotal += financing;
+  }
+
+  /** {@link #execute} when the quantity changes: the trade's price, cash, costs and the totals. */
+  private void trade(double target, double spot, double yearsToDelivery, double halfSpread, double fillPrice) {
+    double mark = spotHedge ? spot : instrument.markPrice(spot, rate, yield, yearsToDelivery);
+    double side = trade > 0 ? 1 : -1;
+    tradePrice = fillPrice == fillPrice ? fillPrice
+        : mark * (1 + side * halfSpread) * (1 + side * slippage1e4);
+    double size = trade * contractSize;
+    double notionalPerUnit;
+    switch (instrument) {
+      case SPOT:
+        tradeCash = -size * tradePrice;
+        slippage = size * (tradePrice - mark);
+        notionalPerUnit = contractSize * tradePrice;
+        break;
+      case INVERSE:
+        tradeCash = size * (mark / tradePrice - 1);
+        slippage = -tradeCash;
+        notionalPerUnit = contractSize;
+        break;
+      default:
+        tradeCash = -size * (tradePrice - mark);
+        slippage = -tradeCash;
+        notionalPerUnit = contractSize * tradePrice;
+        break;
+    }
+    double absTrade = Math.abs(trade);
+    fees = absTrade * (notionalPerUnit * feeBps * 1e-4 + feePerContract);
+    cash += tradeCash - fees;
+    qty = target;
+    hedges++;
+    turnover += absTrade;
+    turnoverNotional += absTrade * notionalPerUnit;
+    feesTotal += fees;
+    slippageTotal += slippage;
+    costPnl -= fees + slippage;
   }
 
   /** Mark value of the holding: q·contractSize·S for SPOT, 0 for margined instruments (settled). */

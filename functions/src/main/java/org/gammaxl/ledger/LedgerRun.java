@@ -339,7 +339,24 @@ public final class LedgerRun {
     extra[BookColumn.RULE_TOTAL_PNL.ordinal()] = optionPnl + byRule.cash + byRule.value(spot);
   }
 
+  /**
+   * The checks of {@link #check} in a few comparisons for the common event (after the first, finite numbers in
+   * range, no fill), small enough to be compiled into {@link #step}; anything else takes {@link #check}.
+   */
   private void validate(long n, double time, double spot, double volMark, double bid, double ask, double fill,
+      double fillPrice) {
+    boolean plain = n > 1 && time > prevTime && time < Double.POSITIVE_INFINITY
+        && spot > 0 && spot < Double.POSITIVE_INFINITY
+        && (volMark != volMark || volMark > 0 && volMark < Double.POSITIVE_INFINITY)
+        && (bid != bid && ask != ask || bid > 0 && ask >= bid && ask < Double.POSITIVE_INFINITY)
+        && fill != fill && fillPrice != fillPrice;
+    if (!plain) {
+      check(n, time, spot, volMark, bid, ask, fill, fillPrice);
+    }
+  }
+
+  /** Every check of an event's inputs, naming the row and field of the first that fails. */
+  private void check(long n, double time, double spot, double volMark, double bid, double ask, double fill,
       double fillPrice) {
     if (!Double.isFinite(time)) {
       throw InvalidInputException.domain(field(n, "time"), "must be a finite number, was " + time);

@@ -2,6 +2,7 @@ package org.gammaxl.ledger;
 
 import org.gammaxl.InvalidInputException;
 import org.gammaxl.pricing.BlackScholesMerton;
+import org.gammaxl.pricing.BsmSlice;
 import org.gammaxl.pricing.CashDividends;
 import org.gammaxl.pricing.Dividends;
 import org.gammaxl.pricing.Greeks;
@@ -36,8 +37,15 @@ final class LegBook {
   private final OptionPricer pricer;
   /** Whether the legs' values come from BSM directly (the BSM model, or REUSE's European part). */
   private final boolean bsm;
-  /** Leg i's expiry's first leg: legs of one expiry share that leg's present value of the dividends ahead. */
-  private final int[] leader;
+  /** BSM legs without dividends or REUSE: {@link BsmSlice#firstGreeks} is all of {@link #greeks}. */
+  private final boolean plainBsm;
+  /** Leg i's expiry: its index in {@link #groupExpiry}, {@link #slices} and {@link #dividendPv}. */
+  private final int[] group;
+  /** The book's distinct expiries, in the order of their first legs, and each one's first leg. */
+  private final double[] groupExpiry;
+  private final int[] groupLeader;
+  /** Per expiry, BSM's factors of this event (√τ, discount, growth, forward), shared by its legs; null unless bsm. */
+  private final BsmSlice[] slices;
   private final boolean reuse;
   private final boolean moneyness;
   private final boolean smileHedge;
@@ -47,13 +55,16 @@ final class LegBook {
   /** The underlying's cash dividends on the path's clock, or null; {@link #model} prices the legs with them. */
   private final CashDividends dividends;
   private final Model model;
-  /** Per leader leg, the present value of its expiry's dividends ahead at this event. */
+  /** Per expiry, the present value of its dividends ahead at this event. */
   private final double[] dividendPv;
 
   final int n;
   private final OptionLeg[] legs;
   private final OptionType[] types;
+  private final int[] signs;
   private final double[] strikes;
+  /** 1/K, as the pricer forms it. */
+  private final double[] invStrikes;
   private final double[] expiries;
   private final double[] units;
   private final boolean[] alive;
@@ -128,32 +139,48 @@ final class LegBook {
     this.dividends = policy.dividends().isEmpty() ? null : policy.dividends();
     this.model = dividends == null ? null : modelOf(pricer);
     this.n = position.legs().size();
-    this.dividendPv = new double[n];
     this.legs = position.legs().toArray(new OptionLeg[0]);
     this.types = new OptionType[n];
+    this.signs = new int[n];
     this.strikes = new double[n];
+    this.invStrikes = new double[n];
     this.expiries = new double[n];
     this.units = new double[n];
     this.alive = new boolean[n];
     for (int i = 0; i < n; i++) {
       types[i] = legs[i].type();
+      signs[i] = types[i].sign();
       strikes[i] = legs[i].strike();
+      invStrikes[i] = 1 / strikes[i];
       expiries[i] = legs[i].expiry();
       units[i] = legs[i].units();
       alive[i] = true;
     }
     this.live = n;
+    this.dividendPv = new double[n];
     this.bsm = reuse || pricer == BlackScholesMerton.INSTANCE;
-    this.leader = new int[n];
+    this.plainBsm = bsm && !reuse && dividends == null;
+    this.group = new int[n];
+    double[] distinct = new double[n];
+    int[] firstLeg = new int[n];
+    int groups = 0;
     for (int i = 0; i < n; i++) {
-      int first = i;
-      for (int j = 0; j < i; j++) {
-        if (expiries[j] == expiries[i]) {
-          first = j;
-          break;
-        }
+      int e = 0;
+      while (e < groups && distinct[e] != expiries[i]) {
+        e++;
       }
-      leader[i] = first;
+      if (e == groups) {
+        distinct[e] = expiries[i];
+        firstLeg[e] = i;
+        groups++;
+      }
+      group[i] = e;
+    }
+    this.groupExpiry = java.util.Arrays.copyOf(distinct, groups);
+    this.groupLeader = java.util.Arrays.copyOf(firstLeg, groups);
+    this.slices = new BsmSlice[bsm ? groups : 0];
+    for (int e = 0; e < slices.length; e++) {
+      slices[e] = new BsmSlice(rate, yield);
     }
     this.offset = new double[n];
     this.smileStart = new double[n];
@@ -227,6 +254,7 @@ final class LegBook {
     double halfDs2 = 0.5 * dS * dS;
     double cashGammaScale = 0.5 * prevSpot * prevSpot * dt;
     double nearest = Double.POSITIVE_INFINITY;
+    prepareExpiries(row, time, spot);
     for (int i = 0; i < n; i++) {
       int r = i * W;
       if (!alive[i]) {
@@ -274,8 +302,12 @@ final class LegBook {
       double vegaPnl = rows[r + VEGA] * (vol - prevVol);
       rows[r + VEGA_PNL] += vegaPnl;
       sumVegaPnl += vegaPnl;
-      double pv = dividends == null ? 0 : dividendsAhead(i, time, spot, row);
-      greeks(i, spot, tau, vol, time, pv);
+      double pv = dividends == null ? 0 : dividendPv[group[i]];
+      if (plainBsm) {
+        slices[group[i]].firstGreeks(signs[i], strikes[i], invStrikes[i], vol, g); // the common case, in line
+      } else {
+        greeks(i, spot, tau, vol, time, pv);
+      }
       double u = units[i];
       double v = u * g[0];
       double d = u * g[1];
@@ -354,20 +386,28 @@ final class LegBook {
   }
 
   /**
-   * The present value at {@code time} of the dividends after it and up to leg i's expiry, e^{−r(t_D − t)}·D summed,
-   * worked out once per expiry (by its first leg) and event.
+   * Once per expiry not yet reached at this event: the present value at {@code time} of the dividends after it and
+   * up to the expiry, e^{−r(t_D − t)}·D summed, and BSM's factors at the escrowed spot S − pv and the time left.
    */
-  private double dividendsAhead(int i, double time, double spot, long row) {
-    int l = leader[i];
-    if (l == i) {
-      double pv = dividends.presentValue(rate, time, expiries[i]);
-      if (!(spot - pv > 0)) {
-        throw InvalidInputException.domain("row " + row + ": div_amounts", "the present value " + pv + " of the"
-            + " dividends before the expiry of leg " + (i + 1) + " is not below the spot " + spot);
+  private void prepareExpiries(long row, double time, double spot) {
+    for (int e = 0; e < groupExpiry.length; e++) {
+      double tau = groupExpiry[e] - time;
+      if (!(tau > 0)) {
+        continue;
       }
-      dividendPv[i] = pv;
+      double pv = 0;
+      if (dividends != null) {
+        pv = dividends.presentValue(rate, time, groupExpiry[e]);
+        if (!(spot - pv > 0)) {
+          throw InvalidInputException.domain("row " + row + ": div_amounts", "the present value " + pv + " of the"
+              + " dividends before the expiry of leg " + (groupLeader[e] + 1) + " is not below the spot " + spot);
+        }
+        dividendPv[e] = pv;
+      }
+      if (bsm) {
+        slices[e].at(spot - pv, tau);
+      }
     }
-    return dividendPv[l];
   }
 
   /**
@@ -377,16 +417,20 @@ final class LegBook {
    */
   private void greeks(int i, double spot, double tau, double vol, double time, double pv) {
     if (bsm) {
-      BlackScholesMerton.INSTANCE.firstGreeks(types[i], spot - pv, strikes[i], tau, vol, rate, yield, g);
+      slices[group[i]].firstGreeks(signs[i], strikes[i], invStrikes[i], vol, g);
       if (pv != 0) {
         g[4] += g[1] * (-rate * pv);
       }
     } else {
       model(i, spot, tau, vol, time, g);
     }
-    if (!reuse) {
-      return;
+    if (reuse) {
+      reuse(i, spot, tau, vol, time);
     }
+  }
+
+  /** REUSE: adds leg i's early-exercise premium to its European greeks in {@link #g}, revalued when stale. */
+  private void reuse(int i, double spot, double tau, double vol, double time) {
     int p = i * OptionPricer.FIRST_GREEKS;
     double tauA = anchorTau[i];
     boolean stale = !(spot >= anchorLow[i] && spot <= anchorHigh[i])

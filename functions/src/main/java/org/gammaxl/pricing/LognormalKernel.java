@@ -156,7 +156,7 @@ final class LognormalKernel {
    * ψ·(F·Φ(ψd1) − K·Φ(ψd2)) for the out-of-the-money side ψ (a call for x ≤ 0, a put for x &gt; 0), from the
    * lower tails Φ(−|d1|) and Φ(−|d2|), floored at 0: accurate where {@link NormalisedBlack#needsExpansion} is false.
    */
-  private static double plainTimeValue(double f, double k, double x, double d1, double d2, double tail1,
+  static double plainTimeValue(double f, double k, double x, double d1, double d2, double tail1,
       double tail2) {
     // Without a branch on the side, which a random book mispredicts half the time: the out-of-the-money option's
     // near leg (d1 of the call, −d2 of the put) has the smaller |d|, so the larger tail, and the smaller of F and
@@ -176,7 +176,7 @@ final class LognormalKernel {
    * The time value F·φ(d1)·(Y(h+t) − Y(h−t)) (= K·φ(d2)·…, taken from the larger density) by Jäckel's expansions,
    * where the plain difference cancels: short expiries near the money and the far wings.
    */
-  private static double expandedTimeValue(double f, double k, double x, double h, double halfSd, double n1,
+  static double expandedTimeValue(double f, double k, double x, double h, double halfSd, double n1,
       double n2) {
     return ifNegative(0.0 - x, k * n2, f * n1) * NormalisedBlack.scaledTimeValueAt(h, halfSd);
   }
