@@ -13,7 +13,9 @@ import org.gammaxl.exposure.GammaProfile;
 import org.gammaxl.exposure.OptionChain;
 import org.gammaxl.exposure.SyntheticChain;
 import org.gammaxl.pricing.OptionType;
+import org.gammaxl.workbooks.poi.GxEvaluator;
 import org.gammaxl.workbooks.poi.GxFunctions;
+import org.apache.poi.ss.usermodel.FormulaEvaluator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -45,6 +47,7 @@ public class PoiExposureBenchmark {
 
   private XSSFWorkbook wb;
   private XSSFFormulaEvaluator evaluator;
+  private GxEvaluator gx;
   private Cell spot;
   private Cell[] array;
   private int changes;
@@ -79,8 +82,20 @@ public class PoiExposureBenchmark {
       array[2 * r + 1] = calc.getRow(r).getCell(1);
     }
     evaluator = wb.getCreationHelper().createFormulaEvaluator();
+    gx = GxEvaluator.of(wb);
     double[] expected = exposure.profile().over(grid);
-    evaluateArray();
+    evaluateArray(gx);
+    double[] byGx = new double[array.length];
+    for (int i = 0; i < array.length; i++) {
+      byGx[i] = array[i].getNumericCellValue();
+    }
+    evaluateArray(evaluator);
+    for (int i = 0; i < array.length; i++) {
+      if (Double.doubleToLongBits(byGx[i]) != Double.doubleToLongBits(array[i].getNumericCellValue())) {
+        throw new IllegalStateException("cell " + i + ": GxEvaluator " + byGx[i] + ", POI "
+            + array[i].getNumericCellValue());
+      }
+    }
     for (int r = 0; r < SPOTS; r++) {
       double v = array[2 * r + 1].getNumericCellValue();
       if (array[2 * r].getNumericCellValue() != grid[r] || Math.abs(v - expected[r]) > 1e-9 * Math.abs(expected[r])) {
@@ -106,10 +121,10 @@ public class PoiExposureBenchmark {
     return sum;
   }
 
-  private double evaluateArray() {
+  private double evaluateArray(FormulaEvaluator ev) {
     double sum = 0;
     for (Cell cell : array) {
-      evaluator.evaluateFormulaCell(cell);
+      ev.evaluateFormulaCell(cell);
       sum += cell.getNumericCellValue();
     }
     return sum;
@@ -120,14 +135,29 @@ public class PoiExposureBenchmark {
   public double poi_spotChanged() {
     spot.setCellValue(SPOT + 0.5 * (++changes & 1));
     evaluator.notifyUpdateCell(spot);
-    return evaluateArray();
+    return evaluateArray(evaluator);
   }
 
   /** POI's caches cleared, the 400 cells of the array evaluated. */
   @Benchmark
   public double poi_firstEvaluation() {
     evaluator.clearAllCachedResultValues();
-    return evaluateArray();
+    return evaluateArray(evaluator);
+  }
+
+  /** As {@link #poi_spotChanged}, with GammaXL's evaluator (what {@code gammaxl recalc}, report and gex use). */
+  @Benchmark
+  public double gx_spotChanged() {
+    spot.setCellValue(SPOT + 0.5 * (++changes & 1));
+    gx.notifyUpdateCell(spot);
+    return evaluateArray(gx);
+  }
+
+  /** As {@link #poi_firstEvaluation}, with GammaXL's evaluator: the chain is read from the sheet again. */
+  @Benchmark
+  public double gx_firstEvaluation() {
+    gx.clearAllCachedResultValues();
+    return evaluateArray(gx);
   }
 
   /** The peer: the exposure engine's profile, per-option work shared across spots. */
