@@ -20,10 +20,11 @@ public final class PoiExposureCpuTime {
     PoiExposureBenchmark b = new PoiExposureBenchmark();
     b.setUp();
     String[] names = {"engine profile", "POI, spot changed (400 cells)", "POI, caches cleared (400 cells)",
+        "GxEvaluator, spot changed (400 cells)", "GxEvaluator, caches cleared (400 cells)",
         "chain cells read with XSSFCell getters"};
     DoubleSupplier[] ops = {() -> b.engine_profile()[0], b::poi_spotChanged, b::poi_firstEvaluation,
-        b::readChainCells};
-    int[] reps = {50, 5, 5, 5};
+        b::gx_spotChanged, b::gx_firstEvaluation, b::readChainCells};
+    int[] reps = {50, 5, 5, 20, 10, 5};
     double[][] ms = new double[ops.length][8];
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     double sink = 0;

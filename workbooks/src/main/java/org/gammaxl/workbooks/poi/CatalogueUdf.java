@@ -2,6 +2,7 @@ package org.gammaxl.workbooks.poi;
 
 import java.util.List;
 import org.apache.poi.ss.formula.OperationEvaluationContext;
+import org.apache.poi.ss.formula.eval.AreaEval;
 import org.apache.poi.ss.formula.eval.ErrorEval;
 import org.apache.poi.ss.formula.eval.ValueEval;
 import org.apache.poi.ss.formula.functions.FreeRefFunction;
@@ -12,7 +13,8 @@ import org.gammaxl.sheet.WorksheetFunction;
 
 /**
  * One catalogue function as a POI user-defined function. Thread-safe; inside an array formula the call is
- * computed once for the whole range ({@link ArrayCalls}).
+ * computed once for the whole range ({@link ArrayCalls}); under a {@link GxEvaluator}, large plain range arguments
+ * are read once and kept ({@link PlainRanges}).
  */
 final class CatalogueUdf implements FreeRefFunction {
   private final WorksheetFunction function;
@@ -49,8 +51,11 @@ final class CatalogueUdf implements FreeRefFunction {
 
   private ValueEval compute(ValueEval[] args, OperationEvaluationContext ec) {
     Object[] neutral = new Object[args.length];
+    PlainRanges ranges = PlainRanges.current();
     for (int i = 0; i < args.length; i++) {
-      neutral[i] = PoiValues.toNeutral(args[i], kinds[i]);
+      boolean wantsArray = kinds[i] == ArgKind.SERIES || kinds[i] == ArgKind.TABLE;
+      Object kept = ranges != null && wantsArray && args[i] instanceof AreaEval area ? ranges.values(area) : null;
+      neutral[i] = kept != null ? kept : PoiValues.toNeutral(args[i], kinds[i]);
     }
     Object result;
     try {

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.poi.ss.formula.udf.UDFFinder;
-import org.apache.poi.xssf.usermodel.XSSFFormulaEvaluator;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.gammaxl.workbooks.io.AtomicOutput;
 
@@ -56,7 +55,7 @@ public final class Recalculator {
   /** Evaluates every formula of an open workbook in place; returns the number of formula cells. */
   public int recalculate(XSSFWorkbook workbook) {
     workbook.addToolPack(functions);
-    XSSFFormulaEvaluator evaluator = workbook.getCreationHelper().createFormulaEvaluator();
+    GxEvaluator evaluator = GxEvaluator.of(workbook);
     int count = 0;
     failed = 0;
     for (var sheet : workbook) {

@@ -318,17 +318,27 @@ public final class GexTemplate {
           }
         }
       }
-      for (String n : List.of("CallWall", "PutWall")) {
+      // the results on GEX: the direct GX calls (totals, flip) and the walls (references to the hidden array)
+      for (String n : List.of("TotalGex", "TotalVex", "TotalCex", "GammaFlip", "CallWall", "PutWall")) {
         var ref = new CellReference(wb.getName(n).getRefersToFormula());
         Cell c = wb.getSheet(ref.getSheetName()).getRow(ref.getRow()).getCell(ref.getCol());
+        String x = c.getCellFormula();
         if (c.getCachedFormulaResultType() == CellType.NUMERIC) {
-          String x = c.getCellFormula();
           double v = c.getNumericCellValue();
-          c.setCellFormula("IF(ISERROR(" + x + "),IF(ERROR.TYPE(" + x + ")=5," + literal(v) + "," + x + ")," + x + ")");
+          c.setCellFormula(keptOnName(x, literal(v)));
+          c.setCellValue(v);
+        } else if (c.getCachedFormulaResultType() == CellType.STRING) {
+          String v = c.getStringCellValue();
+          c.setCellFormula(keptOnName(x, "\"" + v.replace("\"", "\"\"") + "\""));
           c.setCellValue(v);
         }
       }
     }
+  }
+
+  /** {@code x}, or {@code kept} where {@code x} is #NAME? (the GX functions unknown: no add-in). */
+  private static String keptOnName(String x, String kept) {
+    return "IF(ISERROR(" + x + "),IF(ERROR.TYPE(" + x + ")=5," + kept + "," + x + ")," + x + ")";
   }
 
   private static String literal(double v) {

@@ -24,6 +24,7 @@ import org.gammaxl.pricing.OptionType;
 import org.gammaxl.time.DayCount;
 import org.gammaxl.time.YearFraction;
 import org.gammaxl.workbooks.io.ExcelDates;
+import org.gammaxl.workbooks.poi.GxFunctions;
 import org.gammaxl.workbooks.poi.Recalculator;
 import org.gammaxl.workbooks.templates.GexTemplate;
 import org.junit.jupiter.api.BeforeAll;
@@ -103,6 +104,27 @@ class GexReportTest {
         assertEquals(grid[j], number(profile, j + 1, 0));
         assertEquals(y[j], number(profile, j + 1, 1), 1e-12 * Math.abs(y[j]));
       }
+    }
+  }
+
+  @Test
+  void withoutTheAddInTheResultsShowTheWrittenNumbers() throws Exception {
+    // a spreadsheet without the add-in: every GX call is #NAME? (as in LibreOffice recalculating on load)
+    org.apache.poi.ss.formula.udf.UDFFinder unknown = name -> name.startsWith(GxFunctions.XLL_PREFIX)
+        ? (args, ec) -> org.apache.poi.ss.formula.eval.ErrorEval.NAME_INVALID : null;
+    try (XSSFWorkbook wb = open(file)) {
+      var ev = org.apache.poi.xssf.usermodel.XSSFFormulaEvaluator.create(wb, null, unknown);
+      for (String n : List.of("TotalGex", "TotalVex", "TotalCex", "GammaFlip", "CallWall", "PutWall")) {
+        var ref = new org.apache.poi.ss.util.CellReference(wb.getName(n).getRefersToFormula());
+        Cell c = wb.getSheet(ref.getSheetName()).getRow(ref.getRow()).getCell(ref.getCol());
+        double written = c.getNumericCellValue();
+        var value = ev.evaluate(c);
+        assertEquals(CellType.NUMERIC, value.getCellType(), n + " = " + value.formatAsString());
+        assertEquals(written, value.getNumberValue(), n);
+      }
+      var total = new org.apache.poi.ss.util.CellReference(wb.getName("TotalGex").getRefersToFormula());
+      String f = wb.getSheet(total.getSheetName()).getRow(total.getRow()).getCell(total.getCol()).getCellFormula();
+      assertTrue(f.contains("ERROR.TYPE(") && f.contains("_xll.GX.GEX("), f);
     }
   }
 
