@@ -78,8 +78,13 @@ public final class SweepBenchmark {
     System.out.printf(Locale.ROOT, "sweep benchmark: %d books x %d policies x %d events = %,d ledger events; load %s%n",
         books, policies.size(), events, (long) books * policies.size() * events, load);
 
-    raw(bookList, policies, times, spots, 2, Math.min(books, 50)); // warm-up
-    sweep(spark, prices, booksDir, grid, dir.resolve("warmup"));
+    // Warm-up: the JIT compiles Spark's code (planning, Parquet, the codegen'd stages, the shuffle) over
+    // several sweeps; one warm-up sweep leaves the compiler threads busy during the measured ones (with 2
+    // cores they take CPU from the tasks). -Dwarmups=N (default 3) full local[2] sweeps before measuring.
+    raw(bookList, policies, times, spots, 2, books);
+    for (int w = Integer.getInteger("warmups", 3); w > 0; w--) {
+      sweep(spark, prices, booksDir, grid, dir.resolve("warmup"));
+    }
     // Each configuration's wall time (events/s) and the process's CPU time (events per CPU-second, every thread
     // of the JVM: JIT, GC and Spark's own included), which a loaded machine distorts less than the wall time.
     double total = (double) books * policies.size() * events;
@@ -91,6 +96,9 @@ public final class SweepBenchmark {
     double spark2Cpu = total / ((cpu() - c) / 1e9);
     spark.stop();
     spark = SweepCommand.session("local[1]", java.util.Map.of());
+    // local[1] plans 8 partitions, not 16: stage code Spark has not generated yet (compiled on the driver and by
+    // the JIT), so one warm-up sweep in local[1] too
+    sweep(spark, prices, booksDir, grid, dir.resolve("warmup"));
     c = cpu();
     double spark1 = sweep(spark, prices, booksDir, grid, dir.resolve("out-local1"));
     double spark1Cpu = total / ((cpu() - c) / 1e9);
@@ -160,12 +168,19 @@ public final class SweepBenchmark {
   /** events/s of the whole sweep (read to committed output and summary workbook); prints the ledger job's too. */
   static double sweep(SparkSession spark, Path prices, Path books, Path grid, Path out) throws Exception {
     deleteTree(out);
+    StageTimes stages = new StageTimes();
+    spark.sparkContext().addSparkListener(stages);
+    ThreadCpu before = ThreadCpu.now();
     Sweep.Outcome o = Sweep.run(spark, new Sweep.Options(prices.toString(), books, grid, out.toString(), "parquet",
         null, 0, false, false, 0, null, null));
     StringBuilder phases = new StringBuilder();
     o.phases().forEach((k, v) -> phases.append(String.format(Locale.ROOT, ", %s %.2f", k, v)));
     System.out.printf(Locale.ROOT, "  %s %s: %,d events, whole sweep %.2f s = %,.0f events/s; phases (s)%s%n",
         spark.sparkContext().master(), out.getFileName(), o.events(), o.seconds(), o.events() / o.seconds(), phases);
+    spark.sparkContext().listenerBus().waitUntilEmpty();
+    spark.sparkContext().removeSparkListener(stages);
+    System.out.println(stages.report());
+    System.out.println(ThreadCpu.now().since(before));
     return o.events() / o.seconds();
   }
 
