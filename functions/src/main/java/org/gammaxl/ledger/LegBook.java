@@ -57,6 +57,9 @@ final class LegBook {
   private final Model model;
   /** Per expiry, the present value of its dividends ahead at this event. */
   private final double[] dividendPv;
+  /** Per expiry, the first event's escrowed spot S − pv: where STICKY_STRIKE reads the surface's forward from. */
+  private final double[] firstEscrowedSpot;
+  private boolean escrowFixed;
 
   final int n;
   private final OptionLeg[] legs;
@@ -76,7 +79,6 @@ final class LegBook {
   private SmileCurve curve;
   /** The surface the legs are marked on ({@link Marking#surface()}), or null; and the first event's spot. */
   private final SviSurface surface;
-  private double firstSpot;
 
   /**
    * This event's values of every leg, {@link LegColumn} order, leg after leg; until a leg is valued
@@ -158,6 +160,7 @@ final class LegBook {
     }
     this.live = n;
     this.dividendPv = new double[n];
+    this.firstEscrowedSpot = new double[n];
     this.bsm = reuse || pricer == BlackScholesMerton.INSTANCE;
     this.plainBsm = bsm && !reuse && dividends == null;
     this.group = new int[n];
@@ -216,7 +219,7 @@ final class LegBook {
   /** The smile at the first event: each leg's skew offset to the mark and, STICKY_MONEYNESS, the curve. */
   void fixSmile(double time, double spot, double mark) {
     firstTime = time;
-    firstSpot = spot;
+    escrowFixed = false; // the next pass fixes each expiry's escrowed spot for STICKY_STRIKE
     double[] m = new double[n];
     for (int i = 0; i < n; i++) {
       double own = legs[i].vol();
@@ -298,11 +301,11 @@ final class LegBook {
         continue;
       }
       nearest = Math.min(nearest, tau);
-      double vol = surface == null ? legVol(i, spot, mark, row) : surfaceVol(i, spot, tau);
+      double pv = dividends == null ? 0 : dividendPv[group[i]];
+      double vol = surface == null ? legVol(i, spot, mark, row) : surfaceVol(i, spot - pv, tau);
       double vegaPnl = rows[r + VEGA] * (vol - prevVol);
       rows[r + VEGA_PNL] += vegaPnl;
       sumVegaPnl += vegaPnl;
-      double pv = dividends == null ? 0 : dividendPv[group[i]];
       if (plainBsm) {
         slices[group[i]].firstGreeks(signs[i], strikes[i], invStrikes[i], vol, g); // the common case, in line
       } else {
@@ -319,7 +322,7 @@ final class LegBook {
       sumGamma += gm;
       sumVega += vg;
       sumTheta += th;
-      double smileDelta = !moneyness ? d : d - vg * volSlope(i, spot, tau, vol) / spot;
+      double smileDelta = !moneyness ? d : d - vg * volSlope(i, spot, pv, tau, vol) / spot;
       if (hedgeVol == hedgeVol) {
         sumHedge += u * pricer.greek(Greek.DELTA, types[i], spot - pv, strikes[i], tau, hedgeVol, rate, yield);
       } else if (smileHedge) {
@@ -365,24 +368,26 @@ final class LegBook {
   }
 
   /**
-   * Leg i's vol on the surface at its remaining {@code tau}: at ln(K/F), F = S_ref·e^{(r − q)τ}, S_ref the spot
-   * under STICKY_MONEYNESS and the first event's spot under STICKY_STRIKE ({@link Marking}).
+   * Leg i's vol on the surface at its remaining {@code tau}: at ln(K/F), F = S_ref·e^{(r − q)τ} as GX.PRICE reads a
+   * surface, S_ref the escrowed spot S − PV(dividends to the leg's expiry) of this event under STICKY_MONEYNESS and
+   * of the first event under STICKY_STRIKE ({@link Marking}).
    */
-  private double surfaceVol(int i, double spot, double tau) {
-    double ref = moneyness ? spot : firstSpot;
+  private double surfaceVol(int i, double escrowedSpot, double tau) {
+    double ref = moneyness ? escrowedSpot : firstEscrowedSpot[group[i]];
     return surface.vol(strikes[i], ref * Math.exp((rate - yield) * tau), tau);
   }
 
   /**
    * −S·∂σᵢ/∂S under STICKY_MONEYNESS (so that the smile delta is Δ − vega·this/S): on a surface ∂σ/∂k =
-   * (∂w/∂k)/(2στ), k = ln(K/F) falling by 1/S per unit of spot; else the smile curve's slope s′(m).
+   * (∂w/∂k)/(2στ), k = ln(K/F) falling by 1/(S − pv) per unit of spot (pv the dividends to expiry); else the smile curve's slope s′(m).
    */
-  private double volSlope(int i, double spot, double tau, double vol) {
+  private double volSlope(int i, double spot, double pv, double tau, double vol) {
     if (surface == null) {
       return curve.slope(Math.log(strikes[i] / spot));
     }
-    double k = Math.log(strikes[i] / (spot * Math.exp((rate - yield) * tau)));
-    return surface.slope(k, tau) / (2 * vol * tau);
+    double escrowed = spot - pv; // k = ln(K/F) falls by 1/(S − pv) per unit of spot
+    double k = Math.log(strikes[i] / (escrowed * Math.exp((rate - yield) * tau)));
+    return spot / escrowed * surface.slope(k, tau) / (2 * vol * tau);
   }
 
   /**
@@ -404,10 +409,14 @@ final class LegBook {
         }
         dividendPv[e] = pv;
       }
+      if (!escrowFixed) {
+        firstEscrowedSpot[e] = spot - pv;
+      }
       if (bsm) {
         slices[e].at(spot - pv, tau);
       }
     }
+    escrowFixed = true;
   }
 
   /**

@@ -105,6 +105,70 @@ class SurfaceLedgerTest {
   }
 
   @Test
+  void withDividendsTheLegsAreReadAtTheEscrowedForwardAsGxPriceReadsTheSurface() {
+    Object[][] divTimes = {{1.5 / 52}, {0.4}};
+    Object[][] divAmounts = {{1.0}, {1.2}};
+    Object[][] spots = new Object[SPOTS.length][1];
+    for (int i = 0; i < SPOTS.length; i++) {
+      spots[i][0] = SPOTS[i];
+    }
+    for (String smile : new String[] {"STICKY_STRIKE", "STICKY_MONEYNESS"}) {
+      Object r = call("GX.BOOK.LEDGER", TIMES, spots, LEGS, SURFACE, R, Q,
+          new Object[][] {{"TIME", "YEARS"}, {"SMILE", smile}}, Empty.MISSING, Empty.MISSING, Empty.MISSING,
+          divTimes, divAmounts);
+      assertTrue(r instanceof Object[][], r + " " + Diagnostics.lastFailure());
+      Object[][] l = (Object[][]) r;
+      // the first row: each leg at GX.PRICE on the surface with the same dividends
+      double first = 10 * priceWithDividends("C", 100, 100, 0.25, SURFACE, divTimes, divAmounts, 0)
+          - 5 * priceWithDividends("P", 100, 95, 0.6, SURFACE, divTimes, divAmounts, 0);
+      assertEquals(first, at(l, 1, "OPTION_VALUE"), 1e-12, smile);
+    }
+    // STICKY_MONEYNESS after a spot move, before the first ex-date: GX.PRICE at this spot and time
+    Object[][] l = (Object[][]) call("GX.BOOK.LEDGER", TIMES, spots, LEGS, SURFACE, R, Q,
+        new Object[][] {{"TIME", "YEARS"}, {"SMILE", "STICKY_MONEYNESS"}}, Empty.MISSING, Empty.MISSING,
+        Empty.MISSING, divTimes, divAmounts);
+    double t = 1.0 / 52;
+    assertEquals(10 * priceWithDividends("C", 103, 100, 0.25 - t, SURFACE, divTimes, divAmounts, t)
+        - 5 * priceWithDividends("P", 103, 95, 0.6 - t, SURFACE, divTimes, divAmounts, t),
+        at(l, 2, "OPTION_VALUE"), 1e-11);
+  }
+
+  @Test
+  void withDividendsTheSmileDeltaIsStillTheTotalDerivativeOfGxPrice() {
+    Object[][] divTimes = {{1.5 / 52}, {0.4}};
+    Object[][] divAmounts = {{1.0}, {1.2}};
+    Object[][] spots = new Object[SPOTS.length][1];
+    for (int i = 0; i < SPOTS.length; i++) {
+      spots[i][0] = SPOTS[i];
+    }
+    Object[][] l = (Object[][]) call("GX.BOOK.LEDGER", TIMES, spots, LEGS, SURFACE, R, Q,
+        new Object[][] {{"TIME", "YEARS"}, {"SMILE", "STICKY_MONEYNESS"}, {"HEDGE_DELTA", "SMILE"}},
+        Empty.MISSING, Empty.MISSING, Empty.MISSING, divTimes, divAmounts);
+    double t = 1.0 / 52;
+    double h = 1e-4;
+    double fd = 0;
+    for (int sign : new int[] {1, -1}) {
+      double up = 103 + sign * h;
+      fd += sign * (10 * priceWithDividends("C", up, 100, 0.25 - t, SURFACE, divTimes, divAmounts, t)
+          - 5 * priceWithDividends("P", up, 95, 0.6 - t, SURFACE, divTimes, divAmounts, t));
+    }
+    fd /= 2 * h;
+    assertEquals(fd, at(l, 2, "HEDGE_DELTA"), 1e-6);
+  }
+
+  /** GX.PRICE at {@code now} with the ledger's dividends (on the ledger's time axis) moved to times from now. */
+  private static double priceWithDividends(String type, double spot, double strike, double years, Object vol,
+      Object[][] divTimes, Object[][] divAmounts, double now) {
+    Object[][] times = new Object[divTimes.length][1];
+    for (int i = 0; i < divTimes.length; i++) {
+      times[i][0] = (Double) divTimes[i][0] - now;
+    }
+    Object r = call("GX.PRICE", type, spot, strike, years, vol, R, Q, "BSM", times, divAmounts);
+    assertTrue(r instanceof Double, r + " " + Diagnostics.lastFailure());
+    return (Double) r;
+  }
+
+  @Test
   void theSingleLegLedgerTakesTheSurfaceToo() {
     Object[][] spots = {{100.0}, {103.0}, {99.0}, {101.0}};
     Object r = call("GX.LEDGER", TIMES, spots, "P", 95.0, 0.6, -5.0, SURFACE, R, Q,
