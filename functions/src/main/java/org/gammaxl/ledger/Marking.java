@@ -8,7 +8,8 @@ import org.gammaxl.vol.SviSurface;
  * {@link Revaluation} schedule of the pricer, and optionally the vol surface the legs are marked on. Immutable.
  *
  * <p>On a surface ({@link #onSurface}) each leg's vol at every event is the surface's at its strike and remaining
- * expiry τ, read at log-moneyness ln(K/F) with F = S_ref·e^{(r − q)·τ}: under STICKY_MONEYNESS S_ref is the event's
+ * expiry τ, read at log-moneyness ln(K/F) with F = S_ref·e^{(r − q)·τ}, S_ref escrowed (less the present value of the
+ * dividends to the leg's expiry) as GX.PRICE reads a surface: under STICKY_MONEYNESS S_ref is the event's
  * spot (the surface moves with the forward), under STICKY_STRIKE the first event's spot (the surface stays fixed in
  * strike; only the time left moves the leg along it). The legs' own vols and the vol marks are not used for
  * marking then.
