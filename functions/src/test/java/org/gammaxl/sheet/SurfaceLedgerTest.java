@@ -1,6 +1,7 @@
 package org.gammaxl.sheet;
 
 import static org.gammaxl.sheet.SheetCalls.call;
+import static org.gammaxl.sheet.SheetCalls.column;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,6 +27,9 @@ class SurfaceLedgerTest {
   private static final Object[][] LEGS = {{"C", 100.0, 0.25, 10.0}, {"P", 95.0, 0.6, -5.0}};
   private static final double R = 0.04;
   private static final double Q = 0.01;
+  /** Two cash dividends on the ledger's time axis: inside the path (before the call's expiry) and after it. */
+  private static final Object[][] DIV_TIMES = {{1.5 / 52}, {0.4}};
+  private static final Object[][] DIV_AMOUNTS = {{1.0}, {1.2}};
 
   private static Object[][] ledger(Object legs, String smile, String... more) {
     Object[][] settings = new Object[2 + more.length / 2][];
@@ -34,10 +38,7 @@ class SurfaceLedgerTest {
     for (int i = 0; i < more.length; i += 2) {
       settings[2 + i / 2] = new Object[] {more[i], more[i + 1]};
     }
-    Object[][] spots = new Object[SPOTS.length][1];
-    for (int i = 0; i < SPOTS.length; i++) {
-      spots[i][0] = SPOTS[i];
-    }
+    Object[][] spots = column(SPOTS);
     Object r = call("GX.BOOK.LEDGER", TIMES, spots, legs, SURFACE, R, Q, settings);
     assertTrue(r instanceof Object[][], r + " " + Diagnostics.lastFailure());
     return (Object[][]) r;
@@ -106,51 +107,41 @@ class SurfaceLedgerTest {
 
   @Test
   void withDividendsTheLegsAreReadAtTheEscrowedForwardAsGxPriceReadsTheSurface() {
-    Object[][] divTimes = {{1.5 / 52}, {0.4}};
-    Object[][] divAmounts = {{1.0}, {1.2}};
-    Object[][] spots = new Object[SPOTS.length][1];
-    for (int i = 0; i < SPOTS.length; i++) {
-      spots[i][0] = SPOTS[i];
-    }
+    Object[][] spots = column(SPOTS);
     for (String smile : new String[] {"STICKY_STRIKE", "STICKY_MONEYNESS"}) {
       Object r = call("GX.BOOK.LEDGER", TIMES, spots, LEGS, SURFACE, R, Q,
           new Object[][] {{"TIME", "YEARS"}, {"SMILE", smile}}, Empty.MISSING, Empty.MISSING, Empty.MISSING,
-          divTimes, divAmounts);
+          DIV_TIMES, DIV_AMOUNTS);
       assertTrue(r instanceof Object[][], r + " " + Diagnostics.lastFailure());
       Object[][] l = (Object[][]) r;
       // the first row: each leg at GX.PRICE on the surface with the same dividends
-      double first = 10 * priceWithDividends("C", 100, 100, 0.25, SURFACE, divTimes, divAmounts, 0)
-          - 5 * priceWithDividends("P", 100, 95, 0.6, SURFACE, divTimes, divAmounts, 0);
+      double first = 10 * priceWithDividends("C", 100, 100, 0.25, SURFACE, 0)
+          - 5 * priceWithDividends("P", 100, 95, 0.6, SURFACE, 0);
       assertEquals(first, at(l, 1, "OPTION_VALUE"), 1e-12, smile);
     }
     // STICKY_MONEYNESS after a spot move, before the first ex-date: GX.PRICE at this spot and time
     Object[][] l = (Object[][]) call("GX.BOOK.LEDGER", TIMES, spots, LEGS, SURFACE, R, Q,
         new Object[][] {{"TIME", "YEARS"}, {"SMILE", "STICKY_MONEYNESS"}}, Empty.MISSING, Empty.MISSING,
-        Empty.MISSING, divTimes, divAmounts);
+        Empty.MISSING, DIV_TIMES, DIV_AMOUNTS);
     double t = 1.0 / 52;
-    assertEquals(10 * priceWithDividends("C", 103, 100, 0.25 - t, SURFACE, divTimes, divAmounts, t)
-        - 5 * priceWithDividends("P", 103, 95, 0.6 - t, SURFACE, divTimes, divAmounts, t),
+    assertEquals(10 * priceWithDividends("C", 103, 100, 0.25 - t, SURFACE, t)
+        - 5 * priceWithDividends("P", 103, 95, 0.6 - t, SURFACE, t),
         at(l, 2, "OPTION_VALUE"), 1e-11);
   }
 
   @Test
   void withDividendsTheSmileDeltaIsStillTheTotalDerivativeOfGxPrice() {
-    Object[][] divTimes = {{1.5 / 52}, {0.4}};
-    Object[][] divAmounts = {{1.0}, {1.2}};
-    Object[][] spots = new Object[SPOTS.length][1];
-    for (int i = 0; i < SPOTS.length; i++) {
-      spots[i][0] = SPOTS[i];
-    }
+    Object[][] spots = column(SPOTS);
     Object[][] l = (Object[][]) call("GX.BOOK.LEDGER", TIMES, spots, LEGS, SURFACE, R, Q,
         new Object[][] {{"TIME", "YEARS"}, {"SMILE", "STICKY_MONEYNESS"}, {"HEDGE_DELTA", "SMILE"}},
-        Empty.MISSING, Empty.MISSING, Empty.MISSING, divTimes, divAmounts);
+        Empty.MISSING, Empty.MISSING, Empty.MISSING, DIV_TIMES, DIV_AMOUNTS);
     double t = 1.0 / 52;
     double h = 1e-4;
     double fd = 0;
     for (int sign : new int[] {1, -1}) {
       double up = 103 + sign * h;
-      fd += sign * (10 * priceWithDividends("C", up, 100, 0.25 - t, SURFACE, divTimes, divAmounts, t)
-          - 5 * priceWithDividends("P", up, 95, 0.6 - t, SURFACE, divTimes, divAmounts, t));
+      fd += sign * (10 * priceWithDividends("C", up, 100, 0.25 - t, SURFACE, t)
+          - 5 * priceWithDividends("P", up, 95, 0.6 - t, SURFACE, t));
     }
     fd /= 2 * h;
     assertEquals(fd, at(l, 2, "HEDGE_DELTA"), 1e-6);
@@ -158,12 +149,12 @@ class SurfaceLedgerTest {
 
   /** GX.PRICE at {@code now} with the ledger's dividends (on the ledger's time axis) moved to times from now. */
   private static double priceWithDividends(String type, double spot, double strike, double years, Object vol,
-      Object[][] divTimes, Object[][] divAmounts, double now) {
-    Object[][] times = new Object[divTimes.length][1];
-    for (int i = 0; i < divTimes.length; i++) {
-      times[i][0] = (Double) divTimes[i][0] - now;
+      double now) {
+    Object[][] times = new Object[DIV_TIMES.length][1];
+    for (int i = 0; i < DIV_TIMES.length; i++) {
+      times[i][0] = (Double) DIV_TIMES[i][0] - now;
     }
-    Object r = call("GX.PRICE", type, spot, strike, years, vol, R, Q, "BSM", times, divAmounts);
+    Object r = call("GX.PRICE", type, spot, strike, years, vol, R, Q, "BSM", times, DIV_AMOUNTS);
     assertTrue(r instanceof Double, r + " " + Diagnostics.lastFailure());
     return (Double) r;
   }
