@@ -2,8 +2,10 @@ package org.gammaxl.workbooks.poi;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.poi.ss.formula.CacheAreaEval;
 import org.apache.poi.ss.formula.eval.AreaEval;
 import org.apache.poi.ss.formula.eval.BlankEval;
@@ -43,6 +45,8 @@ final class PlainRanges {
   private final XSSFWorkbook workbook;
   private final Map<Area, Object[][]> kept = new HashMap<>();
   private final List<Area> areas = new ArrayList<>();
+  /** Ranges found holding a formula cell: read through POI without being scanned again until {@link #clear}. */
+  private final Set<Area> mixed = new HashSet<>();
   private boolean enabled = true;
 
   /** A range of one sheet, zero-based and inclusive. */
@@ -86,6 +90,7 @@ final class PlainRanges {
   void clear() {
     kept.clear();
     areas.clear();
+    mixed.clear();
   }
 
   /** Whether a kept range holds the cell (sheet index, zero-based row and column). */
@@ -111,8 +116,12 @@ final class PlainRanges {
         range.getLastRow(), range.getLastColumn());
     Object[][] values = kept.get(area);
     if (values == null) {
+      if (mixed.contains(area)) {
+        return null;
+      }
       values = read(area);
       if (values == null) {
+        mixed.add(area);
         return null;
       }
       kept.put(area, values);
