@@ -239,12 +239,15 @@ public final class AmericanAndersenLake implements OptionPricer {
           + " has two exercise boundaries, which AMERICAN does not solve; AMERICAN.LATTICE values it");
     }
     AndersenLakeScheme scheme = scheme(years, vol, rp, qp);
-    // for greeks the last Newton step also yields the boundary's tangent (at the step's start, 1e-7 from the end)
-    AndersenLakeBoundary boundary = level == PRICE || !scheme.newton
+    // for greeks the last Newton step also yields the boundary's tangent (at the step's start, 1e-7 from the end);
+    // a scheme whose last steps are chord steps keeps them, so that its greeks' price is its price, and takes the
+    // tangent at their end
+    boolean chordLast = scheme.chord;
+    AndersenLakeBoundary boundary = level == PRICE || !scheme.newton || chordLast
         ? new AndersenLakeBoundary(scheme, rp, qp, vol, years)
         : new AndersenLakeBoundary(scheme, rp, qp, vol, years, null, 0.0, null, scheme.iterations - 1);
     if (level != PRICE) {
-      if (scheme.newton) {
+      if (scheme.newton && !chordLast) {
         boundary.newtonAndTangent();
       } else {
         boundary.tangent();

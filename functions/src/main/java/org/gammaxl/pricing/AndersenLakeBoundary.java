@@ -49,6 +49,9 @@ final class AndersenLakeBoundary {
   private final double[] densityWeight;
   private final double[] cdfWeight;
   private final double[] remaining;
+  /** The LU factors (and pivots) of the last Newton step's Jacobian, for chord steps on a finer scheme. */
+  private double[] factors;
+  private int[] pivots;
 
   AndersenLakeBoundary(AndersenLakeScheme scheme, double r, double q, double vol, double years) {
     this(scheme, r, q, vol, years, null, 0.0, null, scheme.iterations);
@@ -102,10 +105,16 @@ final class AndersenLakeBoundary {
         cdfWeight[at] = scheme.cdfFactor[k] * tau;
       }
     }
+    double[] chord = null;
+    int[] chordPivots = null;
     if (start == null && scheme.first != null && iterations >= scheme.first.iterations) {
       AndersenLakeBoundary coarse = new AndersenLakeBoundary(scheme.first, r, q, vol, years);
       System.arraycopy(coarse.s, 1, s, 1, n);
       iterations -= scheme.first.iterations;
+      if (scheme.chord) {
+        chord = coarse.factors;
+        chordPivots = coarse.pivots;
+      }
     } else if (start == null) {
       // node by node along τ, each QD+ solve started from the line in √τ through the two previous nodes' s
       double x = Math.exp(logX);
@@ -132,13 +141,51 @@ final class AndersenLakeBoundary {
       int[] pivots = new int[n];
       double[] rhs = new double[4 * n];
       for (int iteration = 0; iteration < iterations; iteration++) {
-        linearise(jacobian, rhs, false);
-        factor(jacobian, pivots, n);
-        substitute(jacobian, pivots, rhs, n, 1);
+        if (chord != null) {
+          residual(rhs);
+          substitute(chord, chordPivots, rhs, n, 1);
+        } else {
+          linearise(jacobian, rhs, false);
+          factor(jacobian, pivots, n);
+          substitute(jacobian, pivots, rhs, n, 1);
+          this.factors = jacobian;
+          this.pivots = pivots;
+        }
         step(rhs);
       }
     } else {
       iterate(iterations);
+    }
+  }
+
+  /** −R_i = −(ln X − s_i − ln f_i) into {@code rhs[0..n)}, without the Jacobian. */
+  private void residual(double[] rhs) {
+    int n = scheme.n;
+    int l = scheme.l;
+    for (int i = 1; i <= n; i++) {
+      double tau = years * scheme.nodeTime[i];
+      double v = vol * Math.sqrt(tau);
+      double logB = logX - s[i];
+      double aPlus = (logB + (r - q) * tau) / v + 0.5 * v;
+      double aMinus = aPlus - v;
+      double k3 = 0;
+      double k12 = 0;
+      for (int k = 0; k < l; k++) {
+        int at = (i - 1) * l + k;
+        double logZ = rootH(scheme.interpolation, at * (n + 1)) - s[i];
+        double sd = sdev[at];
+        double dPlus = (logZ + drift[at]) * inverseSdev[at] + 0.5 * sd;
+        double dMinus = dPlus - sd;
+        double pPlus = Normal.pdf(dPlus);
+        double cPlus = Normal.cdf(dPlus, pPlus);
+        double pMinus = Normal.pdf(dMinus);
+        k3 += densityWeight[at] * rateGrowth[at] * pMinus;
+        k12 += yieldGrowth[at] * (cdfWeight[at] * cPlus + densityWeight[at] * pPlus);
+      }
+      double pa = Normal.pdf(aPlus);
+      double numerator = Normal.pdf(aMinus) / v + r * k3;
+      double denominator = pa / v + Normal.cdf(aPlus, pa) + q * k12;
+      rhs[i - 1] = -(logX - s[i] - (-(r - q) * tau + Math.log(numerator) - Math.log(denominator)));
     }
   }
 

@@ -68,6 +68,8 @@ final class AndersenLakeScheme {
    * three steps on the full scheme do (at ten years and 5 % vol the long scheme's first steps need 10 points).
    */
   final AndersenLakeScheme first;
+  /** Whether the iterations after {@link #first}'s are chord steps on its last Jacobian. */
+  final boolean chord;
 
   AndersenLakeScheme(int n, int l, int iterations, int p, boolean newton) {
     this(n, l, iterations, p, newton, 0, 0);
@@ -92,18 +94,37 @@ final class AndersenLakeScheme {
    */
   AndersenLakeScheme(int n, int l, int iterations, int p, boolean newton, int firstPoints, int firstIterations,
       double power, int inner, double split) {
-    this.inner = inner;
-    this.split = split;
+    this(n, l, iterations, p, newton, firstPoints, firstIterations, power, inner, split, true);
+  }
+
+  AndersenLakeScheme(int n, int l, int iterations, int p, boolean newton, int firstPoints, int firstIterations,
+      double power, int inner, double split, boolean chord) {
+    this(n, l, iterations - firstIterations, p, newton, power, inner, split, firstIterations > 0
+        ? new AndersenLakeScheme(n, firstPoints, firstIterations, 2, newton, 0, 0, power, inner, split, false) : null,
+        chord);
     if (firstIterations >= iterations && firstIterations > 0) {
       throw new IllegalArgumentException("the last iteration runs on the full scheme");
     }
-    this.first = firstIterations > 0
-        ? new AndersenLakeScheme(n, firstPoints, firstIterations, 2, newton, 0, 0, power, inner, split) : null;
+  }
+
+  /**
+   * A scheme whose solve starts from {@code first}'s (same nodes, fewer points; null: from QD+), then takes
+   * {@code own} iterations: chord steps on {@code first}'s last Jacobian when {@code chord}, else Newton steps.
+   */
+  AndersenLakeScheme(int n, int l, int own, int p, boolean newton, double power, int inner, double split,
+      AndersenLakeScheme first, boolean chord) {
+    this.inner = inner;
+    this.split = split;
+    this.first = first;
+    this.chord = chord && first != null;
+    if (first != null && first.n != n) {
+      throw new IllegalArgumentException("the first scheme has the same nodes");
+    }
     this.power = power;
     this.newton = newton;
     this.n = n;
     this.l = l;
-    this.iterations = iterations;
+    this.iterations = own + (first == null ? 0 : first.iterations);
     this.p = p;
     nodeTime = new double[n + 1];
     if (inner == 0) {
