@@ -49,7 +49,7 @@ public final class AmericanAndersenLake implements OptionPricer {
   public static final AmericanAndersenLake ACCURATE = new AmericanAndersenLake("accurate",
       new AndersenLakeScheme(16, 12, 3, 16, true, 8, 2), 0.5, 2.0, new AndersenLakeScheme(24, 16, 3, 16, true, 10, 2),
       new AndersenLakeScheme(8, 6, 2, 16, true), new AndersenLakeScheme(12, 12, 3, 16, true, 8, 2, 2.0),
-      splitFamily(16, 4, 16, 10));
+      splitFamily(16, 4, 16, 8));
   /** About 1e-7 of the strike within a year: degree 8, 6 points, 2 Newton steps, tanh–sinh step 1/6 (39 points). */
   public static final AmericanAndersenLake FAST = new AmericanAndersenLake("fast",
       new AndersenLakeScheme(8, 6, 2, 6, true), Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, null, null, null,
@@ -239,18 +239,18 @@ public final class AmericanAndersenLake implements OptionPricer {
           + " has two exercise boundaries, which AMERICAN does not solve; AMERICAN.LATTICE values it");
     }
     AndersenLakeScheme scheme = scheme(years, vol, rp, qp);
-    // for greeks the last Newton step also yields the boundary's tangent (at the step's start, 1e-7 from the end);
-    // a scheme whose last steps are chord steps keeps them, so that its greeks' price is its price, and takes the
-    // tangent at their end
-    boolean chordLast = scheme.chord;
-    AndersenLakeBoundary boundary = level == PRICE || !scheme.newton || chordLast
+    // for greeks the last step also yields the boundary's tangent (at the step's start, 1e-7 from the end): a chord
+    // step as in the pricing solve, so that the greeks' price is the price, or a Newton step
+    AndersenLakeBoundary boundary = level == PRICE || !scheme.newton
         ? new AndersenLakeBoundary(scheme, rp, qp, vol, years)
         : new AndersenLakeBoundary(scheme, rp, qp, vol, years, null, 0.0, null, scheme.iterations - 1);
     if (level != PRICE) {
-      if (scheme.newton && !chordLast) {
-        boundary.newtonAndTangent();
-      } else {
+      if (!scheme.newton) {
         boundary.tangent();
+      } else if (scheme.chord) {
+        boundary.chordAndTangent();
+      } else {
+        boundary.newtonAndTangent();
       }
     }
     double logSpot = Math.log(spot);
@@ -375,6 +375,7 @@ public final class AmericanAndersenLake implements OptionPricer {
     AndersenLakeScheme scheme = boundary.scheme;
     double sum = 0;
     double[] acc = out == null ? null : new double[8];
+    double[] slopes = tangent ? new double[3] : null;
     for (int k = 0; k < scheme.pricePoints; k++) {
       double sin = scheme.priceSin[k];
       double cos = scheme.priceCos[k];
@@ -418,9 +419,10 @@ public final class AmericanAndersenLake implements OptionPricer {
       double gYield = phi * spot * growth * cPlus * (1 - q * t) - c * rootTime / vol;
       // ln B = ln K ± ln b; a call's boundary mirrors the put with rate and yield swapped
       double sign = put ? 1.0 : -1.0;
-      double slopeVol = sign * boundary.priceLogSlope(k, 0);
-      double slopeRate = sign * boundary.priceLogSlope(k, put ? 1 : 2);
-      double slopeYield = sign * boundary.priceLogSlope(k, put ? 2 : 1);
+      boundary.priceLogSlopes(k, slopes);
+      double slopeVol = sign * slopes[0];
+      double slopeRate = sign * slopes[put ? 1 : 2];
+      double slopeYield = sign * slopes[put ? 2 : 1];
       acc[5] += w * (gVol + gLogB * slopeVol);
       acc[6] += w * (gRate + gLogB * slopeRate);
       acc[7] += w * (gYield + gLogB * slopeYield);

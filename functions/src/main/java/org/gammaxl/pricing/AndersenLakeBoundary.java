@@ -49,7 +49,7 @@ final class AndersenLakeBoundary {
   private final double[] densityWeight;
   private final double[] cdfWeight;
   private final double[] remaining;
-  /** The LU factors (and pivots) of the last Newton step's Jacobian, for chord steps on a finer scheme. */
+  /** The LU factors (and pivots) of the last Newton step's Jacobian (or the first scheme's), for chord steps. */
   private double[] factors;
   private int[] pivots;
 
@@ -105,16 +105,12 @@ final class AndersenLakeBoundary {
         cdfWeight[at] = scheme.cdfFactor[k] * tau;
       }
     }
-    double[] chord = null;
-    int[] chordPivots = null;
     if (start == null && scheme.first != null && iterations >= scheme.first.iterations) {
       AndersenLakeBoundary coarse = new AndersenLakeBoundary(scheme.first, r, q, vol, years);
       System.arraycopy(coarse.s, 1, s, 1, n);
       iterations -= scheme.first.iterations;
-      if (scheme.chord) {
-        chord = coarse.factors;
-        chordPivots = coarse.pivots;
-      }
+      factors = coarse.factors;
+      pivots = coarse.pivots;
     } else if (start == null) {
       // node by node along τ, each QD+ solve started from the line in √τ through the two previous nodes' s
       double x = Math.exp(logX);
@@ -136,20 +132,24 @@ final class AndersenLakeBoundary {
     }
     squares();
     if (scheme.newton) {
-      // Newton steps with the exact Jacobian (chord steps reusing the first factors converge too slowly from QD+)
+      // Newton steps with the exact Jacobian (chord steps on the Jacobian at the QD+ start converge too slowly), the
+      // last chord steps on the last Jacobian (the first scheme's when this one takes no Newton step)
       double[] jacobian = new double[n * n];
-      int[] pivots = new int[n];
+      int[] order = new int[n];
       double[] rhs = new double[4 * n];
+      // the scheme's own iterations: Newton steps, then its chord steps; any beyond them Newton steps again
+      int own = scheme.iterations - (scheme.first == null ? 0 : scheme.first.iterations);
+      int newtonSteps = own - scheme.chords;
       for (int iteration = 0; iteration < iterations; iteration++) {
-        if (chord != null) {
+        if (iteration >= newtonSteps && iteration < own && factors != null) {
           residual(rhs);
-          substitute(chord, chordPivots, rhs, n, 1);
+          substitute(factors, pivots, rhs, n, 0, 1);
         } else {
           linearise(jacobian, rhs, false);
-          factor(jacobian, pivots, n);
-          substitute(jacobian, pivots, rhs, n, 1);
-          this.factors = jacobian;
-          this.pivots = pivots;
+          factor(jacobian, order, n);
+          substitute(jacobian, order, rhs, n, 0, 1);
+          factors = jacobian;
+          pivots = order;
         }
         step(rhs);
       }
@@ -289,22 +289,32 @@ final class AndersenLakeBoundary {
   }
 
   /**
-   * ∂(ln b)/∂θ at the price integral's point k for θ = σ, r, q ({@code which} 0, 1, 2), after {@link #tangent}.
+   * ∂(ln b)/∂σ, ∂(ln b)/∂r and ∂(ln b)/∂q at the price integral's point k into {@code out[0..2]}, after
+   * {@link #tangent} (or the other solves that set it).
    */
-  double priceLogSlope(int k, int which) {
+  void priceLogSlopes(int k, double[] out) {
     int n = scheme.n;
     int at = k * (n + 1);
-    double[] ds = which == 0 ? dsVol : which == 1 ? dsRate : dsYield;
-    double root = rootH(scheme.priceInterpolation, at);
-    double dRoot = 0;
+    double[] w = scheme.priceInterpolation;
+    double root = rootH(w, at);
+    double dVol = 0;
+    double dRate = 0;
+    double dYield = 0;
     if (root > 1e-300) {
       for (int j = 1; j <= n; j++) {
-        dRoot += scheme.priceInterpolation[at + j] * s[j] * ds[j];
+        double ws = w[at + j] * s[j];
+        dVol += ws * dsVol[j];
+        dRate += ws * dsRate[j];
+        dYield += ws * dsYield[j];
       }
-      dRoot /= root;
+      double inverse = 1 / root;
+      dVol *= inverse;
+      dRate *= inverse;
+      dYield *= inverse;
     }
-    double dLogX = which == 1 ? dLogXRate : which == 2 ? dLogXYield : 0.0;
-    return dLogX - dRoot;
+    out[0] = -dVol;
+    out[1] = dLogXRate - dRate;
+    out[2] = dLogXYield - dYield;
   }
 
   /** ln b(T), the boundary today (the last node). */
@@ -323,7 +333,7 @@ final class AndersenLakeBoundary {
     double[] rhs = new double[4 * n];
     linearise(jacobian, rhs, true);
     factor(jacobian, pivots, n);
-    substitute(jacobian, pivots, rhs, n, 4);
+    substitute(jacobian, pivots, rhs, n, 0, 4);
     copyTangent(rhs);
   }
 
@@ -340,7 +350,26 @@ final class AndersenLakeBoundary {
     double[] rhs = new double[4 * n];
     linearise(jacobian, rhs, true);
     factor(jacobian, pivots, n);
-    substitute(jacobian, pivots, rhs, n, 4);
+    substitute(jacobian, pivots, rhs, n, 0, 4);
+    step(rhs);
+    copyTangent(rhs);
+  }
+
+  /**
+   * The last chord step together with the tangent: one linearisation at the current node values gives the residual,
+   * which the chord step solves on the last Jacobian's factors (exactly as a pricing solve's chord step does, so that
+   * the greeks' price is the price), and the exact Jacobian, whose factors solve for {@link #dsVol} etc. at the
+   * step's start (one chord step, about 1e-7, from its end).
+   */
+  void chordAndTangent() {
+    int n = scheme.n;
+    double[] jacobian = new double[n * n];
+    int[] order = new int[n];
+    double[] rhs = new double[4 * n];
+    linearise(jacobian, rhs, true);
+    substitute(factors, pivots, rhs, n, 0, 1);
+    factor(jacobian, order, n);
+    substitute(jacobian, order, rhs, n, 1, 3);
     step(rhs);
     copyTangent(rhs);
   }
@@ -511,9 +540,9 @@ final class AndersenLakeBoundary {
     }
   }
 
-  /** Solves A·x = b in place for {@code columns} right-hand sides (n-blocks of b) with the factors of {@link #factor}. */
-  private static void substitute(double[] a, int[] pivots, double[] b, int n, int columns) {
-    for (int m = 0; m < columns; m++) {
+  /** Solves A·x = b in place for {@code columns} right-hand sides (n-blocks of b from block {@code from}) with the factors of {@link #factor}. */
+  private static void substitute(double[] a, int[] pivots, double[] b, int n, int from, int columns) {
+    for (int m = from; m < from + columns; m++) {
       int o = m * n;
       for (int c = 0; c < n; c++) { // the row swaps first, in order: the factors hold the rows as finally swapped
         int p = pivots[c];

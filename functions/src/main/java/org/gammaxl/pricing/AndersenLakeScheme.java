@@ -68,7 +68,11 @@ final class AndersenLakeScheme {
    * three steps on the full scheme do (at ten years and 5 % vol the long scheme's first steps need 10 points).
    */
   final AndersenLakeScheme first;
-  /** Whether the iterations after {@link #first}'s are chord steps on its last Jacobian. */
+  /**
+   * How many of the last iterations are chord steps on the last Jacobian (of this scheme's own Newton steps, or
+   * {@link #first}'s when there are none); {@link #chord}: any.
+   */
+  final int chords;
   final boolean chord;
 
   AndersenLakeScheme(int n, int l, int iterations, int p, boolean newton) {
@@ -100,8 +104,8 @@ final class AndersenLakeScheme {
   AndersenLakeScheme(int n, int l, int iterations, int p, boolean newton, int firstPoints, int firstIterations,
       double power, int inner, double split, boolean chord) {
     this(n, l, iterations - firstIterations, p, newton, power, inner, split, firstIterations > 0
-        ? new AndersenLakeScheme(n, firstPoints, firstIterations, 2, newton, 0, 0, power, inner, split, false) : null,
-        chord);
+        ? new AndersenLakeScheme(n, firstPoints, firstIterations, 2, newton, power, inner, split, null, 0) : null,
+        chord && firstIterations > 0 ? iterations - firstIterations : 0);
     if (firstIterations >= iterations && firstIterations > 0) {
       throw new IllegalArgumentException("the last iteration runs on the full scheme");
     }
@@ -109,14 +113,18 @@ final class AndersenLakeScheme {
 
   /**
    * A scheme whose solve starts from {@code first}'s (same nodes, fewer points; null: from QD+), then takes
-   * {@code own} iterations: chord steps on {@code first}'s last Jacobian when {@code chord}, else Newton steps.
+   * {@code own} iterations, Newton steps but for the last {@code chords}, chord steps on the last Jacobian.
    */
   AndersenLakeScheme(int n, int l, int own, int p, boolean newton, double power, int inner, double split,
-      AndersenLakeScheme first, boolean chord) {
+      AndersenLakeScheme first, int chords) {
     this.inner = inner;
     this.split = split;
     this.first = first;
-    this.chord = chord && first != null;
+    this.chords = chords;
+    this.chord = chords > 0;
+    if (chords > own || chords == own && first == null) {
+      throw new IllegalArgumentException("a chord step needs a Jacobian before it");
+    }
     if (first != null && first.n != n) {
       throw new IllegalArgumentException("the first scheme has the same nodes");
     }
