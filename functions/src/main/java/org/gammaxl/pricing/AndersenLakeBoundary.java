@@ -50,6 +50,14 @@ final class AndersenLakeBoundary {
   private final double[] densityWeight;
   private final double[] cdfWeight;
   private final double[] remaining;
+  /**
+   * A chord step follows the first scheme's solve only when that solve's last Newton step moved no node value by more
+   * than this: then its Jacobian is within about that much of the converged one and the chord step contracts by as
+   * much; otherwise (a solve still far from converging, as at vols of a few 1e-4) Newton steps follow.
+   */
+  private static final double CHORD_AFTER = 1e-3;
+  /** The largest |change| of a node value in the last step (infinite before any). */
+  private double lastStep = Double.POSITIVE_INFINITY;
   /** The LU factors (and pivots) of the last Newton step's Jacobian (or the first scheme's), for chord steps. */
   private double[] factors;
   private int[] pivots;
@@ -110,8 +118,10 @@ final class AndersenLakeBoundary {
       AndersenLakeBoundary coarse = new AndersenLakeBoundary(scheme.first, r, q, vol, years);
       System.arraycopy(coarse.s, 1, s, 1, n);
       iterations -= scheme.first.iterations;
-      factors = coarse.factors;
-      pivots = coarse.pivots;
+      if (coarse.lastStep <= CHORD_AFTER) {
+        factors = coarse.factors;
+        pivots = coarse.pivots;
+      }
     } else if (start == null) {
       // node by node along τ, each QD+ solve started from the line in √τ through the two previous nodes' s
       double x = Math.exp(logX);
@@ -371,6 +381,10 @@ final class AndersenLakeBoundary {
    * step's start (one chord step, about 1e-7, from its end).
    */
   void chordAndTangent() {
+    if (factors == null) {
+      newtonAndTangent(); // the pricing solve took a Newton step here as well
+      return;
+    }
     int n = scheme.n;
     double[] jacobian = new double[n * n];
     int[] order = new int[n];
@@ -392,12 +406,15 @@ final class AndersenLakeBoundary {
     }
   }
 
-  /** s += δ (rhs[0..n)), kept ≥ 0. */
+  /** s += δ (rhs[0..n)), kept ≥ 0; {@link #lastStep} = max |δ|. */
   private void step(double[] rhs) {
+    double largest = 0;
     for (int i = 1; i <= scheme.n; i++) {
+      largest = Math.max(largest, Math.abs(rhs[i - 1]));
       double next = s[i] + rhs[i - 1];
       s[i] = next > 0 ? next : 0.5 * s[i];
     }
+    lastStep = largest;
     squares();
   }
 
