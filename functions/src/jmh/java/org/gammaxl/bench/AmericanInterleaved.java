@@ -12,7 +12,10 @@ import org.gammaxl.pricing.OptionPricer;
  * thread's CPU time ({@link java.lang.management.ThreadMXBean#getCurrentThreadCpuTime}), which leaves out the time
  * the thread waits for a core while other processes run (on a 2-core machine at load 10 the wall clock of a round is
  * up to twice its CPU time); the cache and the other hyperthread are still shared. The error column is each
- * method's largest error on the batch against a solve of degree 64 (96 points, 8 Newton steps).
+ * method's largest error on the batch against a solve of degree 64 (96 points, 8 Newton steps). The lattices
+ * ({@link AmericanBenchmark#LATTICE_FAST}, {@link AmericanBenchmark#LATTICE_ACCURATE}) are timed on price only, in
+ * the same run: the fast one over the batch, the accurate one (about 0.15 s an option) over its first
+ * {@value AmericanBenchmark#SLOW} options in three rounds.
  *
  * <p>{@code java -cp <benchmarks jar> org.gammaxl.bench.AmericanInterleaved}
  */
@@ -77,6 +80,35 @@ public final class AmericanInterleaved {
           error[p], best[p][0], best[p][0] / bs, best[p][1], best[p][1] / best[p][0], best[p][2],
           best[p][2] / best[p][0]);
     }
+    // the lattices, price only: the fast one over the batch like the others, the accurate one (about 0.15 s an
+    // option) over its first SLOW options in a few rounds; their errors on the same options
+    OptionPricer[] lattices = {AmericanBenchmark.LATTICE_FAST, AmericanBenchmark.LATTICE_ACCURATE};
+    String[] latticeNames = {"lattice, extrapolated 201 + 403 steps", "lattice, extrapolated 8001 + 16003 steps"};
+    int[] count = {AmericanBenchmark.N, AmericanBenchmark.SLOW};
+    int[] rounds = {ROUNDS / 4, 3};
+    double[] latticeTime = new double[lattices.length];
+    for (int p = 0; p < lattices.length; p++) {
+      double fastest = Double.MAX_VALUE;
+      for (int round = 0; round < rounds[p]; round++) {
+        long start = CLOCK.getCurrentThreadCpuTime();
+        for (int i = 0; i < count[p]; i++) {
+          sink += lattices[p].price(x.type[i], x.spot[i], x.strike[i], x.years[i], x.vol[i], x.rate[i], x.yield[i]);
+        }
+        fastest = Math.min(fastest, (CLOCK.getCurrentThreadCpuTime() - start) / 1e3 / count[p]);
+      }
+      latticeTime[p] = fastest;
+      double worst = 0;
+      for (int i = 0; i < count[p]; i++) {
+        double ref = reference.price(x.type[i], x.spot[i], x.strike[i], x.years[i], x.vol[i], x.rate[i], x.yield[i]);
+        worst = Math.max(worst, Math.abs(lattices[p].price(x.type[i], x.spot[i], x.strike[i], x.years[i], x.vol[i],
+            x.rate[i], x.yield[i]) - ref));
+      }
+      System.out.printf(Locale.ROOT, "| %s%s | %.1e | %.2f | %.0f× | — | — | — | — |%n", latticeNames[p],
+          count[p] < AmericanBenchmark.N ? " (first " + count[p] + " options)" : "", worst, fastest, fastest / bs);
+    }
+    System.out.printf(Locale.ROOT, "%nAgainst the lattice of about the same accuracy: `AMERICAN` %.0f× faster than 8001 +"
+        + " 16003 steps, `AMERICAN.FAST` %.1f× faster than 201 + 403 steps.%n", latticeTime[1] / best[0][0],
+        latticeTime[0] / best[1][0]);
     if (sink == 42) {
       System.out.println();
     }
