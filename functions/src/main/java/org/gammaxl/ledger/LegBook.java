@@ -8,6 +8,7 @@ import org.gammaxl.pricing.Dividends;
 import org.gammaxl.pricing.Greeks;
 import org.gammaxl.pricing.Model;
 import org.gammaxl.pricing.Greek;
+import org.gammaxl.pricing.Logarithm;
 import org.gammaxl.pricing.OptionPricer;
 import org.gammaxl.pricing.OptionType;
 import org.gammaxl.vol.SviSurface;
@@ -39,6 +40,13 @@ final class LegBook {
   private final boolean bsm;
   /** BSM legs without dividends or REUSE: {@link BsmSlice#firstGreeks} is all of {@link #greeks}. */
   private final boolean plainBsm;
+  /**
+   * Plain BSM legs at flat or sticky-strike vols (no surface, no STICKY_MONEYNESS curve, no hedge vol): every event
+   * takes {@link #valuePlain}, small enough for the JIT to compile the legs' kernel into its loop.
+   */
+  private final boolean plain;
+  /** ln K of each leg, for {@link BsmSlice#firstGreeksFromLogs} in {@link #valuePlain}. */
+  private final double[] logStrikes;
   /** Leg i's expiry: its index in {@link #groupExpiry}, {@link #slices} and {@link #dividendPv}. */
   private final int[] group;
   /** The book's distinct expiries, in the order of their first legs, and each one's first leg. */
@@ -163,6 +171,11 @@ final class LegBook {
     this.firstEscrowedSpot = new double[n];
     this.bsm = reuse || pricer == BlackScholesMerton.INSTANCE;
     this.plainBsm = bsm && !reuse && dividends == null;
+    this.plain = plainBsm && !moneyness && surface == null && hedgeVol != hedgeVol;
+    this.logStrikes = new double[n];
+    for (int i = 0; i < n; i++) {
+      logStrikes[i] = Logarithm.log(strikes[i]);
+    }
     this.group = new int[n];
     double[] distinct = new double[n];
     int[] firstLeg = new int[n];
@@ -243,6 +256,134 @@ final class LegBook {
    * @param row the event's 1-based row, for errors
    */
   void value(long row, double time, double spot, double mark, double dS, double dt, double prevSpot) {
+    if (plain && row > 1) {
+      valuePlain(row, time, spot, mark, dS, dt, prevSpot);
+    } else {
+      valueAny(row, time, spot, mark, dS, dt, prevSpot);
+    }
+  }
+
+  /**
+   * {@link #value} for {@link #plain} legs after the first event (which {@link #valueAny} values, so that no
+   * branch here is taken only once a run): each expiry's factors at the spot, then per leg its step's attribution,
+   * its vol (the mark plus its skew offset) and its greeks from ln S − ln K ({@link BsmSlice#firstGreeksFromLogs}:
+   * one logarithm an event, not one a leg). A leg reaching its expiry is settled by {@link #settle}.
+   */
+  private void valuePlain(long row, double time, double spot, double mark, double dS, double dt, double prevSpot) {
+    lastTime = time;
+    double logSpot = Logarithm.log(spot);
+    BsmSlice[] slices = this.slices;
+    for (int e = 0; e < slices.length; e++) {
+      double tau = groupExpiry[e] - time;
+      if (tau > 0) {
+        slices[e].at(spot, tau);
+      }
+    }
+    double sumValue = 0;
+    double sumDelta = 0;
+    double sumGamma = 0;
+    double sumVega = 0;
+    double sumTheta = 0;
+    double sumSettled = 0;
+    double sumVegaPnl = 0;
+    double sumCashGammaVar = 0;
+    double halfDs2 = 0.5 * dS * dS;
+    double cashGammaScale = 0.5 * prevSpot * prevSpot * dt;
+    double nearest = Double.POSITIVE_INFINITY;
+    double[] rows = this.rows;
+    double[] g = this.g;
+    for (int i = 0; i < n; i++) {
+      int r = i * W;
+      if (!alive[i]) {
+        rows[r + SETTLEMENT] = 0;
+        continue;
+      }
+      double pg = rows[r + GAMMA];
+      double prevVol = rows[r + VOL];
+      rows[r + DELTA_PNL] += rows[r + DELTA] * dS;
+      rows[r + GAMMA_PNL] += pg * halfDs2;
+      rows[r + THETA_PNL] += rows[r + THETA] * dt;
+      if (pg != 0) {
+        double cashGamma = pg * cashGammaScale;
+        double variance = cashGamma * prevVol * prevVol;
+        cashGammaTime[i] += cashGamma;
+        cashGammaVarTime[i] += variance;
+        sumCashGammaVar += variance;
+        volVarTime[i] += prevVol * prevVol * dt;
+        volTime[i] += dt;
+      }
+      double tau = expiries[i] - time;
+      if (tau <= 0) {
+        sumSettled += settle(i, time, spot);
+        continue;
+      }
+      nearest = Math.min(nearest, tau);
+      double vol = mark + offset[i];
+      if (!(vol > 0)) {
+        throw negativeVol(i, vol, mark, row);
+      }
+      double vegaPnl = rows[r + VEGA] * (vol - prevVol);
+      rows[r + VEGA_PNL] += vegaPnl;
+      sumVegaPnl += vegaPnl;
+      slices[group[i]].firstGreeksFromLogs(signs[i], strikes[i], invStrikes[i], logSpot, logStrikes[i], vol, g);
+      double u = units[i];
+      double v = u * g[0];
+      double d = u * g[1];
+      double gm = u * g[2];
+      double vg = u * g[3];
+      double th = u * g[4];
+      sumValue += v;
+      sumDelta += d;
+      sumGamma += gm;
+      sumVega += vg;
+      sumTheta += th;
+      rows[r + YEARS] = tau;
+      rows[r + VOL] = vol;
+      rows[r + VALUE] = v;
+      rows[r + DELTA] = d;
+      rows[r + GAMMA] = gm;
+      rows[r + VEGA] = vg;
+      rows[r + THETA] = th;
+      rows[r + SMILE_DELTA] = d;
+    }
+    value = sumValue;
+    delta = sumDelta;
+    gamma = sumGamma;
+    vega = sumVega;
+    theta = sumTheta;
+    hedgeDelta = sumDelta;
+    settlement = sumSettled;
+    yearsLeft = live == 0 ? 0 : nearest;
+    vegaStep = sumVegaPnl;
+    cashGammaVariance = sumCashGammaVar;
+  }
+
+  /** Leg i reaching its expiry at {@code time}: paid its intrinsic value at {@code spot}, its row zeroed; returns the payoff. */
+  private double settle(int i, double time, double spot) {
+    int r = i * W;
+    double payoff = units[i] * types[i].intrinsic(spot, strikes[i]);
+    flows[i] += payoff;
+    discountedCash[i] += payoff / accrual(time);
+    rows[r + SETTLEMENT] = payoff;
+    rows[r + YEARS] = 0;
+    rows[r + VALUE] = 0;
+    rows[r + DELTA] = 0;
+    rows[r + GAMMA] = 0;
+    rows[r + VEGA] = 0;
+    rows[r + THETA] = 0;
+    rows[r + SMILE_DELTA] = 0;
+    alive[i] = false;
+    live--;
+    return payoff;
+  }
+
+  private InvalidInputException negativeVol(int i, double vol, double mark, long row) {
+    return InvalidInputException.domain("row " + row + ": vol", "leg " + (i + 1) + " (" + legs[i] + ") would be"
+        + " marked at " + vol + " (the mark " + mark + " plus its skew offset); every leg's vol must stay > 0");
+  }
+
+  /** {@link #value} for any book: dividends, surfaces, smile curves, REUSE, other models, a hedge vol. */
+  private void valueAny(long row, double time, double spot, double mark, double dS, double dt, double prevSpot) {
     double prevTime = lastTime;
     lastTime = time;
     double sumValue = 0;
@@ -284,20 +425,7 @@ final class LegBook {
       }
       double tau = expiries[i] - time;
       if (tau <= 0) {
-        double payoff = units[i] * types[i].intrinsic(spot, strikes[i]);
-        sumSettled += payoff;
-        flows[i] += payoff;
-        discountedCash[i] += payoff / accrual(time);
-        rows[r + SETTLEMENT] = payoff;
-        rows[r + YEARS] = 0;
-        rows[r + VALUE] = 0;
-        rows[r + DELTA] = 0;
-        rows[r + GAMMA] = 0;
-        rows[r + VEGA] = 0;
-        rows[r + THETA] = 0;
-        rows[r + SMILE_DELTA] = 0;
-        alive[i] = false;
-        live--;
+        sumSettled += settle(i, time, spot);
         continue;
       }
       nearest = Math.min(nearest, tau);
@@ -361,8 +489,7 @@ final class LegBook {
       vol += curve.value(Math.log(strikes[i] / spot)) - smileStart[i];
     }
     if (!(vol > 0)) {
-      throw InvalidInputException.domain("row " + row + ": vol", "leg " + (i + 1) + " (" + legs[i] + ") would be"
-          + " marked at " + vol + " (the mark " + mark + " plus its skew offset); every leg's vol must stay > 0");
+      throw negativeVol(i, vol, mark, row);
     }
     return vol;
   }
