@@ -307,12 +307,18 @@ public final class LedgerRun {
     return neutral;
   }
 
-  /** Step 5: the row of this event, and the book's extra columns. */
+  /** Step 5: the row of this event, and the book's extra columns (in parts small enough to compile into step). */
   private void writeRow(double time, double spot, double vol, double neutral) {
     double hedgeValue = hedge.value(spot);
     double optionPnl = book.value + optionCash;
-    double hedgePnl = hedge.cash + hedgeValue;
-    double total = optionPnl + hedgePnl;
+    writeOptions(time, spot, vol, neutral);
+    writeHedge(hedgeValue);
+    writePnl(optionPnl, hedge.cash + hedgeValue);
+    writeBook(spot, optionPnl);
+  }
+
+  /** Step 5, the options' columns and the target. */
+  private void writeOptions(double time, double spot, double vol, double neutral) {
     v[C_TIME] = time;
     v[C_SPOT] = spot;
     v[C_YEARS_LEFT] = book.yearsLeft;
@@ -323,6 +329,11 @@ public final class LedgerRun {
     v[C_VEGA] = book.vega;
     v[C_THETA] = book.theta;
     v[C_TARGET_HEDGE] = neutral;
+    v[C_SETTLEMENT] = book.settlement;
+  }
+
+  /** Step 5, the hedge's columns. */
+  private void writeHedge(double hedgeValue) {
     v[C_HEDGE_POSITION] = hedge.qty;
     v[C_TRADE_QTY] = hedge.trade;
     v[C_TRADE_PRICE] = hedge.tradePrice;
@@ -330,9 +341,13 @@ public final class LedgerRun {
     v[C_FEES] = hedge.fees;
     v[C_SLIPPAGE] = hedge.slippage;
     v[C_FINANCING] = hedge.financing;
-    v[C_SETTLEMENT] = book.settlement;
     v[C_HEDGE_CASH] = hedge.cash;
     v[C_HEDGE_VALUE] = hedgeValue;
+  }
+
+  /** Step 5, the P&amp;L and its attribution. */
+  private void writePnl(double optionPnl, double hedgePnl) {
+    double total = optionPnl + hedgePnl;
     v[C_OPTION_PNL] = optionPnl;
     v[C_HEDGE_PNL] = hedgePnl;
     v[C_TOTAL_PNL] = total;
@@ -344,6 +359,10 @@ public final class LedgerRun {
     v[C_COST_PNL] = hedge.costPnl;
     v[C_RESIDUAL_PNL] = total
         - (hedge.deltaPnl + gammaPnl + thetaPnl + vegaPnl + hedge.carryPnl + hedge.costPnl);
+  }
+
+  /** Step 5b: the book's extra columns. */
+  private void writeBook(double spot, double optionPnl) {
     HedgeAccount byRule = rule == null ? hedge : rule;
     extra[BookColumn.HEDGE_DELTA.ordinal()] = book.hedgeDelta;
     extra[BookColumn.RULE_HEDGE_POSITION.ordinal()] = byRule.qty;
