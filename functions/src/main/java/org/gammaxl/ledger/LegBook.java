@@ -121,6 +121,9 @@ final class LegBook {
   private long revaluations;
 
   private final double[] g = new double[OptionPricer.FIRST_GREEKS];
+  /** {@link #valuePlain}: per leg its price and greeks per unit at this event, then its vol ({@link #FRESH} apart). */
+  private static final int FRESH = OptionPricer.FIRST_GREEKS + 1;
+  private final double[] fresh;
   private final double[] a = new double[OptionPricer.FIRST_GREEKS];
 
   // the book at this event
@@ -172,6 +175,7 @@ final class LegBook {
     this.bsm = reuse || pricer == BlackScholesMerton.INSTANCE;
     this.plainBsm = bsm && !reuse && dividends == null;
     this.plain = plainBsm && !moneyness && surface == null && hedgeVol != hedgeVol;
+    this.fresh = new double[plain ? n * FRESH : 0];
     this.logStrikes = new double[n];
     for (int i = 0; i < n; i++) {
       logStrikes[i] = Logarithm.log(strikes[i]);
@@ -271,14 +275,7 @@ final class LegBook {
    */
   private void valuePlain(long row, double time, double spot, double mark, double dS, double dt, double prevSpot) {
     lastTime = time;
-    double logSpot = Logarithm.log(spot);
-    BsmSlice[] slices = this.slices;
-    for (int e = 0; e < slices.length; e++) {
-      double tau = groupExpiry[e] - time;
-      if (tau > 0) {
-        slices[e].at(spot, tau);
-      }
-    }
+    pricePlain(row, time, spot, mark);
     double sumValue = 0;
     double sumDelta = 0;
     double sumGamma = 0;
@@ -291,7 +288,7 @@ final class LegBook {
     double cashGammaScale = 0.5 * prevSpot * prevSpot * dt;
     double nearest = Double.POSITIVE_INFINITY;
     double[] rows = this.rows;
-    double[] g = this.g;
+    double[] fresh = this.fresh;
     for (int i = 0; i < n; i++) {
       int r = i * W;
       if (!alive[i]) {
@@ -318,20 +315,17 @@ final class LegBook {
         continue;
       }
       nearest = Math.min(nearest, tau);
-      double vol = mark + offset[i];
-      if (!(vol > 0)) {
-        throw negativeVol(i, vol, mark, row);
-      }
+      int p = i * FRESH;
+      double vol = fresh[p + OptionPricer.FIRST_GREEKS];
       double vegaPnl = rows[r + VEGA] * (vol - prevVol);
       rows[r + VEGA_PNL] += vegaPnl;
       sumVegaPnl += vegaPnl;
-      slices[group[i]].firstGreeksFromLogs(signs[i], strikes[i], invStrikes[i], logSpot, logStrikes[i], vol, g);
       double u = units[i];
-      double v = u * g[0];
-      double d = u * g[1];
-      double gm = u * g[2];
-      double vg = u * g[3];
-      double th = u * g[4];
+      double v = u * fresh[p];
+      double d = u * fresh[p + 1];
+      double gm = u * fresh[p + 2];
+      double vg = u * fresh[p + 3];
+      double th = u * fresh[p + 4];
       sumValue += v;
       sumDelta += d;
       sumGamma += gm;
@@ -356,6 +350,34 @@ final class LegBook {
     yearsLeft = live == 0 ? 0 : nearest;
     vegaStep = sumVegaPnl;
     cashGammaVariance = sumCashGammaVar;
+  }
+
+  /**
+   * {@link #valuePlain}'s prices: each expiry's factors at the spot, ln S, and each live leg's vol (the mark plus its
+   * skew offset) and price and greeks per unit ({@link BsmSlice#firstGreeksFromLogs}) into {@link #fresh}; a loop with
+   * little else, so that little is saved around each kernel call.
+   */
+  private void pricePlain(long row, double time, double spot, double mark) {
+    BsmSlice[] slices = this.slices;
+    for (int e = 0; e < slices.length; e++) {
+      double tau = groupExpiry[e] - time;
+      if (tau > 0) {
+        slices[e].at(spot, tau);
+      }
+    }
+    double logSpot = Logarithm.log(spot);
+    double[] fresh = this.fresh;
+    for (int i = 0; i < n; i++) {
+      if (alive[i] && expiries[i] > time) {
+        double vol = mark + offset[i];
+        if (!(vol > 0)) {
+          throw negativeVol(i, vol, mark, row);
+        }
+        int p = i * FRESH;
+        fresh[p + OptionPricer.FIRST_GREEKS] = vol;
+        slices[group[i]].firstGreeksFromLogs(signs[i], strikes[i], invStrikes[i], logSpot, logStrikes[i], vol, fresh, p);
+      }
+    }
   }
 
   /** Leg i reaching its expiry at {@code time}: paid its intrinsic value at {@code spot}, its row zeroed; returns the payoff. */

@@ -30,6 +30,7 @@ public final class BsmSlice {
   private double forward;
   private double scf;
   private boolean regular;
+  private final double[] scratch = new double[OptionPricer.FIRST_GREEKS];
   /** 1/S and 1/(2√τ), for {@link #firstGreeksFromLogs}. */
   private double invSpot;
   private double halfInvSqrtT;
@@ -121,12 +122,13 @@ public final class BsmSlice {
    * @param logSpot ln S of this event's spot (the spot {@link #at} was given)
    * @param logStrike ln K
    * @param vol σ &gt; 0
+   * @param out receives price, delta, gamma, vega, theta at {@code out[at..at+4]}
    */
   public void firstGreeksFromLogs(int phi, double strike, double invStrike, double logSpot, double logStrike,
-      double vol, double[] out) {
+      double vol, double[] out, int at) {
     double sd = vol * sqrtT;
     if (!(regular && sd > 0)) {
-      irregular(phi, strike, vol, out);
+      irregular(phi, strike, vol, out, at);
       return;
     }
     double k = strike;
@@ -151,23 +153,24 @@ public final class BsmSlice {
     double c = cf;
     double sc = scf;
     double discount = df;
-    out[0] = discount * (Math.max(phi * LognormalKernel.forwardMinusStrike(s, k, growthMinusOne), 0.0) + timeValue);
-    out[1] = phi * c * nd1;
+    out[at] = discount * (Math.max(phi * LognormalKernel.forwardMinusStrike(s, k, growthMinusOne), 0.0) + timeValue);
+    out[at + 1] = phi * c * nd1;
     if (n1 == 0) {
-      out[2] = 0.0;
-      out[3] = 0.0;
+      out[at + 2] = 0.0;
+      out[at + 3] = 0.0;
     } else {
-      out[2] = c * n1 * (invSpot * invSd);
-      out[3] = sc * n1 * sqrtT;
+      out[at + 2] = c * n1 * (invSpot * invSd);
+      out[at + 3] = sc * n1 * sqrtT;
     }
     double r = rate;
-    out[4] = -sc * n1 * (vol * halfInvSqrtT) - (carry - r) * sc * phi * nd1 + r * k * (-phi * discount * nd2);
+    out[at + 4] = -sc * n1 * (vol * halfInvSqrtT) - (carry - r) * sc * phi * nd1 + r * k * (-phi * discount * nd2);
   }
 
   /** A forward that overflows or underflows, or σ√τ = 0: the pricer's own path (rare; out of the callers' line). */
-  private void irregular(int phi, double strike, double vol, double[] out) {
+  private void irregular(int phi, double strike, double vol, double[] out, int at) {
     LognormalKernel.validate(spot, strike, tau, vol, rate, rate - carry);
-    LognormalKernel.firstGreeks(phi, spot, strike, tau, vol, rate, carry, out);
+    LognormalKernel.firstGreeks(phi, spot, strike, tau, vol, rate, carry, scratch);
+    System.arraycopy(scratch, 0, out, at, OptionPricer.FIRST_GREEKS);
   }
 
   /** {@link #firstGreeks} from x = ln(F/K) and σ√τ (split in three, each small enough for the JIT to inline). */

@@ -81,7 +81,7 @@ class BsmSliceTest {
         double bound = 16 * 0x1.0p-53 + eps * (Math.abs(d1) + Math.abs(d1 - sd) + 2) / sd;
         for (OptionType type : OptionType.values()) {
           BlackScholesMerton.INSTANCE.firstGreeks(type, s, k, t, vol, r, q, expected);
-          slice.firstGreeksFromLogs(type.sign(), k, 1 / k, logSpot, logStrike, vol, actual);
+          slice.firstGreeksFromLogs(type.sign(), k, 1 / k, logSpot, logStrike, vol, actual, 0);
           // theta is a sum of three terms that cancel deep in the money: its error scales with the terms
           double thetaTerms = Math.abs(expected[3] * vol / (2 * t)) + Math.abs((q * s) * expected[1])
               + Math.abs(r * (expected[0] - s * expected[1]));
