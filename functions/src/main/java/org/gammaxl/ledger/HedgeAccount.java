@@ -157,7 +157,7 @@ final class HedgeAccount {
 
   /** The delta-neutral quantity for an option delta, lot-rounded. */
   double neutral(double optionDelta, double perUnit) {
-    return DeltaHedge.roundToLot(-optionDelta / perUnit, lotSize);
+    return DeltaHedge.roundToLot(perUnit == 1 ? -optionDelta : -optionDelta / perUnit, lotSize); // x/1 is x
   }
 
   /**
@@ -250,23 +250,30 @@ final class HedgeAccount {
         : mark * (1 + side * halfSpread) * (1 + side * slippage1e4);
     double size = trade * contractSize;
     double notionalPerUnit;
-    switch (instrument) {
-      case SPOT:
-        tradeCash = -size * tradePrice;
-        slippage = size * (tradePrice - mark);
-        notionalPerUnit = contractSize * tradePrice;
-        break;
-      case INVERSE:
-        tradeCash = size * (mark / tradePrice - 1);
-        slippage = -tradeCash;
-        notionalPerUnit = contractSize;
-        break;
-      default:
-        tradeCash = -size * (tradePrice - mark);
-        slippage = -tradeCash;
-        notionalPerUnit = contractSize * tradePrice;
-        break;
+    if (spotHedge) {
+      tradeCash = -size * tradePrice;
+      slippage = size * (tradePrice - mark);
+      notionalPerUnit = contractSize * tradePrice;
+    } else {
+      notionalPerUnit = marginedTrade(size, mark);
     }
+    book(target, notionalPerUnit);
+  }
+
+  /** {@link #trade}'s cash and slippage for the margined instruments; returns the notional per instrument unit. */
+  private double marginedTrade(double size, double mark) {
+    if (instrument == HedgeInstrument.INVERSE) {
+      tradeCash = size * (mark / tradePrice - 1);
+      slippage = -tradeCash;
+      return contractSize;
+    }
+    tradeCash = -size * (tradePrice - mark);
+    slippage = -tradeCash;
+    return contractSize * tradePrice;
+  }
+
+  /** {@link #trade}'s fees, the new quantity and the totals. */
+  private void book(double target, double notionalPerUnit) {
     double absTrade = Math.abs(trade);
     fees = absTrade * (notionalPerUnit * feeBps * 1e-4 + feePerContract);
     cash += tradeCash - fees;

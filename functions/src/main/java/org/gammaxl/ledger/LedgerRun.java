@@ -168,34 +168,47 @@ public final class LedgerRun {
    */
   public LedgerRow step(double time, double spot, double volMark, double bid, double ask, double fill,
       double fillPrice) {
+    if (events == 0) {
+      return first(time, spot, volMark, bid, ask, fill, fillPrice);
+    }
     long n = events + 1;
     validate(n, time, spot, volMark, bid, ask, fill, fillPrice);
-    double vol = Double.isNaN(volMark) ? prevMark : volMark;
-    boolean first = n == 1;
-    if (first) {
-      rule = Double.isNaN(fill) ? null : new HedgeAccount(policy);
-      book.fixSmile(time, spot, vol);
-    }
-    double dt = first ? 0 : time - prevTime;
-    double growth = first || rate == 0 ? 0 : expm1(rate * dt);
+    double vol = volMark != volMark ? prevMark : volMark;
+    double dt = time - prevTime;
+    double growth = rate == 0 ? 0 : expm1(rate * dt);
     double optionFinancing = accrue(growth, dt, time, spot);
-    double dividend = dividends == null || first ? 0 : dividends.paidIn(prevTime, time);
+    double dividend = dividends == null ? 0 : dividends.paidIn(prevTime, time);
     if (dividend != 0) {
       receiveDividends(dividend);
     }
-    book.value(n, time, spot, vol, first ? 0 : spot - prevSpot, dt, prevSpot);
+    book.value(n, time, spot, vol, spot - prevSpot, dt, prevSpot);
     optionCash += book.settlement;
-    if (first) {
-      open();
-    } else {
-      attribute(dt, spot + dividend, vol, optionFinancing);
-    }
-    double neutral = hedge(first, time, spot, bid, ask, fill, fillPrice);
+    attribute(dt, spot + dividend, vol, optionFinancing);
+    double neutral = hedge(book.live() == 0, time, spot, bid, ask, fill, fillPrice);
+    return close(time, spot, vol, neutral);
+  }
+
+  /**
+   * The first event, out of {@link #step}'s line: every input checked, the run's fills mode and smile fixed, the
+   * legs valued and paid for (nothing accrues or is attributed yet), the hedge put on whatever the rule.
+   */
+  private LedgerRow first(double time, double spot, double vol, double bid, double ask, double fill,
+      double fillPrice) {
+    check(1, time, spot, vol, bid, ask, fill, fillPrice);
+    rule = Double.isNaN(fill) ? null : new HedgeAccount(policy);
+    book.fixSmile(time, spot, vol);
+    book.value(1, time, spot, vol, 0, 0, prevSpot);
+    optionCash += book.settlement;
+    open();
+    double neutral = hedge(true, time, spot, bid, ask, fill, fillPrice);
+    firstTime = time;
+    return close(time, spot, vol, neutral);
+  }
+
+  /** Step 5 and the state the next event reads: the row written, this event's spot, vol and greeks kept. */
+  private LedgerRow close(double time, double spot, double vol, double neutral) {
     writeRow(time, spot, vol, neutral);
-    events = n;
-    if (first) {
-      firstTime = time;
-    }
+    events++;
     prevTime = time;
     prevSpot = spot;
     prevVol = vol;
@@ -274,13 +287,12 @@ public final class LedgerRun {
    * Step 4: the rule's target (or the user's fill) and its execution with costs; returns the
    * delta-neutral quantity of this event.
    */
-  private double hedge(boolean first, double time, double spot, double bid, double ask, double fill,
+  private double hedge(boolean forced, double time, double spot, double bid, double ask, double fill,
       double fillPrice) {
     double yearsToDelivery = hedge.yearsToDelivery(time);
     perUnit = hedge.deltaPerUnit(spot, yearsToDelivery);
     double neutral = hedge.neutral(book.hedgeDelta, perUnit);
     double halfSpread = useHalfSpread && bid == bid ? (ask - bid) / (ask + bid) : 0;
-    boolean forced = first || book.live() == 0;
     HedgeAccount byRule = rule == null ? hedge : rule;
     double target = byRule.ruleTarget(forced, time, spot, book.hedgeDelta, perUnit, neutral, halfSpread,
         book.yearsLeft, book.gamma);
@@ -295,12 +307,18 @@ public final class LedgerRun {
     return neutral;
   }
 
-  /** Step 5: the row of this event, and the book's extra columns. */
+  /** Step 5: the row of this event, and the book's extra columns (in parts small enough to compile into step). */
   private void writeRow(double time, double spot, double vol, double neutral) {
     double hedgeValue = hedge.value(spot);
     double optionPnl = book.value + optionCash;
-    double hedgePnl = hedge.cash + hedgeValue;
-    double total = optionPnl + hedgePnl;
+    writeOptions(time, spot, vol, neutral);
+    writeHedge(hedgeValue);
+    writePnl(optionPnl, hedge.cash + hedgeValue);
+    writeBook(spot, optionPnl);
+  }
+
+  /** Step 5, the options' columns and the target. */
+  private void writeOptions(double time, double spot, double vol, double neutral) {
     v[C_TIME] = time;
     v[C_SPOT] = spot;
     v[C_YEARS_LEFT] = book.yearsLeft;
@@ -311,6 +329,11 @@ public final class LedgerRun {
     v[C_VEGA] = book.vega;
     v[C_THETA] = book.theta;
     v[C_TARGET_HEDGE] = neutral;
+    v[C_SETTLEMENT] = book.settlement;
+  }
+
+  /** Step 5, the hedge's columns. */
+  private void writeHedge(double hedgeValue) {
     v[C_HEDGE_POSITION] = hedge.qty;
     v[C_TRADE_QTY] = hedge.trade;
     v[C_TRADE_PRICE] = hedge.tradePrice;
@@ -318,9 +341,13 @@ public final class LedgerRun {
     v[C_FEES] = hedge.fees;
     v[C_SLIPPAGE] = hedge.slippage;
     v[C_FINANCING] = hedge.financing;
-    v[C_SETTLEMENT] = book.settlement;
     v[C_HEDGE_CASH] = hedge.cash;
     v[C_HEDGE_VALUE] = hedgeValue;
+  }
+
+  /** Step 5, the P&amp;L and its attribution. */
+  private void writePnl(double optionPnl, double hedgePnl) {
+    double total = optionPnl + hedgePnl;
     v[C_OPTION_PNL] = optionPnl;
     v[C_HEDGE_PNL] = hedgePnl;
     v[C_TOTAL_PNL] = total;
@@ -332,6 +359,10 @@ public final class LedgerRun {
     v[C_COST_PNL] = hedge.costPnl;
     v[C_RESIDUAL_PNL] = total
         - (hedge.deltaPnl + gammaPnl + thetaPnl + vegaPnl + hedge.carryPnl + hedge.costPnl);
+  }
+
+  /** Step 5b: the book's extra columns. */
+  private void writeBook(double spot, double optionPnl) {
     HedgeAccount byRule = rule == null ? hedge : rule;
     extra[BookColumn.HEDGE_DELTA.ordinal()] = book.hedgeDelta;
     extra[BookColumn.RULE_HEDGE_POSITION.ordinal()] = byRule.qty;
@@ -340,12 +371,12 @@ public final class LedgerRun {
   }
 
   /**
-   * The checks of {@link #check} in a few comparisons for the common event (after the first, finite numbers in
+   * The checks of {@link #check} in a few comparisons for the common event after the first (finite numbers in
    * range, no fill), small enough to be compiled into {@link #step}; anything else takes {@link #check}.
    */
   private void validate(long n, double time, double spot, double volMark, double bid, double ask, double fill,
       double fillPrice) {
-    boolean plain = n > 1 && time > prevTime && time < Double.POSITIVE_INFINITY
+    boolean plain = time > prevTime && time < Double.POSITIVE_INFINITY
         && spot > 0 && spot < Double.POSITIVE_INFINITY
         && (volMark != volMark || volMark > 0 && volMark < Double.POSITIVE_INFINITY)
         && (bid != bid && ask != ask || bid > 0 && ask >= bid && ask < Double.POSITIVE_INFINITY)

@@ -8,6 +8,7 @@ import org.gammaxl.pricing.Dividends;
 import org.gammaxl.pricing.Greeks;
 import org.gammaxl.pricing.Model;
 import org.gammaxl.pricing.Greek;
+import org.gammaxl.pricing.Logarithm;
 import org.gammaxl.pricing.OptionPricer;
 import org.gammaxl.pricing.OptionType;
 import org.gammaxl.vol.SviSurface;
@@ -39,6 +40,13 @@ final class LegBook {
   private final boolean bsm;
   /** BSM legs without dividends or REUSE: {@link BsmSlice#firstGreeks} is all of {@link #greeks}. */
   private final boolean plainBsm;
+  /**
+   * Plain BSM legs at flat or sticky-strike vols (no surface, no STICKY_MONEYNESS curve, no hedge vol): every event
+   * after the first is priced by {@link #pricePlain}, one logarithm an event and the lean kernel per leg.
+   */
+  private final boolean plain;
+  /** ln K of each leg, for {@link BsmSlice#firstGreeksFromLogs} in {@link #pricePlain}. */
+  private final double[] logStrikes;
   /** Leg i's expiry: its index in {@link #groupExpiry}, {@link #slices} and {@link #dividendPv}. */
   private final int[] group;
   /** The book's distinct expiries, in the order of their first legs, and each one's first leg. */
@@ -113,6 +121,15 @@ final class LegBook {
   private long revaluations;
 
   private final double[] g = new double[OptionPricer.FIRST_GREEKS];
+  /**
+   * Per leg ({@link #FRESH} apart) this event's price and greeks per unit, its vol, and (STICKY_MONEYNESS, a hedge
+   * vol) its smile delta and its delta at the hedge vol per position: what the pricing pass hands {@link #book}.
+   */
+  private static final int F_VOL = OptionPricer.FIRST_GREEKS;
+  private static final int F_SMILE_DELTA = F_VOL + 1;
+  private static final int F_HEDGE_DELTA = F_VOL + 2;
+  private static final int FRESH = F_VOL + 3;
+  private final double[] fresh;
   private final double[] a = new double[OptionPricer.FIRST_GREEKS];
 
   // the book at this event
@@ -163,6 +180,12 @@ final class LegBook {
     this.firstEscrowedSpot = new double[n];
     this.bsm = reuse || pricer == BlackScholesMerton.INSTANCE;
     this.plainBsm = bsm && !reuse && dividends == null;
+    this.plain = plainBsm && !moneyness && surface == null && hedgeVol != hedgeVol;
+    this.fresh = new double[n * FRESH];
+    this.logStrikes = new double[n];
+    for (int i = 0; i < n; i++) {
+      logStrikes[i] = Logarithm.log(strikes[i]);
+    }
     this.group = new int[n];
     double[] distinct = new double[n];
     int[] firstLeg = new int[n];
@@ -235,16 +258,28 @@ final class LegBook {
   }
 
   /**
-   * One pass over the legs for an event: attributes the step to each leg with its previous
-   * greeks (spot move {@code dS} over {@code dt} years from {@code prevSpot}; all zero at the first
-   * event), settles the legs expiring at {@code time} at intrinsic value, values the live ones at their
-   * vols and sets the book's sums, the step's {@link #vegaStep} and {@link #cashGammaVariance}.
+   * The legs at an event: each live leg priced at its vol ({@link #pricePlain} for {@link #plain} books after the
+   * first event, else {@link #priceAny}), then one pass ({@link #book}) that attributes the step to each leg with its
+   * previous greeks (spot move {@code dS} over {@code dt} years from {@code prevSpot}; all zero at the first event),
+   * settles the legs expiring at {@code time} at intrinsic value and sets the book's sums, the step's
+   * {@link #vegaStep} and {@link #cashGammaVariance}. An error (a leg's vol, the dividends) is thrown before any
+   * leg's state changes.
    *
    * @param row the event's 1-based row, for errors
    */
   void value(long row, double time, double spot, double mark, double dS, double dt, double prevSpot) {
+    if (plain && row > 1) {
+      pricePlain(row, time, spot, mark);
+    } else {
+      priceAny(row, time, spot, mark);
+    }
     double prevTime = lastTime;
     lastTime = time;
+    book(row, prevTime, time, spot, dS, dt, prevSpot);
+  }
+
+  /** {@link #value}'s pass over the legs, with this event's prices and greeks per unit in {@link #fresh}. */
+  private void book(long row, double prevTime, double time, double spot, double dS, double dt, double prevSpot) {
     double sumValue = 0;
     double sumDelta = 0;
     double sumGamma = 0;
@@ -257,85 +292,44 @@ final class LegBook {
     double halfDs2 = 0.5 * dS * dS;
     double cashGammaScale = 0.5 * prevSpot * prevSpot * dt;
     double nearest = Double.POSITIVE_INFINITY;
-    prepareExpiries(row, time, spot);
+    double[] rows = this.rows;
+    double[] fresh = this.fresh;
     for (int i = 0; i < n; i++) {
       int r = i * W;
       if (!alive[i]) {
         rows[r + SETTLEMENT] = 0;
         continue;
       }
-      // the step, with the previous event's greeks still in the row
-      double pg = rows[r + GAMMA];
       double prevVol = rows[r + VOL];
       // with dividends the leg's move is cum-dividend: its escrowed value does not drop with the ex-date's spot
       double legDs = dividends == null || row == 1 ? dS
           : dS + dividends.paidIn(prevTime, Math.min(time, expiries[i]));
-      rows[r + DELTA_PNL] += rows[r + DELTA] * legDs;
-      rows[r + GAMMA_PNL] += pg * (legDs == dS ? halfDs2 : 0.5 * legDs * legDs);
-      rows[r + THETA_PNL] += rows[r + THETA] * dt;
-      if (pg != 0) {
-        double cashGamma = pg * cashGammaScale;
-        double variance = cashGamma * prevVol * prevVol;
-        cashGammaTime[i] += cashGamma;
-        cashGammaVarTime[i] += variance;
-        sumCashGammaVar += variance;
-        volVarTime[i] += prevVol * prevVol * dt;
-        volTime[i] += dt;
-      }
+      sumCashGammaVar += attribute(i, legDs, legDs == dS ? halfDs2 : 0.5 * legDs * legDs, dt, cashGammaScale);
       double tau = expiries[i] - time;
       if (tau <= 0) {
-        double payoff = units[i] * types[i].intrinsic(spot, strikes[i]);
-        sumSettled += payoff;
-        flows[i] += payoff;
-        discountedCash[i] += payoff / accrual(time);
-        rows[r + SETTLEMENT] = payoff;
-        rows[r + YEARS] = 0;
-        rows[r + VALUE] = 0;
-        rows[r + DELTA] = 0;
-        rows[r + GAMMA] = 0;
-        rows[r + VEGA] = 0;
-        rows[r + THETA] = 0;
-        rows[r + SMILE_DELTA] = 0;
-        alive[i] = false;
-        live--;
+        sumSettled += settle(i, time, spot);
         continue;
       }
       nearest = Math.min(nearest, tau);
-      double pv = dividends == null ? 0 : dividendPv[group[i]];
-      double vol = surface == null ? legVol(i, spot, mark, row) : surfaceVol(i, spot - pv, tau);
+      int p = i * FRESH;
+      double vol = fresh[p + F_VOL];
       double vegaPnl = rows[r + VEGA] * (vol - prevVol);
       rows[r + VEGA_PNL] += vegaPnl;
       sumVegaPnl += vegaPnl;
-      if (plainBsm) {
-        slices[group[i]].firstGreeks(signs[i], strikes[i], invStrikes[i], vol, g); // the common case, in line
-      } else {
-        greeks(i, spot, tau, vol, time, pv);
-      }
       double u = units[i];
-      double v = u * g[0];
-      double d = u * g[1];
-      double gm = u * g[2];
-      double vg = u * g[3];
-      double th = u * g[4];
+      double v = u * fresh[p];
+      double d = u * fresh[p + 1];
+      double gm = u * fresh[p + 2];
+      double vg = u * fresh[p + 3];
+      double th = u * fresh[p + 4];
       sumValue += v;
       sumDelta += d;
       sumGamma += gm;
       sumVega += vg;
       sumTheta += th;
-      double smileDelta = !moneyness ? d : d - vg * volSlope(i, spot, pv, tau, vol) / spot;
-      if (hedgeVol == hedgeVol) {
-        sumHedge += u * pricer.greek(Greek.DELTA, types[i], spot - pv, strikes[i], tau, hedgeVol, rate, yield);
-      } else if (smileHedge) {
-        sumHedge += smileDelta;
-      }
-      rows[r + YEARS] = tau;
-      rows[r + VOL] = vol;
-      rows[r + VALUE] = v;
-      rows[r + DELTA] = d;
-      rows[r + GAMMA] = gm;
-      rows[r + VEGA] = vg;
-      rows[r + THETA] = th;
-      rows[r + SMILE_DELTA] = smileDelta;
+      double smileDelta = moneyness ? fresh[p + F_SMILE_DELTA] : d;
+      sumHedge += hedgeVol == hedgeVol ? fresh[p + F_HEDGE_DELTA] : smileDelta;
+      write(r, tau, vol, v, d, gm, vg, th, smileDelta);
     }
     value = sumValue;
     delta = sumDelta;
@@ -347,6 +341,123 @@ final class LegBook {
     yearsLeft = live == 0 ? 0 : nearest;
     vegaStep = sumVegaPnl;
     cashGammaVariance = sumCashGammaVar;
+  }
+
+  /**
+   * Leg i's step attributed with its previous greeks, still in its row: delta, gamma and theta P&amp;L for the move
+   * {@code legDs} (½·legDs² given) over {@code dt}, and where it had gamma its cash-gamma and vol-time sums; returns its
+   * ½ΓS²σ²Δt ({@code cashGammaScale} = ½S²Δt), 0 without gamma.
+   */
+  private double attribute(int i, double legDs, double halfLegDs2, double dt, double cashGammaScale) {
+    int r = i * W;
+    double pg = rows[r + GAMMA];
+    rows[r + DELTA_PNL] += rows[r + DELTA] * legDs;
+    rows[r + GAMMA_PNL] += pg * halfLegDs2;
+    rows[r + THETA_PNL] += rows[r + THETA] * dt;
+    if (pg == 0) {
+      return 0;
+    }
+    double prevVol = rows[r + VOL];
+    double cashGamma = pg * cashGammaScale;
+    double variance = cashGamma * prevVol * prevVol;
+    cashGammaTime[i] += cashGamma;
+    cashGammaVarTime[i] += variance;
+    volVarTime[i] += prevVol * prevVol * dt;
+    volTime[i] += dt;
+    return variance;
+  }
+
+  /** A leg's values at this event into its row (from {@code r}): years left, vol, value and greeks, smile delta. */
+  private void write(int r, double tau, double vol, double v, double d, double gm, double vg, double th,
+      double smileDelta) {
+    rows[r + YEARS] = tau;
+    rows[r + VOL] = vol;
+    rows[r + VALUE] = v;
+    rows[r + DELTA] = d;
+    rows[r + GAMMA] = gm;
+    rows[r + VEGA] = vg;
+    rows[r + THETA] = th;
+    rows[r + SMILE_DELTA] = smileDelta;
+  }
+
+  /**
+   * {@link #value}'s prices for {@link #plain} legs: each expiry's factors at the spot, ln S once, and each live leg's
+   * vol (the mark plus its skew offset) and price and greeks per unit from ln S − ln K
+   * ({@link BsmSlice#firstGreeksFromLogs}) into {@link #fresh}; a loop with little else, so that little is saved
+   * around each kernel call.
+   */
+  private void pricePlain(long row, double time, double spot, double mark) {
+    BsmSlice[] slices = this.slices;
+    for (int e = 0; e < slices.length; e++) {
+      double tau = groupExpiry[e] - time;
+      if (tau > 0) {
+        slices[e].at(spot, tau);
+      }
+    }
+    double logSpot = Logarithm.log(spot);
+    double[] fresh = this.fresh;
+    for (int i = 0; i < n; i++) {
+      if (alive[i] && expiries[i] > time) {
+        double vol = mark + offset[i];
+        if (!(vol > 0)) {
+          throw negativeVol(i, vol, mark, row);
+        }
+        int p = i * FRESH;
+        fresh[p + F_VOL] = vol;
+        slices[group[i]].firstGreeksFromLogs(signs[i], strikes[i], invStrikes[i], logSpot, logStrikes[i], vol, fresh, p);
+      }
+    }
+  }
+
+  /** Leg i reaching its expiry at {@code time}: paid its intrinsic value at {@code spot}, its row zeroed; returns the payoff. */
+  private double settle(int i, double time, double spot) {
+    int r = i * W;
+    double payoff = units[i] * types[i].intrinsic(spot, strikes[i]);
+    flows[i] += payoff;
+    discountedCash[i] += payoff / accrual(time);
+    rows[r + SETTLEMENT] = payoff;
+    write(r, 0, rows[r + VOL], 0, 0, 0, 0, 0, 0);
+    alive[i] = false;
+    live--;
+    return payoff;
+  }
+
+  private InvalidInputException negativeVol(int i, double vol, double mark, long row) {
+    return InvalidInputException.domain("row " + row + ": vol", "leg " + (i + 1) + " (" + legs[i] + ") would be"
+        + " marked at " + vol + " (the mark " + mark + " plus its skew offset); every leg's vol must stay > 0");
+  }
+
+  /**
+   * {@link #value}'s prices for any book (dividends, surfaces, smile curves, REUSE, other models, a hedge vol): each
+   * live leg's vol, price and greeks per unit, and where they apply its smile delta and its delta at the hedge vol
+   * (both per position), into {@link #fresh}.
+   */
+  private void priceAny(long row, double time, double spot, double mark) {
+    prepareExpiries(row, time, spot);
+    for (int i = 0; i < n; i++) {
+      if (!alive[i] || !(expiries[i] > time)) {
+        continue;
+      }
+      double tau = expiries[i] - time;
+      double pv = dividends == null ? 0 : dividendPv[group[i]];
+      double vol = surface == null ? legVol(i, spot, mark, row) : surfaceVol(i, spot - pv, tau);
+      if (plainBsm) {
+        slices[group[i]].firstGreeks(signs[i], strikes[i], invStrikes[i], vol, g);
+      } else {
+        greeks(i, spot, tau, vol, time, pv);
+      }
+      int p = i * FRESH;
+      System.arraycopy(g, 0, fresh, p, OptionPricer.FIRST_GREEKS);
+      fresh[p + F_VOL] = vol;
+      double u = units[i];
+      if (moneyness) {
+        fresh[p + F_SMILE_DELTA] = u * g[1] - u * g[3] * volSlope(i, spot, pv, tau, vol) / spot;
+      }
+      if (hedgeVol == hedgeVol) {
+        fresh[p + F_HEDGE_DELTA] = u * pricer.greek(Greek.DELTA, types[i], spot - pv, strikes[i], tau, hedgeVol, rate,
+            yield);
+      }
+    }
   }
 
   /** e^{r(t − t₀)}: what one unit of cash at the first event has grown to at {@code time}. */
@@ -361,8 +472,7 @@ final class LegBook {
       vol += curve.value(Math.log(strikes[i] / spot)) - smileStart[i];
     }
     if (!(vol > 0)) {
-      throw InvalidInputException.domain("row " + row + ": vol", "leg " + (i + 1) + " (" + legs[i] + ") would be"
-          + " marked at " + vol + " (the mark " + mark + " plus its skew offset); every leg's vol must stay > 0");
+      throw negativeVol(i, vol, mark, row);
     }
     return vol;
   }
