@@ -209,7 +209,7 @@ final class ExposureFunctions {
       if (isBlank(oiCell)) {
         continue;
       }
-      double openInterest = read(NUMBER_CELL, oiCell, "open_interest", p);
+      double openInterest = number(oiCell, "open_interest", p);
       Object typeCell = cell(columns[0], cols[0], p);
       double typeCode;
       if (typeCell instanceof String text && text.equals(lastType)) {
@@ -220,7 +220,7 @@ final class ExposureFunctions {
         lastTypeCode = typeCode;
       }
       OptionType type = OptionArgs.optionType(typeCode);
-      double strike = read(NUMBER_CELL, cell(columns[1], cols[1], p), "strikes", p);
+      double strike = number(cell(columns[1], cols[1], p), "strikes", p);
       double years;
       if (dates) {
         double expiry = read(DATE_CELL, cell(columns[2], cols[2], p), "years", p);
@@ -230,9 +230,9 @@ final class ExposureFunctions {
         }
         years = YearFraction.fromExcel(valuation, expiry, DayCount.ACT_365F);
       } else {
-        years = read(NUMBER_CELL, cell(columns[2], cols[2], p), "years", p);
+        years = number(cell(columns[2], cols[2], p), "years", p);
       }
-      double vol = read(NUMBER_CELL, cell(columns[3], cols[3], p), "vols", p);
+      double vol = number(cell(columns[3], cols[3], p), "vols", p);
       try {
         b.add(type, strike, years, vol, openInterest);
       } catch (InvalidInputException e) {
@@ -248,6 +248,14 @@ final class ExposureFunctions {
       throw InvalidInputException.notAvailable("open_interest", "no options yet (every open interest is blank)");
     }
     return b.build();
+  }
+
+  /** A number cell of option {@code p}: a finite Double as it is (what NUMBER_CELL gives it), else read by the rule. */
+  private static double number(Object cell, String range, int p) {
+    if (cell instanceof Double d && Double.isFinite(d)) {
+      return d;
+    }
+    return read(NUMBER_CELL, cell, range, p);
   }
 
   /** One cell of option {@code p} read with {@code rule}; an error names the range and row (built only then). */

@@ -36,6 +36,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 final class ParsedFormulas extends BaseXSSFEvaluationWorkbook {
   private final XSSFEvaluationWorkbook sheets;
   private final Map<XSSFCell, Ptg[]> tokens = new IdentityHashMap<>();
+  /** The array-formula range of formula cells met, kept and dropped with the tokens (NONE: not in an array). */
+  private final Map<XSSFCell, CellRangeAddress> arrays = new IdentityHashMap<>();
+  private static final CellRangeAddress NONE = new CellRangeAddress(0, 0, 0, 0);
   /** The defined names, in order, when the kept tokens were parsed. */
   private List<Name> names = List.of();
 
@@ -83,14 +86,29 @@ final class ParsedFormulas extends BaseXSSFEvaluationWorkbook {
     return true;
   }
 
+  /**
+   * The array-formula range of a formula cell being evaluated, or null when it is not part of one; kept like its
+   * tokens (a cell joins or leaves an array formula only by a change of formula). Do not modify the range.
+   */
+  CellRangeAddress arrayRange(EvaluationCell evaluationCell) {
+    XSSFCell cell = (XSSFCell) evaluationCell.getIdentityKey();
+    CellRangeAddress range = arrays.get(cell);
+    if (range == null) {
+      range = cell.isPartOfArrayFormulaGroup() ? cell.getArrayFormulaRange() : NONE;
+      arrays.put(cell, range);
+    }
+    return range == NONE ? null : range;
+  }
+
   /** Drops every kept parse. */
   void forget() {
     tokens.clear();
+    arrays.clear();
   }
 
   /** Before POI hears that {@code cell} was updated: drops the parses if its formula may have changed. */
   void updating(XSSFCell cell) {
-    if (tokens.containsKey(cell) || cell.getCellType() == CellType.FORMULA) {
+    if (tokens.containsKey(cell) || arrays.containsKey(cell) || cell.getCellType() == CellType.FORMULA) {
       forget();
     }
   }
