@@ -202,27 +202,37 @@ final class ExposureFunctions {
     double valuation = v.number(VALUATION);
     boolean dates = !Double.isNaN(valuation);
     OptionChain.Builder b = OptionChain.builder(convention);
+    String lastType = null;
+    double lastTypeCode = 0;
     for (int p = 0; p < n; p++) {
       Object oiCell = oi[p / oiCols][p % oiCols];
       if (isBlank(oiCell)) {
         continue;
       }
-      String row = " row " + (p + 1);
-      double openInterest = Values.read(NUMBER_CELL, oiCell, "open_interest" + row);
-      OptionType type = OptionArgs.optionType(Values.read(TYPE_CELL, cell(columns[0], cols[0], p), "types" + row));
-      double strike = Values.read(NUMBER_CELL, cell(columns[1], cols[1], p), "strikes" + row);
+      double openInterest = number(oiCell, "open_interest", p);
+      Object typeCell = cell(columns[0], cols[0], p);
+      double typeCode;
+      if (typeCell instanceof String text && text.equals(lastType)) {
+        typeCode = lastTypeCode; // a chain repeats "C" and "P": the keyword is looked up once per run of one text
+      } else {
+        typeCode = read(TYPE_CELL, typeCell, "types", p);
+        lastType = typeCell instanceof String text ? text : null;
+        lastTypeCode = typeCode;
+      }
+      OptionType type = OptionArgs.optionType(typeCode);
+      double strike = number(cell(columns[1], cols[1], p), "strikes", p);
       double years;
       if (dates) {
-        double expiry = Values.read(DATE_CELL, cell(columns[2], cols[2], p), "years" + row);
+        double expiry = read(DATE_CELL, cell(columns[2], cols[2], p), "years", p);
         if (!(expiry > valuation)) {
-          throw InvalidInputException.domain("years" + row, "the option has expired (expiry " + expiry
+          throw InvalidInputException.domain("years" + row(p), "the option has expired (expiry " + expiry
               + " is not after the valuation " + valuation + ")");
         }
         years = YearFraction.fromExcel(valuation, expiry, DayCount.ACT_365F);
       } else {
-        years = Values.read(NUMBER_CELL, cell(columns[2], cols[2], p), "years" + row);
+        years = number(cell(columns[2], cols[2], p), "years", p);
       }
-      double vol = Values.read(NUMBER_CELL, cell(columns[3], cols[3], p), "vols" + row);
+      double vol = number(cell(columns[3], cols[3], p), "vols", p);
       try {
         b.add(type, strike, years, vol, openInterest);
       } catch (InvalidInputException e) {
@@ -231,13 +241,34 @@ final class ExposureFunctions {
           case "vol" -> "vols";
           default -> e.argument();
         };
-        throw InvalidInputException.domain(field + row, e.getMessage().substring(e.argument().length() + 2));
+        throw InvalidInputException.domain(field + row(p), e.getMessage().substring(e.argument().length() + 2));
       }
     }
     if (b.size() == 0) {
       throw InvalidInputException.notAvailable("open_interest", "no options yet (every open interest is blank)");
     }
     return b.build();
+  }
+
+  /** A number cell of option {@code p}: a finite Double as it is (what NUMBER_CELL gives it), else read by the rule. */
+  private static double number(Object cell, String range, int p) {
+    if (cell instanceof Double d && Double.isFinite(d)) {
+      return d;
+    }
+    return read(NUMBER_CELL, cell, range, p);
+  }
+
+  /** One cell of option {@code p} read with {@code rule}; an error names the range and row (built only then). */
+  private static double read(Param rule, Object cell, String range, int p) {
+    try {
+      return rule.toNumber(cell);
+    } catch (InvalidInputException | PropagatedError e) {
+      return Values.read(rule, cell, range + row(p));
+    }
+  }
+
+  private static String row(int p) {
+    return " row " + (p + 1);
   }
 
   private static boolean isBlank(Object cell) {

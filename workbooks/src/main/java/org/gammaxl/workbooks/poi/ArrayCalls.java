@@ -49,11 +49,16 @@ final class ArrayCalls {
   static CellRangeAddress range(OperationEvaluationContext ec) {
     EvaluationCell self = ec.getWorkbook().getSheet(ec.getSheetIndex()).getCell(ec.getRowIndex(),
         ec.getColumnIndex());
-    if (self == null || !self.isPartOfArrayFormulaGroup()) {
+    if (self == null) {
       return null;
     }
-    CellRangeAddress range = self.getArrayFormulaRange();
-    return range.getNumberOfCells() > 1 ? range : null;
+    CellRangeAddress range;
+    if (ec.getWorkbook() instanceof ParsedFormulas formulas) {
+      range = formulas.arrayRange(self);
+    } else {
+      range = self.isPartOfArrayFormulaGroup() ? self.getArrayFormulaRange() : null;
+    }
+    return range != null && range.getNumberOfCells() > 1 ? range : null;
   }
 
   /** Whether the cell being evaluated is its array range's anchor. */

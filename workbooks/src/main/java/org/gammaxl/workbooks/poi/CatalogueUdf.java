@@ -57,14 +57,21 @@ final class CatalogueUdf implements FreeRefFunction {
       Object kept = ranges != null && wantsArray && args[i] instanceof AreaEval area ? ranges.values(area) : null;
       neutral[i] = kept != null ? kept : PoiValues.toNeutral(args[i], kinds[i]);
     }
-    Object result;
+    ValueEval value;
     try {
-      result = function.invoke(neutral);
+      value = PoiValues.fromNeutral(function.invoke(neutral), ec.getRowIndex(), ec.getColumnIndex());
     } catch (RuntimeException e) {
       // The contract says invoke never throws; a host still must not crash on a bug.
-      return ErrorEval.VALUE_INVALID;
+      value = ErrorEval.VALUE_INVALID;
     }
-    return PoiValues.fromNeutral(result, ec.getRowIndex(), ec.getColumnIndex());
+    if (ranges != null) {
+      for (Object arg : neutral) {
+        if (arg instanceof Object[][] lent) {
+          ranges.check(lent);
+        }
+      }
+    }
+    return value;
   }
 
   @Override

@@ -2,6 +2,8 @@ package org.gammaxl.workbooks.poi;
 
 import java.util.Map;
 import java.util.function.Supplier;
+import org.apache.poi.ss.formula.WorkbookEvaluator;
+import org.apache.poi.ss.formula.WorkbookEvaluatorProvider;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.CellValue;
@@ -22,18 +24,19 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * reported changed. Tell it about changes exactly as POI asks ({@link #notifyUpdateCell}, {@link #notifySetFormula},
  * {@link #notifyDeleteCell}, or {@link #clearAllCachedResultValues} after many changes or a change of structure):
  * a change to a chain cell then recomputes everything that read the chain, a change elsewhere (the spot) only what
- * depends on it, as with POI.
+ * depends on it, as with POI. Each formula is parsed once and its tokens kept until its cell is reported changed
+ * (POI parses a formula every time it evaluates it; {@link ParsedFormulas}).
  *
  * <p>Register the GX functions with the workbook first ({@link GxFunctions#register}). Not thread-safe, like POI's.
  */
-public final class GxEvaluator implements FormulaEvaluator {
+public final class GxEvaluator implements FormulaEvaluator, WorkbookEvaluatorProvider {
   private final XSSFWorkbook workbook;
-  private final XSSFFormulaEvaluator poi;
+  private final XssfEvaluator poi;
   private final PlainRanges ranges;
 
   private GxEvaluator(XSSFWorkbook workbook) {
     this.workbook = workbook;
-    this.poi = XSSFFormulaEvaluator.create(workbook, null, null);
+    this.poi = XssfEvaluator.of(workbook);
     this.ranges = new PlainRanges(workbook);
   }
 
@@ -110,6 +113,12 @@ public final class GxEvaluator implements FormulaEvaluator {
   public void setupReferencedWorkbooks(Map<String, FormulaEvaluator> workbooks) {
     ranges.disable();
     poi.setupReferencedWorkbooks(workbooks);
+  }
+
+  /** POI's evaluator underneath, for {@link #setupReferencedWorkbooks} of other evaluators. */
+  @Override
+  public WorkbookEvaluator _getWorkbookEvaluator() {
+    return poi._getWorkbookEvaluator();
   }
 
   @Override

@@ -3,22 +3,17 @@ package org.gammaxl.workbooks.poi;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.poi.ss.formula.CacheAreaEval;
 import org.apache.poi.ss.formula.eval.AreaEval;
-import org.apache.poi.ss.formula.eval.BlankEval;
-import org.apache.poi.ss.formula.eval.BoolEval;
-import org.apache.poi.ss.formula.eval.ErrorEval;
-import org.apache.poi.ss.formula.eval.NumberEval;
-import org.apache.poi.ss.formula.eval.StringEval;
-import org.apache.poi.ss.formula.eval.ValueEval;
-import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.gammaxl.sheet.Empty;
 
 /**
  * The large ranges of plain cells (values, no formulas) that GX functions read while one {@link GxEvaluator}
@@ -28,7 +23,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * <p>POI reads a range argument cell by cell through its evaluator and records every cell as a dependency of the
  * formula; for a 10,000-row option chain that bookkeeping, repeated on every recalculation, costs ten times the
  * computation. Here a range of at least {@link #MIN_CELLS} cells, every one of them plain, is read straight from
- * the sheet with the values POI would give, and POI records no dependency on its cells. That is correct because
+ * the sheet with the values POI would give ({@link PlainCells}), and POI records no dependency on its cells. The
+ * functions are lent one array per range, the same on every evaluation, and whatever a function writes into it is
+ * undone when it returns ({@link #check}): no copy per call. Keeping the values without dependencies is correct because
  * the evaluator that owns this object hears of every change: a cell inside a kept range that is updated, given a
  * formula or deleted ({@code notifyUpdateCell}, {@code notifySetFormula}, {@code notifyDeleteCell}) drops every
  * kept range and every result POI holds, as does {@code clearAllCachedResultValues}. A range holding a formula
@@ -43,7 +40,8 @@ final class PlainRanges {
   private static final ThreadLocal<PlainRanges> CURRENT = new ThreadLocal<>();
 
   private final XSSFWorkbook workbook;
-  private final Map<Area, Object[][]> kept = new HashMap<>();
+  private final Map<Area, Kept> kept = new HashMap<>();
+  private final Map<Object[][], Kept> lent = new IdentityHashMap<>();
   private final List<Area> areas = new ArrayList<>();
   /** Ranges found holding a formula cell: read through POI without being scanned again until {@link #clear}. */
   private final Set<Area> mixed = new HashSet<>();
@@ -89,6 +87,7 @@ final class PlainRanges {
   /** Forgets every kept range. */
   void clear() {
     kept.clear();
+    lent.clear();
     areas.clear();
     mixed.clear();
   }
@@ -104,8 +103,10 @@ final class PlainRanges {
   }
 
   /**
-   * The values of a range argument as the catalogue receives them (rows × columns, a fresh array), or null when
-   * the range must be read through POI: too small, a computed array, across sheets, or holding a formula cell.
+   * The values of a range argument as the catalogue receives them (rows × columns), or null when the range must be
+   * read through POI: too small, a computed array, across sheets, or holding a formula cell. The array is lent: the
+   * same one is handed out until the range is dropped, and the caller gives it back to {@link #check} once the
+   * function has returned, which undoes anything the function wrote into it.
    */
   Object[][] values(AreaEval range) {
     if (!enabled || range instanceof CacheAreaEval || range.getFirstSheetIndex() != range.getLastSheetIndex()
@@ -114,61 +115,86 @@ final class PlainRanges {
     }
     Area area = new Area(range.getFirstSheetIndex(), range.getFirstRow(), range.getFirstColumn(),
         range.getLastRow(), range.getLastColumn());
-    Object[][] values = kept.get(area);
+    Kept values = kept.get(area);
     if (values == null) {
       if (mixed.contains(area)) {
         return null;
       }
-      values = read(area);
-      if (values == null) {
+      Object[] cells = read(area);
+      if (cells == null) {
         mixed.add(area);
         return null;
       }
+      values = new Kept(cells, area.lastCol() - area.firstCol() + 1);
       kept.put(area, values);
+      lent.put(values.lent, values);
       areas.add(area);
     }
-    Object[][] copy = new Object[values.length][];
-    for (int r = 0; r < values.length; r++) {
-      copy[r] = values[r].clone();
-    }
-    return copy;
+    return values.lent;
   }
 
-  /** The cells' values as POI's evaluator reads a plain cell; null at the first formula cell. */
-  private Object[][] read(Area area) {
+  /** After the function that was lent {@code values} has returned: restores the kept values if it wrote to them. */
+  void check(Object[][] values) {
+    Kept k = lent.get(values);
+    if (k != null) {
+      k.restore();
+    }
+  }
+
+  /** A range's values (row-major) and the array lent to functions, with the rows it was lent with. */
+  private static final class Kept {
+    private final Object[] cells;
+    private final int cols;
+    private final Object[][] lent;
+    private final Object[][] rows;
+
+    Kept(Object[] cells, int cols) {
+      this.cells = cells;
+      this.cols = cols;
+      this.lent = new Object[cells.length / cols][];
+      this.rows = new Object[lent.length][];
+      for (int r = 0; r < lent.length; r++) {
+        lent[r] = java.util.Arrays.copyOfRange(cells, r * cols, (r + 1) * cols);
+        rows[r] = lent[r];
+      }
+    }
+
+    /** Puts back every row and cell of the lent array that differs from the kept values (by identity). */
+    void restore() {
+      for (int r = 0; r < lent.length; r++) {
+        Object[] row = lent[r];
+        if (row != rows[r]) {
+          lent[r] = row = rows[r];
+        }
+        for (int c = 0; c < cols; c++) {
+          if (row[c] != cells[r * cols + c]) {
+            row[c] = cells[r * cols + c];
+          }
+        }
+      }
+    }
+  }
+
+  /** The cells' values (row-major) as POI's evaluator reads plain cells; null at the first formula cell. */
+  private Object[] read(Area area) {
     if (area.sheet() < 0 || area.sheet() >= workbook.getNumberOfSheets()) {
       return null;
     }
     XSSFSheet sheet = workbook.getSheetAt(area.sheet());
     int cols = area.lastCol() - area.firstCol() + 1;
-    Object[][] out = new Object[area.lastRow() - area.firstRow() + 1][cols];
-    for (int r = 0; r < out.length; r++) {
+    Object[] out = new Object[(area.lastRow() - area.firstRow() + 1) * cols];
+    Map<String, String> shared = new HashMap<>();
+    for (int r = 0, k = 0; r < out.length / cols; r++) {
       XSSFRow row = sheet.getRow(area.firstRow() + r);
-      for (int c = 0; c < cols; c++) {
+      for (int c = 0; c < cols; c++, k++) {
         XSSFCell cell = row == null ? null : row.getCell(area.firstCol() + c);
-        ValueEval v = plainValue(cell);
+        Object v = cell == null ? Empty.BLANK : PlainCells.value(cell, shared);
         if (v == null) {
           return null;
         }
-        out[r][c] = PoiValues.scalar(v);
+        out[k] = v;
       }
     }
     return out;
-  }
-
-  /** What POI's evaluator makes of a cell without a formula (its getValueFromNonFormulaCell); null for a formula. */
-  private static ValueEval plainValue(XSSFCell cell) {
-    if (cell == null) {
-      return BlankEval.instance;
-    }
-    CellType type = cell.getCellType();
-    return switch (type) {
-      case NUMERIC -> new NumberEval(cell.getNumericCellValue());
-      case STRING -> new StringEval(cell.getRichStringCellValue().getString());
-      case BOOLEAN -> BoolEval.valueOf(cell.getBooleanCellValue());
-      case BLANK -> BlankEval.instance;
-      case ERROR -> ErrorEval.valueOf(cell.getErrorCellValue());
-      default -> null;
-    };
   }
 }

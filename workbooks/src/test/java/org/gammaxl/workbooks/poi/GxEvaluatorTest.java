@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.io.IOException;
+import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.FormulaEvaluator;
 import org.apache.poi.ss.usermodel.Row;
@@ -13,12 +14,16 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.gammaxl.sheet.ArgKind;
+import org.gammaxl.sheet.Argument;
+import org.gammaxl.sheet.ResultShape;
 import org.junit.jupiter.api.Test;
 
 /**
  * GammaXL's evaluator gives POI's results bit for bit, and stays right when the chain it keeps changes: a chain
  * cell updated, created, given a formula or deleted and told to the evaluator, or changed untold and the caches
- * cleared, gives the results a fresh POI evaluator computes from the new sheet.
+ * cleared, gives the results a fresh POI evaluator computes from the new sheet; so does a formula changed (its kept
+ * parse dropped), and a function that writes into a kept range does not change it for the next one.
  */
 class GxEvaluatorTest {
   private static final int ROWS = 150; // 750 chain cells: kept (more than PlainRanges.MIN_CELLS per range)
@@ -27,6 +32,7 @@ class GxEvaluatorTest {
   private XSSFSheet chain;
   private XSSFSheet calc;
   private GxEvaluator gx;
+  private String args;
 
   @BeforeEach
   void book() {
@@ -43,7 +49,7 @@ class GxEvaluatorTest {
       }
     }
     calc = wb.createSheet("Calc");
-    String args = "L1,Chain!A1:A" + ROWS + ",Chain!B1:B" + ROWS + ",Chain!C1:C" + ROWS + ",Chain!D1:D" + ROWS
+    args = "L1,Chain!A1:A" + ROWS + ",Chain!B1:B" + ROWS + ",Chain!C1:C" + ROWS + ",Chain!D1:D" + ROWS
         + ",Chain!E1:E" + ROWS;
     calc.setArrayFormula("_xll.GX.GEX.PROFILE(" + args + ",0.03,0.01,100,\"CALLS_LONG\",\"PER_1PCT\",,90,110,20)",
         new CellRangeAddress(0, 19, 0, 1));
@@ -160,5 +166,101 @@ class GxEvaluatorTest {
     gx.notifyUpdateCell(spot);
     assertNotEquals(before, results(gx)[40]);
     assertSameAsPoi();
+  }
+
+  @Test
+  void aFormulaChangedAndToldIsParsedAgain() {
+    double[] before = results(gx);
+    Cell total = calc.getRow(0).getCell(3);
+    total.setCellFormula(total.getCellFormula().replace("GX.GEX(", "GX.VEX("));
+    gx.notifySetFormula(total);
+    assertNotEquals(before[40], results(gx)[40]);
+    assertSameAsPoi();
+    total.setCellFormula(total.getCellFormula().replace("GX.VEX(", "GX.CEX("));
+    gx.notifyUpdateCell(total); // POI takes an update for a formula change too
+    assertSameAsPoi();
+  }
+
+  @Test
+  void anArrayFormulaGivenNewArgumentsAndToldIsParsedAgain() {
+    double before = results(gx)[2];
+    calc.removeArrayFormula(calc.getRow(0).getCell(0));
+    calc.setArrayFormula("_xll.GX.GEX.PROFILE(" + args + ",0.03,0.01,100,\"CALLS_LONG\",\"PER_1PCT\",,80,120,20)", new CellRangeAddress(0, 19, 0, 1));
+    for (int r = 0; r < 20; r++) {
+      gx.notifySetFormula(calc.getRow(r).getCell(0));
+      gx.notifySetFormula(calc.getRow(r).getCell(1));
+    }
+    assertNotEquals(before, results(gx)[2]); // the grid now starts at 80
+    assertSameAsPoi();
+  }
+
+  @Test
+  void aFormulaChangedUntoldCountsAfterTheCachesAreCleared() {
+    results(gx);
+    Cell flip = calc.getRow(1).getCell(3);
+    flip.setCellFormula(flip.getCellFormula().replace("GX.GAMMA.FLIP(", "GX.GEX("));
+    gx.clearAllCachedResultValues();
+    assertSameAsPoi();
+  }
+
+  @Test
+  void aDefinedNameRemovedIsNoticedWithoutACall() {
+    for (String[] n : new String[][] {{"First", "Calc!$L$1"}, {"Second", "Calc!$L$2"}}) {
+      var name = wb.createName();
+      name.setNameName(n[0]);
+      name.setRefersToFormula(n[1]);
+    }
+    Cell l2 = calc.getRow(1).createCell(11);
+    l2.setCellValue(7);
+    Cell twice = calc.getRow(2).createCell(3);
+    twice.setCellFormula("Second*2");
+    assertEquals(14, gx.evaluate(twice).getNumberValue());
+    wb.removeName(wb.getName("First")); // Second moves to the first place: a kept parse would now read First's
+    l2.setCellValue(8);
+    gx.notifyUpdateCell(l2);
+    assertEquals(16, gx.evaluate(twice).getNumberValue());
+  }
+
+  @Test
+  void aCellReplacedByANewCellObjectAndToldCounts() {
+    double before = results(gx)[40];
+    Cell spot = calc.getRow(0).createCell(11); // a new XSSFCell in place of the old one
+    spot.setCellValue(97);
+    gx.notifyUpdateCell(spot);
+    assertNotEquals(before, results(gx)[40]);
+    assertSameAsPoi();
+  }
+
+  @Test
+  void aFunctionWritingIntoAKeptRangeDoesNotChangeItForTheNextOne() throws IOException {
+    var vandal = new FakeFunction("GX.TEST.VANDAL", List.of(new Argument("x", "x", ArgKind.TABLE, false, null)),
+        ResultShape.SCALAR, a -> {
+          Object[][] x = (Object[][]) a[0];
+          x[0][0] = 1e6;
+          x[1] = new Object[] {2e6};
+          return 0.0;
+        });
+    var sum = new FakeFunction("GX.TEST.SUM", List.of(new Argument("x", "x", ArgKind.TABLE, false, null)),
+        ResultShape.SCALAR, a -> {
+          double total = 0;
+          for (Object[] row : (Object[][]) a[0]) {
+            total += (Double) row[0];
+          }
+          return total;
+        });
+    try (XSSFWorkbook book = new XSSFWorkbook()) {
+      book.addToolPack(GxFunctions.finder(List.of(vandal, sum)));
+      XSSFSheet s = book.createSheet("S");
+      for (int r = 0; r < 200; r++) {
+        s.createRow(r).createCell(0).setCellValue(r);
+      }
+      Cell first = s.getRow(0).createCell(2);
+      first.setCellFormula("_xll.GX.TEST.VANDAL(A1:A200)");
+      Cell then = s.getRow(1).createCell(2);
+      then.setCellFormula("_xll.GX.TEST.SUM(A1:A200)");
+      GxEvaluator ev = GxEvaluator.of(book);
+      ev.evaluate(first);
+      assertEquals(199 * 200 / 2.0, ev.evaluate(then).getNumberValue());
+    }
   }
 }
