@@ -17,9 +17,9 @@ import org.apache.spark.unsafe.types.UTF8String;
  * internal rows, so no object is made per row) packed into {@link PathChunk}s, one per path and time
  * bucket of {@link #BUCKET_DAYS} days. Rows of keys without a book are dropped here.
  *
- * <p>Memory: a chunk is passed on when it holds {@link #CHUNK_ROWS} rows, and all chunks when the task holds
- * {@link #TASK_ROWS} rows, so a task holds at most that many rows whatever its input. The ledger side holds
- * one bucket of one path at a time.
+ * <p>Memory: a path's rows are passed on when the task holds {@link #CHUNK_ROWS} of them, and all rows when
+ * it holds {@link #TASK_ROWS}, so a task holds at most that many rows (48 bytes each) whatever its input. The
+ * ledger side holds one bucket of one path at a time.
  */
 final class ChunkPacker implements FlatMapFunction<Iterator<InternalRow>, PathChunk> {
   private static final long serialVersionUID = 1L;
@@ -28,7 +28,7 @@ final class ChunkPacker implements FlatMapFunction<Iterator<InternalRow>, PathCh
   /** Bits of the bucket number in {@link #key}: 2^17 buckets of 8 days are 2,870 years of Excel serials. */
   private static final int BUCKET_BITS = 17;
   static final int CHUNK_ROWS = 1 << 16;
-  static final int TASK_ROWS = 1 << 20;
+  static final int TASK_ROWS = 1 << 19;
   private final Map<String, Integer> pathOf;
 
   /** @param pathOf the path number of each key whose rows are kept */
@@ -45,27 +45,32 @@ final class ChunkPacker implements FlatMapFunction<Iterator<InternalRow>, PathCh
 
   @Override
   public Iterator<PathChunk> call(Iterator<InternalRow> rows) {
-    Map<UTF8String, Integer> paths = new HashMap<>();
-    pathOf.forEach((k, v) -> paths.put(UTF8String.fromString(k), v));
-    return new Packed(rows, paths);
+    Map<UTF8String, Key> paths = new HashMap<>();
+    pathOf.forEach((k, v) -> paths.put(UTF8String.fromString(k), new Key(UTF8String.fromString(k), v)));
+    int count = 1 + pathOf.values().stream().mapToInt(Integer::intValue).max().orElse(-1);
+    return new Packed(rows, paths, count);
   }
+
+  /** A key of the price rows and its path number. */
+  private record Key(UTF8String key, int path) {}
 
   /** The chunks of one task, packed as the rows are read. */
   private static final class Packed implements Iterator<PathChunk> {
     private final Iterator<InternalRow> rows;
-    private final Map<UTF8String, Integer> paths;
-    private final Map<Long, Builder> open = new HashMap<>();
+    private final Map<UTF8String, Key> paths;
+    /** The rows held of each path (null: none). */
+    private final Builder[] open;
     private final ArrayDeque<PathChunk> ready = new ArrayDeque<>();
     private UTF8String lastKey;
     private int lastPath = -1;
     private UTF8String lastFile;
     private String lastFileName;
-    private Builder builder;
     private long held;
 
-    Packed(Iterator<InternalRow> rows, Map<UTF8String, Integer> paths) {
+    Packed(Iterator<InternalRow> rows, Map<UTF8String, Key> paths, int count) {
       this.rows = rows;
       this.paths = paths;
+      this.open = new Builder[count];
     }
 
     @Override
@@ -73,7 +78,7 @@ final class ChunkPacker implements FlatMapFunction<Iterator<InternalRow>, PathCh
       while (ready.isEmpty() && rows.hasNext()) {
         add(rows.next());
       }
-      if (ready.isEmpty() && !open.isEmpty()) {
+      if (ready.isEmpty() && held > 0) {
         flushAll();
       }
       return !ready.isEmpty();
@@ -90,9 +95,10 @@ final class ChunkPacker implements FlatMapFunction<Iterator<InternalRow>, PathCh
     private void add(InternalRow r) {
       UTF8String key = r.getUTF8String(PriceInput.KEY);
       if (lastKey == null || !key.equals(lastKey)) {
-        lastKey = key.clone();
-        Integer p = paths.get(lastKey);
-        lastPath = p == null ? -1 : p;
+        // the row's bytes are looked up as they are (no copy); the map's own key is remembered
+        Key k = paths.get(key);
+        lastKey = k == null ? key.clone() : k.key();
+        lastPath = k == null ? -1 : k.path();
       }
       if (lastPath < 0) {
         return;
@@ -102,20 +108,18 @@ final class ChunkPacker implements FlatMapFunction<Iterator<InternalRow>, PathCh
         lastFile = file.clone();
         lastFileName = lastFile.toString();
       }
-      double time = value(r, PriceInput.TIME);
-      long chunkKey = key(lastPath, time);
-      if (builder == null || builder.key != chunkKey) {
-        builder = open.computeIfAbsent(chunkKey, k -> new Builder(k, lastPath));
+      Builder b = open[lastPath];
+      if (b == null) {
+        b = open[lastPath] = new Builder(lastPath);
       }
-      builder.add(time, value(r, PriceInput.SPOT), value(r, PriceInput.VOL), value(r, PriceInput.BID),
+      b.add(value(r, PriceInput.TIME), value(r, PriceInput.SPOT), value(r, PriceInput.VOL), value(r, PriceInput.BID),
           value(r, PriceInput.ASK), r.getLong(PriceInput.LINE), lastFileName,
           r.isNullAt(PriceInput.ERROR) ? null : r.getUTF8String(PriceInput.ERROR).toString());
       held++;
-      if (builder.n == CHUNK_ROWS) {
-        ready.add(builder.build());
-        open.remove(builder.key);
-        held -= builder.n;
-        builder = null;
+      if (b.n == CHUNK_ROWS) {
+        b.build(ready);
+        open[lastPath] = null;
+        held -= CHUNK_ROWS;
       }
       if (held >= TASK_ROWS) {
         flushAll();
@@ -123,11 +127,12 @@ final class ChunkPacker implements FlatMapFunction<Iterator<InternalRow>, PathCh
     }
 
     private void flushAll() {
-      for (Builder b : open.values()) {
-        ready.add(b.build());
+      for (int p = 0; p < open.length; p++) {
+        if (open[p] != null) {
+          open[p].build(ready);
+          open[p] = null;
+        }
       }
-      open.clear();
-      builder = null;
       held = 0;
     }
 
@@ -136,79 +141,141 @@ final class ChunkPacker implements FlatMapFunction<Iterator<InternalRow>, PathCh
     }
   }
 
-  /** One chunk being filled. */
+  /**
+   * The rows of one path held by a task, row by row in one array (time, spot, vol, bid and ask as their
+   * bits, then the line), so that a row written to any of a task's paths touches one place in memory.
+   */
   private static final class Builder {
-    final long key;
+    private static final int STRIDE = 6;
     final int path;
     int n;
-    double[][] d = new double[5][64];
-    long[] line = new long[64];
-    int[] file = new int[64];
-    String[] error;
+    long[] v = new long[STRIDE * 16];
+    /** Files by runs: rows from {@code runStart[i]} on are of file {@code runFile[i]} of {@code files}. */
     final List<String> files = new ArrayList<>(2);
+    int[] runStart = new int[2];
+    int[] runFile = new int[2];
+    int runs;
     String lastFile;
-    int lastFileIndex = -1;
-    boolean[] any = new boolean[5];
+    String[] error;
+    boolean anyVol;
+    boolean anyBid;
+    boolean anyAsk;
 
-    Builder(long key, int path) {
-      this.key = key;
+    Builder(int path) {
       this.path = path;
     }
 
     void add(double time, double spot, double vol, double bid, double ask, long lineNo, String fileName, String err) {
-      if (n == line.length) {
-        int m = Math.min(2 * n, CHUNK_ROWS);
-        for (int k = 0; k < 5; k++) {
-          d[k] = Arrays.copyOf(d[k], m);
-        }
-        line = Arrays.copyOf(line, m);
-        file = Arrays.copyOf(file, m);
-        if (error != null) {
-          error = Arrays.copyOf(error, m);
-        }
+      if (STRIDE * n == v.length) {
+        v = Arrays.copyOf(v, Math.min(2 * v.length, STRIDE * CHUNK_ROWS));
       }
-      set(0, time);
-      set(1, spot);
-      set(2, vol);
-      set(3, bid);
-      set(4, ask);
-      line[n] = lineNo;
+      int at = STRIDE * n;
+      v[at] = Double.doubleToRawLongBits(time);
+      v[at + 1] = Double.doubleToRawLongBits(spot);
+      v[at + 2] = Double.doubleToRawLongBits(vol);
+      v[at + 3] = Double.doubleToRawLongBits(bid);
+      v[at + 4] = Double.doubleToRawLongBits(ask);
+      v[at + 5] = lineNo;
+      anyVol |= vol == vol;
+      anyBid |= bid == bid;
+      anyAsk |= ask == ask;
       if (fileName != lastFile) {
-        lastFile = fileName;
-        lastFileIndex = files.indexOf(fileName);
-        if (lastFileIndex < 0) {
-          lastFileIndex = files.size();
-          files.add(fileName);
-        }
+        fileRun(fileName);
       }
-      file[n] = lastFileIndex;
       if (err != null) {
         if (error == null) {
-          error = new String[line.length];
+          error = new String[CHUNK_ROWS];
         }
         error[n] = err;
       }
       n++;
     }
 
-    private void set(int k, double x) {
-      d[k][n] = x;
-      any[k] |= x == x;
+    private void fileRun(String fileName) {
+      lastFile = fileName;
+      int f = files.indexOf(fileName);
+      if (f < 0) {
+        f = files.size();
+        files.add(fileName);
+      }
+      if (runs == runStart.length) {
+        runStart = Arrays.copyOf(runStart, 2 * runs);
+        runFile = Arrays.copyOf(runFile, 2 * runs);
+      }
+      runStart[runs] = n;
+      runFile[runs++] = f;
     }
 
-    PathChunk build() {
+    /** The rows as one chunk per time bucket (each in reading order), added to {@code out}. */
+    void build(ArrayDeque<PathChunk> out) {
+      long[] key = new long[n];
+      long min = Long.MAX_VALUE;
+      long max = Long.MIN_VALUE;
+      for (int r = 0; r < n; r++) {
+        key[r] = key(path, Double.longBitsToDouble(v[STRIDE * r]));
+        min = Math.min(min, key[r]);
+        max = Math.max(max, key[r]);
+      }
+      // counting sort by bucket (the range is at most 2^BUCKET_BITS), keeping reading order within a bucket
+      int[] start = new int[(int) (max - min) + 2];
+      for (int r = 0; r < n; r++) {
+        start[(int) (key[r] - min) + 1]++;
+      }
+      for (int k = 1; k < start.length; k++) {
+        start[k] += start[k - 1];
+      }
+      int[] order = new int[n];
+      int[] fill = Arrays.copyOf(start, start.length);
+      for (int r = 0; r < n; r++) {
+        order[fill[(int) (key[r] - min)]++] = r;
+      }
+      int[] file = new int[n];
+      for (int i = 0; i < runs; i++) {
+        Arrays.fill(file, runStart[i], i + 1 < runs ? runStart[i + 1] : n, runFile[i]);
+      }
+      String[] names = files.toArray(new String[0]);
+      for (int k = 0; k + 1 < start.length; k++) {
+        if (start[k + 1] > start[k]) {
+          out.add(chunk(min + k, order, start[k], start[k + 1], file, names));
+        }
+      }
+    }
+
+    private PathChunk chunk(long key, int[] order, int from, int to, int[] file, String[] names) {
+      int m = to - from;
+      double[][] d = new double[5][];
+      boolean[] keep = {true, true, anyVol, anyBid, anyAsk};
+      for (int k = 0; k < 5; k++) {
+        if (keep[k]) {
+          d[k] = new double[m];
+          for (int i = 0; i < m; i++) {
+            d[k][i] = Double.longBitsToDouble(v[STRIDE * order[from + i] + k]);
+          }
+        }
+      }
+      long[] line = new long[m];
+      int[] f = new int[m];
+      String[] err = error == null ? null : new String[m];
+      for (int i = 0; i < m; i++) {
+        int r = order[from + i];
+        line[i] = v[STRIDE * r + 5];
+        f[i] = file[r];
+        if (err != null) {
+          err[i] = error[r];
+        }
+      }
       PathChunk c = new PathChunk();
       c.setKey(key);
       c.setPath(path);
-      c.setTime(Arrays.copyOf(d[0], n));
-      c.setSpot(Arrays.copyOf(d[1], n));
-      c.setVol(any[2] ? Arrays.copyOf(d[2], n) : null);
-      c.setBid(any[3] ? Arrays.copyOf(d[3], n) : null);
-      c.setAsk(any[4] ? Arrays.copyOf(d[4], n) : null);
-      c.setLine(Arrays.copyOf(line, n));
-      c.setFile(Arrays.copyOf(file, n));
-      c.setFiles(files.toArray(new String[0]));
-      c.setError(error == null ? null : Arrays.copyOf(error, n));
+      c.setTime(d[0]);
+      c.setSpot(d[1]);
+      c.setVol(d[2]);
+      c.setBid(d[3]);
+      c.setAsk(d[4]);
+      c.setLine(line);
+      c.setFile(f);
+      c.setFiles(names);
+      c.setError(err);
       return c;
     }
   }

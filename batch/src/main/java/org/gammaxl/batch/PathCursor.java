@@ -9,10 +9,10 @@ import java.util.List;
  * A ledger task's partition of {@link PathChunk}s (sorted by {@link PathChunk#getKey}: path, then time
  * bucket) read as observations, path after path, each path's in order of time, then file name, then
  * line (the order in which a duplicate time is reported; an {@code error} row, at -∞, comes first; a
- * missing time, NaN, last). No object is made per observation: {@link #next} moves the cursor and the
- * accessors read the current row.
+ * missing time, NaN, last), one time bucket at a time: {@link #nextBucket} puts the next bucket's rows in
+ * order, and the accessors read row {@code r} of it. No object is made per observation.
  *
- * <p>Memory: the chunks of one bucket of one path (the chunks of a bucket are merged when it is reached).
+ * <p>Memory: the chunks of one bucket of one path.
  */
 final class PathCursor {
   private final Iterator<PathChunk> chunks;
@@ -27,11 +27,7 @@ final class PathCursor {
   private int[] file;
   private String[] files;
   private String[] error;
-  /** The bucket's rows in order (null: in order as stored). */
-  private int[] order;
   private int n;
-  private int i;
-  private int row;
 
   PathCursor(Iterator<PathChunk> chunks) {
     this.chunks = chunks;
@@ -44,7 +40,6 @@ final class PathCursor {
       head = chunks.hasNext() ? chunks.next() : null;
     }
     n = 0;
-    i = 0;
     if (head == null) {
       return false;
     }
@@ -55,39 +50,38 @@ final class PathCursor {
   /** The current path's number. */
   int path() { return path; }
 
-  /** Moves to the path's next observation; false after its last. */
-  boolean next() {
-    if (++i >= n) {
-      if (head == null || head.getPath() != path) {
-        n = 0;
-        return false;
-      }
-      loadBucket();
-      i = 0;
+  /** Moves to the path's next time bucket, its rows in order; false after its last. */
+  boolean nextBucket() {
+    if (head == null || head.getPath() != path) {
+      n = 0;
+      return false;
     }
-    row = order == null ? i : order[i];
+    loadBucket();
     return true;
   }
 
-  /** Excel date-time; NaN where the file has none. */
-  double time() { return time[row]; }
+  /** The number of rows in the current bucket. */
+  int size() { return n; }
 
-  double spot() { return spot[row]; }
+  /** Excel date-time; NaN where the file has none. */
+  double time(int r) { return time[r]; }
+
+  double spot(int r) { return spot[r]; }
 
   /** NaN where the row has no vol mark. */
-  double vol() { return vol == null ? Double.NaN : vol[row]; }
+  double vol(int r) { return vol == null ? Double.NaN : vol[r]; }
 
-  double bid() { return bid == null ? Double.NaN : bid[row]; }
+  double bid(int r) { return bid == null ? Double.NaN : bid[r]; }
 
-  double ask() { return ask == null ? Double.NaN : ask[row]; }
+  double ask(int r) { return ask == null ? Double.NaN : ask[r]; }
 
   /** The reader's message for a row it could not parse, else null. */
-  String error() { return error == null ? null : error[row]; }
+  String error(int r) { return error == null ? null : error[r]; }
 
   /** The row's file, as messages show it. */
-  String file() { return PriceInput.display(files[file[row]]); }
+  String file(int r) { return PriceInput.display(files[file[r]]); }
 
-  long line() { return line[row]; }
+  long line(int r) { return line[r]; }
 
   /** Reads every chunk of the next bucket and puts its rows in order. */
   private void loadBucket() {
@@ -112,7 +106,38 @@ final class PathCursor {
     } else {
       concatenate(bucket);
     }
-    order = order();
+    int[] order = order();
+    if (order != null) {
+      time = permute(time, order);
+      spot = permute(spot, order);
+      vol = permute(vol, order);
+      bid = permute(bid, order);
+      ask = permute(ask, order);
+      long[] l = new long[n];
+      int[] f = new int[n];
+      String[] e = error == null ? null : new String[n];
+      for (int r = 0; r < n; r++) {
+        l[r] = line[order[r]];
+        f[r] = file[order[r]];
+        if (e != null) {
+          e[r] = error[order[r]];
+        }
+      }
+      line = l;
+      file = f;
+      error = e;
+    }
+  }
+
+  private double[] permute(double[] x, int[] order) {
+    if (x == null) {
+      return null;
+    }
+    double[] y = new double[n];
+    for (int r = 0; r < n; r++) {
+      y[r] = x[order[r]];
+    }
+    return y;
   }
 
   private void concatenate(List<PathChunk> bucket) {

@@ -15,10 +15,10 @@ import org.gammaxl.time.DayCount;
 import org.gammaxl.time.YearClock;
 
 /**
- * The sweep's work on one path: its observations arrive in time order (then file and line), and every
- * (book, policy) pair on the path steps through them together, one engine run each, so a task holds
- * O(books × policies × legs) state whatever the path's length, and reads the path once for all
- * policies. Emits one {@link SweepColumns} row per pair, and adds its {@link SweepSummary.Pair} to
+ * The sweep's work on one path: its observations arrive in time order (then file and line), one time
+ * bucket at a time, and every (book, policy) pair on the path steps through each bucket in turn, one
+ * engine run each, so a task holds O(books × policies × legs) state and one bucket of observations
+ * whatever the path's length, and reads the path once for all policies. Emits one {@link SweepColumns} row per pair, and adds its {@link SweepSummary.Pair} to
  * {@code pairs} (the summary workbook and the report picks read those, not the written results).
  *
  * <p>Bad input (an error row of the reader, or an observation the engine rejects) fails the job with
@@ -67,60 +67,31 @@ final class SweepGroups implements PathGroups.PerPath<Row> {
     for (int b = 0; b < nb; b++) {
       clocks[b] = EngineLedger.clock(bs.get(b).position());
     }
-    double origin = Double.NaN;
+    PathBucket p = new PathBucket(rows);
     long n = 0;
-    boolean marked = false;
-    while (rows.next()) {
-      if (rows.error() != null) {
-        for (int b = 0; b < nb; b++) {
-          fail(bs.get(b), error, b, rows.error());
-        }
-        break;
-      }
-      double time = rows.time();
-      if (n == 0) {
-        origin = time;
-        start(bs, runs, error, origin, rows);
-      }
-      double years;
-      try {
-        years = EngineLedger.years(origin, time, "time");
-      } catch (InvalidInputException e) {
-        for (int b = 0; b < nb; b++) {
-          fail(bs.get(b), error, b, at(rows, "time", e));
-        }
-        break;
-      }
-      double spot = rows.spot();
-      double bid = rows.bid();
-      double ask = rows.ask();
-      // No mark on the row: the last mark of the path (the engine carries it), or the book's vol before the first.
-      double vol = rows.vol();
-      boolean bookVol = !marked && Double.isNaN(vol);
-      marked |= !Double.isNaN(vol);
+    while (rows.nextBucket()) {
+      int stop = p.bucket(bs, runs, error);
       for (int b = 0; b < nb; b++) {
-        if (error[b] != null) {
-          continue;
-        }
-        double mark = bookVol ? bs.get(b).position().vol() : vol;
-        LedgerRun[] pr = runs[b];
-        try {
-          // a book with its own basis (e.g. TRADING) runs on its clock, as `gammaxl report` does
-          double t = clocks[b] == DayCount.ACT_365F ? years : EngineLedger.years(clocks[b], origin, time, "time");
-          for (int p = 0; p < np; p++) {
-            pr[p].step(t, spot, mark, bid, ask);
+        if (error[b] == null) {
+          String e = step(bs.get(b), clocks[b], runs[b], p, stop);
+          if (e != null) {
+            fail(bs.get(b), error, b, e);
           }
-        } catch (InvalidInputException e) {
-          fail(bs.get(b), error, b, at(rows, null, e));
         }
       }
-      n++;
+      n += stop;
+      if (p.stopped != null) {
+        for (int b = 0; b < nb; b++) {
+          fail(bs.get(b), error, b, p.stopped);
+        }
+        break;
+      }
     }
     List<Row> out = new ArrayList<>();
     for (int b = 0; b < nb; b++) {
       if (error[b] == null) {
-        for (int p = 0; p < np; p++) {
-          Row r = SweepColumns.row(bs.get(b), policies.get(p), runs[b][p].summary());
+        for (int q = 0; q < np; q++) {
+          Row r = SweepColumns.row(bs.get(b), policies.get(q), runs[b][q].summary());
           out.add(r);
           pairs.add(SweepSummary.Pair.of(r));
         }
@@ -131,13 +102,105 @@ final class SweepGroups implements PathGroups.PerPath<Row> {
     return out.iterator();
   }
 
-  private void start(List<Book> bs, LedgerRun[][] runs, String[] error, double origin, PathCursor first) {
+  /**
+   * What the books of a path share, bucket by bucket: the years from the path's first observation (the
+   * origin) on the ACT/365F clock, and whether a row comes before the path's first vol mark (no mark on a
+   * row: the last mark of the path, which the engine carries, or the book's vol before the first).
+   */
+  private final class PathBucket {
+    final PathCursor rows;
+    double origin = Double.NaN;
+    boolean started;
+    boolean marked;
+    double[] years = new double[0];
+    boolean[] bookVol = new boolean[0];
+    /** Why the path stopped in this bucket (a row the reader or the engine's clock refuses), else null. */
+    String stopped;
+
+    PathBucket(PathCursor rows) {
+      this.rows = rows;
+    }
+
+    /** Reads the current bucket; returns its rows before the row where the path stops (all: {@code size()}). */
+    int bucket(List<Book> bs, LedgerRun[][] runs, String[] error) {
+      int m = rows.size();
+      if (years.length < m) {
+        years = new double[m];
+        bookVol = new boolean[m];
+      }
+      for (int r = 0; r < m; r++) {
+        if (rows.error(r) != null) {
+          stopped = rows.error(r);
+          return r;
+        }
+        double time = rows.time(r);
+        if (!started) {
+          started = true;
+          origin = time;
+          start(bs, runs, error, origin, rows, r);
+        }
+        try {
+          years[r] = EngineLedger.years(origin, time, "time");
+        } catch (InvalidInputException e) {
+          stopped = at(rows, r, "time", e);
+          return r;
+        }
+        double vol = rows.vol(r);
+        bookVol[r] = !marked && Double.isNaN(vol);
+        marked |= !Double.isNaN(vol);
+      }
+      return m;
+    }
+  }
+
+  /**
+   * Steps every policy of a book through the current bucket's rows before {@code stop}, pair after pair
+   * (one engine run's state stays hot in the cache, as in a loop over one pair). Returns the message of the
+   * book's first bad row, else null: the earliest row any of its policies refuses, the first policy on a tie,
+   * a time the book's own clock refuses (e.g. TRADING) before the policies' errors on that row, as when the
+   * pairs step row by row.
+   */
+  private static String step(Book book, YearClock clock, LedgerRun[] runs, PathBucket p, int stop) {
+    PathCursor rows = p.rows;
+    double[] t = p.years;
+    int limit = stop;
+    String message = null;
+    // a book with its own basis (e.g. TRADING) runs on its clock, as `gammaxl report` does
+    if (clock != DayCount.ACT_365F) {
+      t = new double[stop];
+      for (int r = 0; r < stop; r++) {
+        try {
+          t[r] = EngineLedger.years(clock, p.origin, rows.time(r), "time");
+        } catch (InvalidInputException e) {
+          limit = r;
+          message = at(rows, r, null, e);
+          break;
+        }
+      }
+    }
+    double bookVol = book.position().vol();
+    boolean[] before = p.bookVol;
+    for (LedgerRun run : runs) {
+      int r = 0;
+      try {
+        for (; r < limit; r++) {
+          run.step(t[r], rows.spot(r), before[r] ? bookVol : rows.vol(r), rows.bid(r), rows.ask(r));
+        }
+      } catch (InvalidInputException e) {
+        limit = r;
+        message = at(rows, r, null, e);
+      }
+    }
+    return message;
+  }
+
+  private void start(List<Book> bs, LedgerRun[][] runs, String[] error, double origin, PathCursor first, int r) {
     for (int b = 0; b < bs.size(); b++) {
       for (int p = 0; p < policies.size(); p++) {
         try {
           runs[b][p] = PairLedger.start(bs.get(b), policies.get(p), origin);
         } catch (InvalidInputException e) {
-          fail(bs.get(b), error, b, first.file() + ":" + first.line() + ": "
+          fail(bs.get(b), error, b, first.file(r) + ":" + first.line(r) + ": "
               + e.getMessage() + " (policy " + policies.get(p).id() + ", " + policies.get(p).source() + ")");
           break;
         }
@@ -157,10 +220,10 @@ final class SweepGroups implements PathGroups.PerPath<Row> {
   }
 
   /** {@code file:line: field: problem} for an engine error on the current row (the engine names the row of the path). */
-  private static String at(PathCursor r, String field, InvalidInputException e) {
+  private static String at(PathCursor rows, int r, String field, InvalidInputException e) {
     String arg = e.argument();
     String problem = e.getMessage().substring(Math.min(e.getMessage().length(), arg.length() + 2));
     String name = field != null ? field : arg.replaceFirst("^row \\d+: ", "");
-    return r.file() + ":" + r.line() + ": " + name + ": " + problem;
+    return rows.file(r) + ":" + rows.line(r) + ": " + name + ": " + problem;
   }
 }

@@ -97,8 +97,10 @@ final class SweepReports {
   private record PathData(double[] times, double[] spots, double[] vols, double[] bids, double[] asks, boolean quoted) {
     static PathData collect(PathCursor rows) {
       Columns c = new Columns();
-      while (rows.next()) {
-        c.add(rows);
+      while (rows.nextBucket()) {
+        for (int r = 0; r < rows.size(); r++) {
+          c.add(rows, r);
+        }
       }
       return c.path();
     }
@@ -127,17 +129,17 @@ final class SweepReports {
     private int n;
     private boolean quoted;
 
-    void add(PathCursor r) {
+    void add(PathCursor rows, int r) {
       if (n == d[0].length) {
         for (int k = 0; k < 5; k++) {
           d[k] = java.util.Arrays.copyOf(d[k], 2 * n);
         }
       }
-      d[0][n] = r.time();
-      d[1][n] = r.spot();
-      d[2][n] = r.vol();
-      d[3][n] = r.bid();
-      d[4][n] = r.ask();
+      d[0][n] = rows.time(r);
+      d[1][n] = rows.spot(r);
+      d[2][n] = rows.vol(r);
+      d[3][n] = rows.bid(r);
+      d[4][n] = rows.ask(r);
       quoted |= !Double.isNaN(d[3][n]) || !Double.isNaN(d[4][n]);
       n++;
     }
