@@ -73,11 +73,8 @@ final class PriceInput {
   static final int LINE = 7;
   static final int ERROR = 8;
 
-  /**
-   * The observations and how they are keyed; {@code files}: every value of the rows' {@code file}
-   * column (the input files, sorted by name; messages show them through {@link #display}).
-   */
-  record Prices(Dataset<Row> rows, KeyKind kind, List<String> files, String location) {}
+  /** The observations (messages show their {@code file} column through {@link #display}) and how they are keyed. */
+  record Prices(Dataset<Row> rows, KeyKind kind, String location) {}
 
   private PriceInput() {}
 
@@ -171,9 +168,7 @@ final class PriceInput {
         col("_metadata.file_path").as("file"), // a URI; messages show it with display()
         col("_metadata.row_index").plus(1).as("line"),
         lit(null).cast(DataTypes.StringType).as("error"));
-    // inputFiles() spells a local file file:///a/b, _metadata.file_path file:/a/b
-    return new Prices(rows.where(col("key").isNotNull()), kind,
-        Arrays.stream(in.inputFiles()).map(f -> f.replaceFirst("^file:///", "file:/")).sorted().toList(), root.toString());
+    return new Prices(rows.where(col("key").isNotNull()), kind, root.toString());
   }
 
   private static Column optional(List<String> names, String name) {
@@ -195,8 +190,7 @@ final class PriceInput {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     int slices = Math.max(1, Math.min(files.size(), 4 * jsc.defaultParallelism()));
     JavaRDD<Row> rows = jsc.parallelize(files, slices).flatMap(new CsvFile(base, kind, skip));
-    return new Prices(spark.createDataFrame(rows, SCHEMA), kind, files.stream().map(PriceInput::display).toList(),
-        root.toString());
+    return new Prices(spark.createDataFrame(rows, SCHEMA), kind, root.toString());
   }
 
   private static String relative(String base, String file) {

@@ -57,8 +57,8 @@ final class Sweep {
 
   /**
    * What a sweep did; {@code phases}: seconds of wall time by phase, in order ("books and policies",
-   * "prices", "ledger job" (read, shuffle, sort, engine, results written and committed), "read back",
-   * "summary", "reports", "commit").
+   * "prices", "ledger job" (read, shuffle, sort, engine, results written and committed), "summary",
+   * "reports", "commit").
    */
   record Outcome(String out, int books, int policies, long pairs, long events, double seconds,
       Map<String, Double> phases, Map<String, String> skipped) {
@@ -113,11 +113,12 @@ final class Sweep {
       LongAccumulator events = spark.sparkContext().longAccumulator("ledger events");
       LongAccumulator done = spark.sparkContext().longAccumulator("books done");
       CollectionAccumulator<String> skipped = spark.sparkContext().collectionAccumulator("books skipped");
+      CollectionAccumulator<SweepSummary.Pair> swept = spark.sparkContext().collectionAccumulator("pairs swept");
       int partitions = o.partitions() > 0 ? o.partitions()
           : Math.max(1, Math.min(paths.size(), 8 * jsc.defaultParallelism()));
-      Dataset<Row> pairs = paths.sorted(spark, prices.rows(), i -> true, partitions)
+      Dataset<Row> pairs = paths.chunks(spark, prices.rows(), i -> true, partitions)
           .mapPartitions(new PathGroups<>(
-              new SweepGroups(bcast, policies, o.skipBadBooks(), events, done, skipped, o.failOnceKey())),
+              new SweepGroups(bcast, policies, o.skipBadBooks(), events, done, skipped, swept, o.failOnceKey())),
               Encoders.row(SweepColumns.SCHEMA))
           .sortWithinPartitions("book", "policy");
       String results = new org.apache.hadoop.fs.Path(staging, "results").toString();
@@ -131,8 +132,9 @@ final class Sweep {
         spark.conf().set(ADAPTIVE, adaptive);
       }
       lap = lap(phases, "ledger job", lap);
-      List<SweepSummary.Pair> written = SweepSummary.Pair.collect(read(spark, o.format(), results));
-      lap = lap(phases, "read back", lap);
+      // The pairs as the ledger tasks reported them: Spark merges a result task's accumulator updates once, from
+      // its successful attempt, so a retried task counts once and the list holds exactly the written rows.
+      List<SweepSummary.Pair> written = SweepSummary.Pair.sorted(swept.value());
 
       Map<String, String> skippedBooks = new TreeMap<>();
       for (String s : skipped.value()) {

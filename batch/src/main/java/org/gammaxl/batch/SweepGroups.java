@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.TaskContext;
-import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.util.CollectionAccumulator;
@@ -16,16 +15,17 @@ import org.gammaxl.time.DayCount;
 import org.gammaxl.time.YearClock;
 
 /**
- * The sweep's work on one path: its observations arrive sorted by time (then file and line), and every
- * (book, policy) pair on the path steps through them together, one engine run each, so a task holds
- * O(books × policies × legs) state whatever the path's length, and reads the path once for all
- * policies. Emits one {@link SweepColumns} row per pair.
+ * The sweep's work on one path: its observations arrive in time order (then file and line), one time
+ * bucket at a time, and every (book, policy) pair on the path steps through each bucket in turn, one
+ * engine run each, so a task holds O(books × policies × legs) state and one bucket of observations
+ * whatever the path's length, and reads the path once for all policies. Emits one {@link SweepColumns} row per pair, and adds its {@link SweepSummary.Pair} to
+ * {@code pairs} (the summary workbook and the report picks read those, not the written results).
  *
  * <p>Bad input (an error row of the reader, or an observation the engine rejects) fails the job with
  * {@code file:line: field: problem (book NAME)}; with {@code skipBadBooks} the book is left out and
  * listed in {@code skipped} ({@code NAME<TAB>message}) instead.
  */
-final class SweepGroups implements FlatMapGroupsFunction<Integer, Row, Row> {
+final class SweepGroups implements PathGroups.PerPath<Row> {
   private static final long serialVersionUID = 1L;
   private final Broadcast<BookPaths> paths;
   private final List<SweepPolicy> policies;
@@ -33,24 +33,27 @@ final class SweepGroups implements FlatMapGroupsFunction<Integer, Row, Row> {
   private final LongAccumulator events;
   private final LongAccumulator booksDone;
   private final CollectionAccumulator<String> skipped;
+  private final CollectionAccumulator<SweepSummary.Pair> pairs;
   private final String failOnceKey;
 
   /**
    * @param failOnceKey tests only: the first attempt of the task that reaches this path fails (null: never)
    */
   SweepGroups(Broadcast<BookPaths> paths, List<SweepPolicy> policies, boolean skipBadBooks,
-      LongAccumulator events, LongAccumulator booksDone, CollectionAccumulator<String> skipped, String failOnceKey) {
+      LongAccumulator events, LongAccumulator booksDone, CollectionAccumulator<String> skipped,
+      CollectionAccumulator<SweepSummary.Pair> pairs, String failOnceKey) {
     this.paths = paths;
     this.policies = List.copyOf(policies);
     this.skipBadBooks = skipBadBooks;
     this.events = events;
     this.booksDone = booksDone;
     this.skipped = skipped;
+    this.pairs = pairs;
     this.failOnceKey = failOnceKey;
   }
 
   @Override
-  public Iterator<Row> call(Integer path, Iterator<Row> rows) {
+  public Iterator<Row> call(int path, PathCursor rows) {
     List<Book> bs = paths.value().books(path);
     String key = paths.value().key(path);
     if (key.equals(failOnceKey) && TaskContext.get() != null && TaskContext.get().attemptNumber() == 0) {
@@ -64,61 +67,33 @@ final class SweepGroups implements FlatMapGroupsFunction<Integer, Row, Row> {
     for (int b = 0; b < nb; b++) {
       clocks[b] = EngineLedger.clock(bs.get(b).position());
     }
-    double origin = Double.NaN;
+    PathBucket p = new PathBucket(rows);
     long n = 0;
-    boolean marked = false;
-    while (rows.hasNext()) {
-      Row r = rows.next();
-      if (!r.isNullAt(PriceInput.ERROR)) {
-        for (int b = 0; b < nb; b++) {
-          fail(bs.get(b), error, b, r.getString(PriceInput.ERROR));
-        }
-        break;
-      }
-      double time = value(r, PriceInput.TIME);
-      if (n == 0) {
-        origin = time;
-        start(bs, runs, error, origin, r);
-      }
-      double years;
-      try {
-        years = EngineLedger.years(origin, time, "time");
-      } catch (InvalidInputException e) {
-        for (int b = 0; b < nb; b++) {
-          fail(bs.get(b), error, b, at(r, "time", e));
-        }
-        break;
-      }
-      double spot = value(r, PriceInput.SPOT);
-      double bid = value(r, PriceInput.BID);
-      double ask = value(r, PriceInput.ASK);
-      // No mark on the row: the last mark of the path (the engine carries it), or the book's vol before the first.
-      double vol = value(r, PriceInput.VOL);
-      boolean bookVol = !marked && Double.isNaN(vol);
-      marked |= !Double.isNaN(vol);
+    while (rows.nextBucket()) {
+      int stop = p.bucket(bs, runs, error);
       for (int b = 0; b < nb; b++) {
-        if (error[b] != null) {
-          continue;
-        }
-        double mark = bookVol ? bs.get(b).position().vol() : vol;
-        LedgerRun[] pr = runs[b];
-        try {
-          // a book with its own basis (e.g. TRADING) runs on its clock, as `gammaxl report` does
-          double t = clocks[b] == DayCount.ACT_365F ? years : EngineLedger.years(clocks[b], origin, time, "time");
-          for (int p = 0; p < np; p++) {
-            pr[p].step(t, spot, mark, bid, ask);
+        if (error[b] == null) {
+          String e = step(bs.get(b), clocks[b], runs[b], p, stop);
+          if (e != null) {
+            fail(bs.get(b), error, b, e);
           }
-        } catch (InvalidInputException e) {
-          fail(bs.get(b), error, b, at(r, null, e));
         }
       }
-      n++;
+      n += stop;
+      if (p.stopped != null) {
+        for (int b = 0; b < nb; b++) {
+          fail(bs.get(b), error, b, p.stopped);
+        }
+        break;
+      }
     }
     List<Row> out = new ArrayList<>();
     for (int b = 0; b < nb; b++) {
       if (error[b] == null) {
-        for (int p = 0; p < np; p++) {
-          out.add(SweepColumns.row(bs.get(b), policies.get(p), runs[b][p].summary()));
+        for (int q = 0; q < np; q++) {
+          Row r = SweepColumns.row(bs.get(b), policies.get(q), runs[b][q].summary());
+          out.add(r);
+          pairs.add(SweepSummary.Pair.of(r));
         }
       }
     }
@@ -127,13 +102,105 @@ final class SweepGroups implements FlatMapGroupsFunction<Integer, Row, Row> {
     return out.iterator();
   }
 
-  private void start(List<Book> bs, LedgerRun[][] runs, String[] error, double origin, Row first) {
+  /**
+   * What the books of a path share, bucket by bucket: the years from the path's first observation (the
+   * origin) on the ACT/365F clock, and whether a row comes before the path's first vol mark (no mark on a
+   * row: the last mark of the path, which the engine carries, or the book's vol before the first).
+   */
+  private final class PathBucket {
+    final PathCursor rows;
+    double origin = Double.NaN;
+    boolean started;
+    boolean marked;
+    double[] years = new double[0];
+    boolean[] bookVol = new boolean[0];
+    /** Why the path stopped in this bucket (a row the reader or the engine's clock refuses), else null. */
+    String stopped;
+
+    PathBucket(PathCursor rows) {
+      this.rows = rows;
+    }
+
+    /** Reads the current bucket; returns its rows before the row where the path stops (all: {@code size()}). */
+    int bucket(List<Book> bs, LedgerRun[][] runs, String[] error) {
+      int m = rows.size();
+      if (years.length < m) {
+        years = new double[m];
+        bookVol = new boolean[m];
+      }
+      for (int r = 0; r < m; r++) {
+        if (rows.error(r) != null) {
+          stopped = rows.error(r);
+          return r;
+        }
+        double time = rows.time(r);
+        if (!started) {
+          started = true;
+          origin = time;
+          start(bs, runs, error, origin, rows, r);
+        }
+        try {
+          years[r] = EngineLedger.years(origin, time, "time");
+        } catch (InvalidInputException e) {
+          stopped = at(rows, r, "time", e);
+          return r;
+        }
+        double vol = rows.vol(r);
+        bookVol[r] = !marked && Double.isNaN(vol);
+        marked |= !Double.isNaN(vol);
+      }
+      return m;
+    }
+  }
+
+  /**
+   * Steps every policy of a book through the current bucket's rows before {@code stop}, pair after pair
+   * (one engine run's state stays hot in the cache, as in a loop over one pair). Returns the message of the
+   * book's first bad row, else null: the earliest row any of its policies refuses, the first policy on a tie,
+   * a time the book's own clock refuses (e.g. TRADING) before the policies' errors on that row, as when the
+   * pairs step row by row.
+   */
+  private static String step(Book book, YearClock clock, LedgerRun[] runs, PathBucket p, int stop) {
+    PathCursor rows = p.rows;
+    double[] t = p.years;
+    int limit = stop;
+    String message = null;
+    // a book with its own basis (e.g. TRADING) runs on its clock, as `gammaxl report` does
+    if (clock != DayCount.ACT_365F) {
+      t = new double[stop];
+      for (int r = 0; r < stop; r++) {
+        try {
+          t[r] = EngineLedger.years(clock, p.origin, rows.time(r), "time");
+        } catch (InvalidInputException e) {
+          limit = r;
+          message = at(rows, r, null, e);
+          break;
+        }
+      }
+    }
+    double bookVol = book.position().vol();
+    boolean[] before = p.bookVol;
+    for (LedgerRun run : runs) {
+      int r = 0;
+      try {
+        for (; r < limit; r++) {
+          run.step(t[r], rows.spot(r), before[r] ? bookVol : rows.vol(r), rows.bid(r), rows.ask(r));
+        }
+      } catch (InvalidInputException e) {
+        limit = r;
+        message = at(rows, r, null, e);
+      }
+    }
+    return message;
+  }
+
+  private void start(List<Book> bs, LedgerRun[][] runs, String[] error, double origin, PathCursor first, int r) {
     for (int b = 0; b < bs.size(); b++) {
       for (int p = 0; p < policies.size(); p++) {
         try {
           runs[b][p] = PairLedger.start(bs.get(b), policies.get(p), origin);
         } catch (InvalidInputException e) {
-          fail(bs.get(b), error, b, paths.value().file(first) + ":" + first.getLong(PriceInput.LINE) + ": "
+          fail(bs.get(b), error, b, first.file(r) + ":" + first.line(r) + ": "
               + e.getMessage() + " (policy " + policies.get(p).id() + ", " + policies.get(p).source() + ")");
           break;
         }
@@ -152,16 +219,11 @@ final class SweepGroups implements FlatMapGroupsFunction<Integer, Row, Row> {
     skipped.add(book.name() + "\t" + message);
   }
 
-  private static double value(Row r, int i) {
-    return r.isNullAt(i) ? Double.NaN : r.getDouble(i);
-  }
-
-  /** {@code file:line: field: problem} for an engine error on row {@code r} (the engine names the row of the path). */
-  private String at(Row r, String field, InvalidInputException e) {
+  /** {@code file:line: field: problem} for an engine error on the current row (the engine names the row of the path). */
+  private static String at(PathCursor rows, int r, String field, InvalidInputException e) {
     String arg = e.argument();
     String problem = e.getMessage().substring(Math.min(e.getMessage().length(), arg.length() + 2));
     String name = field != null ? field : arg.replaceFirst("^row \\d+: ", "");
-    return paths.value().file(r) + ":" + r.getLong(PriceInput.LINE) + ": " + name + ": "
-        + problem;
+    return rows.file(r) + ":" + rows.line(r) + ": " + name + ": " + problem;
   }
 }

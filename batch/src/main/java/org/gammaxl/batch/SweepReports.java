@@ -9,10 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Encoders;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.gammaxl.workbooks.report.PositionFile;
 import org.gammaxl.workbooks.report.PriceSeries;
@@ -45,7 +43,7 @@ final class SweepReports {
     }
     Broadcast<Map<String, List<Pick>>> bp = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(picks);
     int partitions = Math.max(1, Math.min(picks.size(), 8 * spark.sparkContext().defaultParallelism()));
-    return paths.sorted(spark, prices.rows(), i -> paths.books(i).stream().anyMatch(b -> picks.containsKey(b.name())),
+    return paths.chunks(spark, prices.rows(), i -> paths.books(i).stream().anyMatch(b -> picks.containsKey(b.name())),
             partitions)
         .mapPartitions(new PathGroups<>(new Writer(bpaths, bp, policies, PriceInput.display(prices.location()), dir)),
             Encoders.STRING())
@@ -53,7 +51,7 @@ final class SweepReports {
   }
 
   /** Writes the reports of the books on one path. */
-  static final class Writer implements FlatMapGroupsFunction<Integer, Row, String> {
+  static final class Writer implements PathGroups.PerPath<String> {
     private static final long serialVersionUID = 1L;
     private final Broadcast<BookPaths> paths;
     private final Broadcast<Map<String, List<Pick>>> picks;
@@ -71,7 +69,7 @@ final class SweepReports {
     }
 
     @Override
-    public Iterator<String> call(Integer pathNumber, Iterator<Row> rows) throws IOException {
+    public Iterator<String> call(int pathNumber, PathCursor rows) throws IOException {
       PathData path = PathData.collect(rows);
       List<String> written = new ArrayList<>();
       for (Book b : paths.value().books(pathNumber)) {
@@ -97,10 +95,12 @@ final class SweepReports {
 
   /** One path in memory, as a report needs it. */
   private record PathData(double[] times, double[] spots, double[] vols, double[] bids, double[] asks, boolean quoted) {
-    static PathData collect(Iterator<Row> rows) {
+    static PathData collect(PathCursor rows) {
       Columns c = new Columns();
-      while (rows.hasNext()) {
-        c.add(rows.next());
+      while (rows.nextBucket()) {
+        for (int r = 0; r < rows.size(); r++) {
+          c.add(rows, r);
+        }
       }
       return c.path();
     }
@@ -129,17 +129,17 @@ final class SweepReports {
     private int n;
     private boolean quoted;
 
-    void add(Row r) {
+    void add(PathCursor rows, int r) {
       if (n == d[0].length) {
         for (int k = 0; k < 5; k++) {
           d[k] = java.util.Arrays.copyOf(d[k], 2 * n);
         }
       }
-      d[0][n] = r.getDouble(PriceInput.TIME);
-      d[1][n] = r.getDouble(PriceInput.SPOT);
-      d[2][n] = r.isNullAt(PriceInput.VOL) ? Double.NaN : r.getDouble(PriceInput.VOL);
-      d[3][n] = r.isNullAt(PriceInput.BID) ? Double.NaN : r.getDouble(PriceInput.BID);
-      d[4][n] = r.isNullAt(PriceInput.ASK) ? Double.NaN : r.getDouble(PriceInput.ASK);
+      d[0][n] = rows.time(r);
+      d[1][n] = rows.spot(r);
+      d[2][n] = rows.vol(r);
+      d[3][n] = rows.bid(r);
+      d[4][n] = rows.ask(r);
       quoted |= !Double.isNaN(d[3][n]) || !Double.isNaN(d[4][n]);
       n++;
     }

@@ -1,6 +1,7 @@
 package org.gammaxl.batch;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -21,7 +22,6 @@ import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.apache.spark.sql.Dataset;
 import org.gammaxl.workbooks.io.AtomicOutput;
 import org.gammaxl.workbooks.templates.Charts;
 import org.gammaxl.workbooks.templates.Styles;
@@ -45,19 +45,26 @@ final class SweepSummary {
   private SweepSummary() {}
 
   /** What the summary and the report picks read of a pair's row. */
-  record Pair(String book, int policy, Double totalPnl, Double costPnl, Long hedges) {
+  record Pair(String book, int policy, Double totalPnl, Double costPnl, Long hedges) implements Serializable {
     /** The higher TOTAL_PNL first (a missing one last), then the lower policy number. */
     static final Comparator<Pair> BEST_FIRST = Comparator
         .comparing((Pair p) -> p.totalPnl() == null ? Double.NEGATIVE_INFINITY : p.totalPnl(), Comparator.reverseOrder())
         .thenComparingInt(Pair::policy);
+    private static final int BOOK = SweepColumns.SCHEMA.fieldIndex("book");
+    private static final int POLICY = SweepColumns.SCHEMA.fieldIndex("policy");
+    private static final int TOTAL_PNL = SweepColumns.SCHEMA.fieldIndex("TOTAL_PNL");
+    private static final int COST_PNL = SweepColumns.SCHEMA.fieldIndex("COST_PNL");
+    private static final int HEDGE_COUNT = SweepColumns.SCHEMA.fieldIndex("HEDGE_COUNT");
 
-    /** The pairs of the written results: one small job, five columns. */
-    static List<Pair> collect(Dataset<org.apache.spark.sql.Row> results) {
-      List<Pair> out = new ArrayList<>();
-      for (var r : results.select("book", "policy", "TOTAL_PNL", "COST_PNL", "HEDGE_COUNT").collectAsList()) {
-        out.add(new Pair(r.getString(0), r.getInt(1), r.isNullAt(2) ? null : r.getDouble(2),
-            r.isNullAt(3) ? null : r.getDouble(3), r.isNullAt(4) ? null : r.getLong(4)));
-      }
+    /** The pair of a {@link SweepColumns} row. */
+    static Pair of(org.apache.spark.sql.Row r) {
+      return new Pair(r.getString(BOOK), r.getInt(POLICY), r.isNullAt(TOTAL_PNL) ? null : r.getDouble(TOTAL_PNL),
+          r.isNullAt(COST_PNL) ? null : r.getDouble(COST_PNL), r.isNullAt(HEDGE_COUNT) ? null : r.getLong(HEDGE_COUNT));
+    }
+
+    /** By book, then policy. */
+    static List<Pair> sorted(List<Pair> pairs) {
+      List<Pair> out = new ArrayList<>(pairs);
       out.sort(Comparator.comparing(Pair::book).thenComparingInt(Pair::policy));
       return out;
     }
