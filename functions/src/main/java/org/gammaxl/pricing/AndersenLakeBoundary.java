@@ -169,33 +169,13 @@ final class AndersenLakeBoundary {
     }
   }
 
-  /** −R_i = −(ln X − s_i − ln f_i) into {@code rhs[0..n)}, without the Jacobian. */
+  /** −R_i = −(ln X − s_i − ln f_i) into {@code rhs[0..n)}, without the Jacobian: the fixed-point map's N and D. */
   private void residual(double[] rhs) {
-    int n = scheme.n;
-    int l = scheme.l;
-    for (int i = 1; i <= n; i++) {
+    double[] nd = new double[3];
+    for (int i = 1; i <= scheme.n; i++) {
+      map(i, nd);
       double tau = years * scheme.nodeTime[i];
-      double v = vol * Math.sqrt(tau);
-      double logB = logX - s[i];
-      double aPlus = (logB + (r - q) * tau) / v + 0.5 * v;
-      double aMinus = aPlus - v;
-      double k3 = 0;
-      double k12 = 0;
-      for (int k = 0; k < l; k++) {
-        int at = (i - 1) * l + k;
-        double logZ = rootH(scheme.interpolation, at * (n + 1)) - s[i];
-        double sd = sdev[at];
-        double dPlus = (logZ + drift[at]) * inverseSdev[at] + 0.5 * sd;
-        double dMinus = dPlus - sd;
-        double pPlus = Normal.pdf(dPlus);
-        double cPlus = Normal.cdf(dPlus, pPlus);
-        k3 += densityWeight[at] * rateDensity(rateExponent[at], dMinus);
-        k12 += yieldGrowth[at] * (cdfWeight[at] * cPlus + densityWeight[at] * pPlus);
-      }
-      double pa = Normal.pdf(aPlus);
-      double numerator = Normal.pdf(aMinus) / v + r * k3;
-      double denominator = pa / v + Normal.cdf(aPlus, pa) + q * k12;
-      rhs[i - 1] = -(logX - s[i] - (-(r - q) * tau + Math.log(numerator) - Math.log(denominator)));
+      rhs[i - 1] = -(logX - s[i] - (-(r - q) * tau + Math.log(nd[0]) - Math.log(nd[1])));
     }
   }
 
