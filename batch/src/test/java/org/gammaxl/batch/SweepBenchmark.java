@@ -92,7 +92,7 @@ public final class SweepBenchmark {
     double raw2 = raw(bookList, policies, times, spots, 2, books);
     double raw2Cpu = total / ((cpu() - c) / 1e9);
     c = cpu();
-    double spark2 = sweep(spark, prices, booksDir, grid, dir.resolve("out-local2"));
+    Sweep.Outcome s2 = sweep(spark, prices, booksDir, grid, dir.resolve("out-local2"));
     double spark2Cpu = total / ((cpu() - c) / 1e9);
     spark.stop();
     spark = SweepCommand.session("local[1]", java.util.Map.of());
@@ -100,21 +100,31 @@ public final class SweepBenchmark {
     // the JIT), so one warm-up sweep in local[1] too
     sweep(spark, prices, booksDir, grid, dir.resolve("warmup"));
     c = cpu();
-    double spark1 = sweep(spark, prices, booksDir, grid, dir.resolve("out-local1"));
+    Sweep.Outcome s1 = sweep(spark, prices, booksDir, grid, dir.resolve("out-local1"));
     double spark1Cpu = total / ((cpu() - c) / 1e9);
     spark.stop();
     c = cpu();
     double raw1 = raw(bookList, policies, times, spots, 1, books);
     double raw1Cpu = total / ((cpu() - c) / 1e9);
-    System.out.printf(Locale.ROOT, "%-22s %16s %22s%n", "", "events/s (wall)", "events per CPU-second");
-    System.out.printf(Locale.ROOT, "raw engine, 2 threads  %,16.0f %,22.0f%n", raw2, raw2Cpu);
-    System.out.printf(Locale.ROOT, "raw engine, 1 thread   %,16.0f %,22.0f%n", raw1, raw1Cpu);
-    System.out.printf(Locale.ROOT, "sweep, local[2]        %,16.0f %,22.0f  (%.2fx / %.2fx the raw engine on 2 threads)%n",
-        spark2, spark2Cpu, spark2 / raw2, spark2Cpu / raw2Cpu);
-    System.out.printf(Locale.ROOT, "sweep, local[1]        %,16.0f %,22.0f  (%.2fx / %.2fx the raw engine on 1 thread)%n",
-        spark1, spark1Cpu, spark1 / raw1, spark1Cpu / raw1Cpu);
-    System.out.printf(Locale.ROOT, "scaling local[1] -> local[2]: %.2fx; raw 1 -> 2 threads: %.2fx; load after: %s%n",
-        spark2 / spark1, raw2 / raw1, load());
+    double spark2 = s2.events() / s2.seconds();
+    double spark1 = s1.events() / s1.seconds();
+    double job2 = s2.events() / s2.phases().get("ledger job");
+    double job1 = s1.events() / s1.phases().get("ledger job");
+    System.out.printf(Locale.ROOT, "%-34s %16s %22s%n", "", "events/s (wall)", "events per CPU-second");
+    System.out.printf(Locale.ROOT, "raw engine, 2 threads              %,16.0f %,22.0f%n", raw2, raw2Cpu);
+    System.out.printf(Locale.ROOT, "raw engine, 1 thread               %,16.0f %,22.0f%n", raw1, raw1Cpu);
+    System.out.printf(Locale.ROOT, "sweep, local[2], whole (%5.2f s)   %,16.0f %,22.0f  (%.2fx / %.2fx raw on 2 threads)%n",
+        s2.seconds(), spark2, spark2Cpu, spark2 / raw2, spark2Cpu / raw2Cpu);
+    System.out.printf(Locale.ROOT, "sweep, local[2], ledger job (%4.2f s) %,13.0f %22s  (%.2fx raw on 2 threads)%n",
+        s2.phases().get("ledger job"), job2, "", job2 / raw2);
+    System.out.printf(Locale.ROOT, "sweep, local[1], whole (%5.2f s)   %,16.0f %,22.0f  (%.2fx / %.2fx raw on 1 thread)%n",
+        s1.seconds(), spark1, spark1Cpu, spark1 / raw1, spark1Cpu / raw1Cpu);
+    System.out.printf(Locale.ROOT, "sweep, local[1], ledger job (%4.2f s) %,13.0f %22s  (%.2fx raw on 1 thread)%n",
+        s1.phases().get("ledger job"), job1, "", job1 / raw1);
+    System.out.printf(Locale.ROOT, "summary workbook: local[2] %.2f s, local[1] %.2f s%n",
+        s2.phases().get("summary"), s1.phases().get("summary"));
+    System.out.printf(Locale.ROOT, "scaling local[1] -> local[2]: whole %.2fx, ledger job %.2fx; raw 1 -> 2 threads: %.2fx;"
+        + " load after: %s%n", spark2 / spark1, job2 / job1, raw2 / raw1, load());
   }
 
   /** CPU time of the whole JVM so far, in nanoseconds. */
@@ -165,23 +175,25 @@ public final class SweepBenchmark {
     return events / s;
   }
 
-  /** events/s of the whole sweep (read to committed output and summary workbook); prints the ledger job's too. */
-  static double sweep(SparkSession spark, Path prices, Path books, Path grid, Path out) throws Exception {
+  /** One whole sweep (read to committed output and summary workbook); prints its phases, stages and CPU by thread. */
+  static Sweep.Outcome sweep(SparkSession spark, Path prices, Path books, Path grid, Path out) throws Exception {
     deleteTree(out);
     StageTimes stages = new StageTimes();
     spark.sparkContext().addSparkListener(stages);
     ThreadCpu before = ThreadCpu.now();
+    long from = System.currentTimeMillis();
     Sweep.Outcome o = Sweep.run(spark, new Sweep.Options(prices.toString(), books, grid, out.toString(), "parquet",
         null, 0, false, false, 0, null, null));
     StringBuilder phases = new StringBuilder();
     o.phases().forEach((k, v) -> phases.append(String.format(Locale.ROOT, ", %s %.2f", k, v)));
-    System.out.printf(Locale.ROOT, "  %s %s: %,d events, whole sweep %.2f s = %,.0f events/s; phases (s)%s%n",
-        spark.sparkContext().master(), out.getFileName(), o.events(), o.seconds(), o.events() / o.seconds(), phases);
+    System.out.printf(Locale.ROOT, "  %s %s (%s to %s UTC): %,d events, whole sweep %.2f s = %,.0f events/s; phases (s)%s%n",
+        spark.sparkContext().master(), out.getFileName(), java.time.Instant.ofEpochMilli(from),
+        java.time.Instant.now(), o.events(), o.seconds(), o.events() / o.seconds(), phases);
     spark.sparkContext().listenerBus().waitUntilEmpty();
     spark.sparkContext().removeSparkListener(stages);
     System.out.println(stages.report());
     System.out.println(ThreadCpu.now().since(before));
-    return o.events() / o.seconds();
+    return o;
   }
 
   private static void deleteTree(Path p) throws Exception {
