@@ -23,7 +23,9 @@ import org.gammaxl.workbooks.report.PositionFile;
  * The sweep benchmark (scripts/bench-sweep; not a test): BOOKS books × 20 policies × EVENTS events, the
  * same pairs run (1) by the raw engine looping the pairs on 2 threads of one JVM over paths held in
  * memory, and (2) by {@code Sweep.run} in local[2] and local[1] over the paths as Parquet (read,
- * shuffled, sorted, swept, results written, summary workbook). Prints events/s and the ratios.
+ * shuffled, sorted, swept, results written, summary workbook). After the warm-up, {@code -Drounds=N}
+ * rounds of (raw engine, sweep) per core count; prints each round, then the median and spread of events/s
+ * for the whole sweep and for its ledger job alone, and the ratios to the raw engine of the same round.
  * Arguments: [books] [events] [work dir].
  */
 public final class SweepBenchmark {
@@ -87,9 +89,9 @@ public final class SweepBenchmark {
     }
     // Each configuration's wall time (events/s) and the process's CPU time (events per CPU-second, every thread
     // of the JVM: JIT, GC and Spark's own included), which a loaded machine distorts less than the wall time.
-    // -Drounds=N (default 3) rounds, each the raw engine then the sweep, so that every ratio compares two runs
+    // -Drounds=N (default 2) rounds, each the raw engine then the sweep, so that every ratio compares two runs
     // that saw the same load; the table gives the median and the spread (min-max) of the rounds.
-    int rounds = Integer.getInteger("rounds", 3);
+    int rounds = Integer.getInteger("rounds", 2);
     double total = (double) books * policies.size() * events;
     Rounds two = new Rounds();
     for (int r = 0; r < rounds; r++) {
