@@ -23,7 +23,9 @@ import org.gammaxl.workbooks.report.PositionFile;
  * The sweep benchmark (scripts/bench-sweep; not a test): BOOKS books × 20 policies × EVENTS events, the
  * same pairs run (1) by the raw engine looping the pairs on 2 threads of one JVM over paths held in
  * memory, and (2) by {@code Sweep.run} in local[2] and local[1] over the paths as Parquet (read,
- * shuffled, sorted, swept, results written, summary workbook). Prints events/s and the ratios.
+ * shuffled, sorted, swept, results written, summary workbook). After the warm-up, {@code -Drounds=N}
+ * rounds of (raw engine, sweep) per core count; prints each round, then the median and spread of events/s
+ * for the whole sweep and for its ledger job alone, and the ratios to the raw engine of the same round.
  * Arguments: [books] [events] [work dir].
  */
 public final class SweepBenchmark {
@@ -87,34 +89,97 @@ public final class SweepBenchmark {
     }
     // Each configuration's wall time (events/s) and the process's CPU time (events per CPU-second, every thread
     // of the JVM: JIT, GC and Spark's own included), which a loaded machine distorts less than the wall time.
+    // -Drounds=N (default 2) rounds, each the raw engine then the sweep, so that every ratio compares two runs
+    // that saw the same load; the table gives the median and the spread (min-max) of the rounds.
+    int rounds = Integer.getInteger("rounds", 2);
     double total = (double) books * policies.size() * events;
-    long c = cpu();
-    double raw2 = raw(bookList, policies, times, spots, 2, books);
-    double raw2Cpu = total / ((cpu() - c) / 1e9);
-    c = cpu();
-    double spark2 = sweep(spark, prices, booksDir, grid, dir.resolve("out-local2"));
-    double spark2Cpu = total / ((cpu() - c) / 1e9);
+    Rounds two = new Rounds();
+    for (int r = 0; r < rounds; r++) {
+      two.round(total, () -> raw(bookList, policies, times, spots, 2, books),
+          () -> sweep(spark, prices, booksDir, grid, dir.resolve("out-local2")));
+    }
     spark.stop();
-    spark = SweepCommand.session("local[1]", java.util.Map.of());
+    SparkSession one = SweepCommand.session("local[1]", java.util.Map.of());
     // local[1] plans 8 partitions, not 16: stage code Spark has not generated yet (compiled on the driver and by
     // the JIT), so one warm-up sweep in local[1] too
-    sweep(spark, prices, booksDir, grid, dir.resolve("warmup"));
-    c = cpu();
-    double spark1 = sweep(spark, prices, booksDir, grid, dir.resolve("out-local1"));
-    double spark1Cpu = total / ((cpu() - c) / 1e9);
-    spark.stop();
-    c = cpu();
-    double raw1 = raw(bookList, policies, times, spots, 1, books);
-    double raw1Cpu = total / ((cpu() - c) / 1e9);
-    System.out.printf(Locale.ROOT, "%-22s %16s %22s%n", "", "events/s (wall)", "events per CPU-second");
-    System.out.printf(Locale.ROOT, "raw engine, 2 threads  %,16.0f %,22.0f%n", raw2, raw2Cpu);
-    System.out.printf(Locale.ROOT, "raw engine, 1 thread   %,16.0f %,22.0f%n", raw1, raw1Cpu);
-    System.out.printf(Locale.ROOT, "sweep, local[2]        %,16.0f %,22.0f  (%.2fx / %.2fx the raw engine on 2 threads)%n",
-        spark2, spark2Cpu, spark2 / raw2, spark2Cpu / raw2Cpu);
-    System.out.printf(Locale.ROOT, "sweep, local[1]        %,16.0f %,22.0f  (%.2fx / %.2fx the raw engine on 1 thread)%n",
-        spark1, spark1Cpu, spark1 / raw1, spark1Cpu / raw1Cpu);
-    System.out.printf(Locale.ROOT, "scaling local[1] -> local[2]: %.2fx; raw 1 -> 2 threads: %.2fx; load after: %s%n",
-        spark2 / spark1, raw2 / raw1, load());
+    sweep(one, prices, booksDir, grid, dir.resolve("warmup"));
+    Rounds single = new Rounds();
+    for (int r = 0; r < rounds; r++) {
+      single.round(total, () -> raw(bookList, policies, times, spots, 1, books),
+          () -> sweep(one, prices, booksDir, grid, dir.resolve("out-local1")));
+    }
+    one.stop();
+    System.out.printf(Locale.ROOT, "%d rounds; median (min-max)%n", rounds);
+    System.out.printf(Locale.ROOT, "%-30s %-40s %-40s%n", "", "events/s (wall)", "events per CPU-second");
+    System.out.printf(Locale.ROOT, "%-30s %-40s %-40s%n", "raw engine, 2 threads", spread(two.raw), spread(two.rawCpu));
+    System.out.printf(Locale.ROOT, "%-30s %-40s %-40s%n", "raw engine, 1 thread", spread(single.raw), spread(single.rawCpu));
+    two.print("local[2]", "2 threads");
+    single.print("local[1]", "1 thread");
+    System.out.printf(Locale.ROOT, "scaling local[1] -> local[2] (medians): whole %.2fx, ledger job %.2fx; raw 1 -> 2 threads"
+        + " %.2fx; load after: %s%n", median(two.whole) / median(single.whole), median(two.job) / median(single.job),
+        median(two.raw) / median(single.raw), load());
+  }
+
+  /** The rounds of one configuration: the raw engine and the sweep, one after the other. */
+  private static final class Rounds {
+    final List<Double> raw = new ArrayList<>();
+    final List<Double> rawCpu = new ArrayList<>();
+    final List<Double> whole = new ArrayList<>();
+    final List<Double> wholeCpu = new ArrayList<>();
+    final List<Double> job = new ArrayList<>();
+    final List<Double> summary = new ArrayList<>();
+    final List<Double> ratio = new ArrayList<>();
+    final List<Double> ratioCpu = new ArrayList<>();
+    final List<Double> ratioJob = new ArrayList<>();
+
+    void round(double total, java.util.concurrent.Callable<Double> rawRun,
+        java.util.concurrent.Callable<Sweep.Outcome> sweepRun) throws Exception {
+      long c = cpu();
+      double r = rawRun.call();
+      double rc = total / ((cpu() - c) / 1e9);
+      c = cpu();
+      Sweep.Outcome o = sweepRun.call();
+      double wc = total / ((cpu() - c) / 1e9);
+      double w = o.events() / o.seconds();
+      double j = o.events() / o.phases().get("ledger job");
+      raw.add(r);
+      rawCpu.add(rc);
+      whole.add(w);
+      wholeCpu.add(wc);
+      job.add(j);
+      summary.add(o.phases().get("summary"));
+      ratio.add(w / r);
+      ratioCpu.add(wc / rc);
+      ratioJob.add(j / r);
+      System.out.printf(Locale.ROOT, "  round: raw %,.0f events/s, sweep whole %,.0f, ledger job %,.0f: %.2fx / %.2fx"
+          + " (ledger job) of the raw engine%n", r, w, j, w / r, j / r);
+    }
+
+    void print(String master, String threads) {
+      System.out.printf(Locale.ROOT, "%-30s %-40s %-40s ratio to raw on %s (wall / CPU): %s / %s%n",
+          "sweep, " + master + ", whole", spread(whole), spread(wholeCpu), threads, spreadX(ratio), spreadX(ratioCpu));
+      System.out.printf(Locale.ROOT, "%-30s %-40s %-40s ratio to raw on %s (wall): %s%n",
+          "sweep, " + master + ", ledger job", spread(job), "", threads, spreadX(ratioJob));
+      System.out.printf(Locale.ROOT, "%-30s %.2f s (%.2f-%.2f)%n", "  of which summary workbook", median(summary),
+          java.util.Collections.min(summary), java.util.Collections.max(summary));
+    }
+  }
+
+  static double median(List<Double> x) {
+    List<Double> s = new ArrayList<>(x);
+    s.sort(null);
+    int n = s.size();
+    return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+  }
+
+  private static String spread(List<Double> x) {
+    return String.format(Locale.ROOT, "%,.0f (%,.0f-%,.0f)", median(x), java.util.Collections.min(x),
+        java.util.Collections.max(x));
+  }
+
+  private static String spreadX(List<Double> x) {
+    return String.format(Locale.ROOT, "%.2fx (%.2f-%.2f)", median(x), java.util.Collections.min(x),
+        java.util.Collections.max(x));
   }
 
   /** CPU time of the whole JVM so far, in nanoseconds. */
@@ -165,23 +230,25 @@ public final class SweepBenchmark {
     return events / s;
   }
 
-  /** events/s of the whole sweep (read to committed output and summary workbook); prints the ledger job's too. */
-  static double sweep(SparkSession spark, Path prices, Path books, Path grid, Path out) throws Exception {
+  /** One whole sweep (read to committed output and summary workbook); prints its phases, stages and CPU by thread. */
+  static Sweep.Outcome sweep(SparkSession spark, Path prices, Path books, Path grid, Path out) throws Exception {
     deleteTree(out);
     StageTimes stages = new StageTimes();
     spark.sparkContext().addSparkListener(stages);
     ThreadCpu before = ThreadCpu.now();
+    long from = System.currentTimeMillis();
     Sweep.Outcome o = Sweep.run(spark, new Sweep.Options(prices.toString(), books, grid, out.toString(), "parquet",
         null, 0, false, false, 0, null, null));
     StringBuilder phases = new StringBuilder();
     o.phases().forEach((k, v) -> phases.append(String.format(Locale.ROOT, ", %s %.2f", k, v)));
-    System.out.printf(Locale.ROOT, "  %s %s: %,d events, whole sweep %.2f s = %,.0f events/s; phases (s)%s%n",
-        spark.sparkContext().master(), out.getFileName(), o.events(), o.seconds(), o.events() / o.seconds(), phases);
+    System.out.printf(Locale.ROOT, "  %s %s (%s to %s UTC): %,d events, whole sweep %.2f s = %,.0f events/s; phases (s)%s%n",
+        spark.sparkContext().master(), out.getFileName(), java.time.Instant.ofEpochMilli(from),
+        java.time.Instant.now(), o.events(), o.seconds(), o.events() / o.seconds(), phases);
     spark.sparkContext().listenerBus().waitUntilEmpty();
     spark.sparkContext().removeSparkListener(stages);
     System.out.println(stages.report());
     System.out.println(ThreadCpu.now().since(before));
-    return o.events() / o.seconds();
+    return o;
   }
 
   private static void deleteTree(Path p) throws Exception {
