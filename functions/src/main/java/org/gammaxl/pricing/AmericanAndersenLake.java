@@ -50,11 +50,11 @@ public final class AmericanAndersenLake implements OptionPricer {
   public static final AmericanAndersenLake ACCURATE = new AmericanAndersenLake("accurate",
       new AndersenLakeScheme(16, 12, 3, 16, true, 8, 2), 0.5, 2.0, new AndersenLakeScheme(24, 16, 3, 16, true, 10, 2),
       new AndersenLakeScheme(8, 6, 2, 16, true), new AndersenLakeScheme(12, 12, 3, 16, true, 8, 2, 2.0),
-      splitFamily(16, 4, 16, 8));
+      splitFamily(16, 4, 16, 8), new AndersenLakeScheme(32, 24, 4, 16, true, 0, 0, 2.0), 1.0);
   /** About 1e-7 of the strike within a year: degree 8, 6 points, 2 Newton steps, tanh–sinh step 1/6 (39 points). */
   public static final AmericanAndersenLake FAST = new AmericanAndersenLake("fast",
       new AndersenLakeScheme(8, 6, 2, 6, true), Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, null, null, null,
-      null);
+      null, new AndersenLakeScheme(24, 16, 3, 12, true, 0, 0, 2.0), 4.0);
 
   static final double VOL_BUMP = 0.001;
 
@@ -77,10 +77,26 @@ public final class AmericanAndersenLake implements OptionPricer {
    * [j − 1] serves when the strike's pull on the boundary sets in at about that root time (null: none).
    */
   private final AndersenLakeScheme[] splitSchemes;
+  /**
+   * For a boundary at the strike (put yield below the rate) that settles at its perpetual level early in the
+   * option's life — κ = μ²T/(2σ²) ≥ {@link #steepAfter}, μ = r − q − ½σ² the put-equivalent drift, as at small vols
+   * or long expiries with a large carry — a scheme of higher degree whose nodes resolve the bend (null: none).
+   */
+  private final AndersenLakeScheme steepScheme;
+  private final double steepAfter;
 
   private AmericanAndersenLake(String name, AndersenLakeScheme shortScheme, double cappedLongAfter, double longAfter,
       AndersenLakeScheme longScheme, AndersenLakeScheme crossScheme, AndersenLakeScheme atStrikeScheme,
       AndersenLakeScheme[] splitSchemes) {
+    this(name, shortScheme, cappedLongAfter, longAfter, longScheme, crossScheme, atStrikeScheme, splitSchemes, null,
+        Double.POSITIVE_INFINITY);
+  }
+
+  private AmericanAndersenLake(String name, AndersenLakeScheme shortScheme, double cappedLongAfter, double longAfter,
+      AndersenLakeScheme longScheme, AndersenLakeScheme crossScheme, AndersenLakeScheme atStrikeScheme,
+      AndersenLakeScheme[] splitSchemes, AndersenLakeScheme steepScheme, double steepAfter) {
+    this.steepScheme = steepScheme;
+    this.steepAfter = steepAfter;
     this.atStrikeScheme = atStrikeScheme;
     this.splitSchemes = splitSchemes;
     this.name = name;
@@ -112,6 +128,9 @@ public final class AmericanAndersenLake implements OptionPricer {
    * second, in ln √τ.
    */
   private AndersenLakeScheme scheme(double years, double vol, double rate, double yield) {
+    if (steepScheme != null && yield < rate && AmericanPerpetual.kappa(years, vol, rate, yield) >= steepAfter) {
+      return steepScheme;
+    }
     if (splitSchemes != null && yield > rate && years <= longAfter) {
       double logRatio = Math.log(yield / rate);
       double onset = Math.sqrt(logRatio * logRatio / (20 * vol * vol * years));
@@ -239,19 +258,31 @@ public final class AmericanAndersenLake implements OptionPricer {
           : "an American call with yield < 0 and rate below the yield")
           + " has two exercise boundaries, which AMERICAN does not solve; AMERICAN.LATTICE values it");
     }
+    if (AmericanPerpetual.reached(years, vol, rp, qp)) {
+      // the boundary settled at its perpetual level within a sliver of the expiry: the perpetual put, to 1e-12 K
+      if (level == PRICE) {
+        return new double[] {perpetual(type, spot, strike, vol, rate, yield)};
+      }
+      return AmericanGreeks.of(this::value, type, spot, strike, years, vol, rate, yield).toArray();
+    }
     AndersenLakeScheme scheme = scheme(years, vol, rp, qp);
     // for greeks the last step also yields the boundary's tangent (at the step's start, 1e-7 from the end): a chord
     // step as in the pricing solve, so that the greeks' price is the price, or a Newton step
     AndersenLakeBoundary boundary = level == PRICE || !scheme.newton
         ? new AndersenLakeBoundary(scheme, rp, qp, vol, years)
         : new AndersenLakeBoundary(scheme, rp, qp, vol, years, null, 0.0, null, scheme.iterations - 1);
-    if (level != PRICE) {
-      if (!scheme.newton) {
-        boundary.tangent();
-      } else if (scheme.chord) {
+    if (level == PRICE) {
+      boundary.converge();
+    } else if (!scheme.newton) {
+      boundary.tangent();
+    } else {
+      if (scheme.chord) {
         boundary.chordAndTangent();
       } else {
         boundary.newtonAndTangent();
+      }
+      if (boundary.converge()) {
+        boundary.tangent(); // at the converged boundary, as the price's
       }
     }
     double logSpot = Math.log(spot);
@@ -309,6 +340,13 @@ public final class AmericanAndersenLake implements OptionPricer {
       }
     }
     return g;
+  }
+
+  /** The perpetual value of the put (or the put a call mirrors: spot and strike, rate and yield swapped). */
+  private static double perpetual(OptionType type, double spot, double strike, double vol, double rate,
+      double yield) {
+    return type == OptionType.PUT ? AmericanPerpetual.put(spot, strike, vol, rate, yield)
+        : AmericanPerpetual.put(strike, spot, vol, yield, rate);
   }
 
   /**
