@@ -140,7 +140,8 @@ def small_vols(count, seed=21):
     vols = [0.0002, 0.001, 0.003, 0.01, 0.02]
     rates = [0.01, 0.03, 0.05, 0.1]
     yields = [0.0, 0.01, 0.02, 0.05, 0.08]
-    rows = [('C', 100, 101.5, 0.0863, 0.0387, 6.65, 0.00032)]  # issue 20: below intrinsic before the fix
+    rows = [('C', 100, 101.5, 0.0863, 0.0387, 6.65, 0.00032),  # issue 20: below intrinsic before the fix
+            ('P', 98.1572, 83.6163, 0.1083, 0.0767, 8.358, 0.00341)]  # the forward path meets the boundary at 6 y
     while len(rows) < count:
         kind = rng.choice('CP')
         r, q = rng.choice(rates), rng.choice(yields)
@@ -157,7 +158,7 @@ def main():
     out = args[0] if args else ('functions/src/test/resources/reference/american_lattice_small_vols.csv' if small
                                 else 'functions/src/test/resources/reference/american_lattice.csv')
     if small:
-        cases = [('smallvol',) + row + (None,) for row in small_vols(30)]
+        cases = [('smallvol',) + row + (None,) for row in small_vols(31)]
     else:
         cases = [('ju1999',) + row for row in JU] + [('grid', ) + row + (None,) for row in grid(110)]
     with open(out, 'w', newline='') as f:

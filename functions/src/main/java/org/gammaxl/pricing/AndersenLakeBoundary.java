@@ -336,14 +336,22 @@ final class AndersenLakeBoundary {
     return -rootH(scheme.priceInterpolation, k * (scheme.n + 1));
   }
 
+  /** ln(b/X) at the point whose interpolation weights are {@code w[at..at + n]}. */
+  double logRatioAt(double[] w, int at) {
+    return -rootH(w, at);
+  }
+
   /**
    * ∂(ln b)/∂σ, ∂(ln b)/∂r and ∂(ln b)/∂q at the price integral's point k into {@code out[0..2]}, after
    * {@link #tangent} (or the other solves that set it).
    */
   void priceLogSlopes(int k, double[] out) {
+    logSlopesAt(scheme.priceInterpolation, k * (scheme.n + 1), out);
+  }
+
+  /** As {@link #priceLogSlopes} at the point whose interpolation weights are {@code w[at..at + n]}. */
+  void logSlopesAt(double[] w, int at, double[] out) {
     int n = scheme.n;
-    int at = k * (n + 1);
-    double[] w = scheme.priceInterpolation;
     double root = rootH(w, at);
     double dVol = 0;
     double dRate = 0;
