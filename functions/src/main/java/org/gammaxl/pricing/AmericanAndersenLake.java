@@ -261,9 +261,9 @@ public final class AmericanAndersenLake implements OptionPricer {
     if (AmericanPerpetual.reached(years, vol, rp, qp)) {
       // the boundary settled at its perpetual level within a sliver of the expiry: the perpetual put, to 1e-12 K
       if (level == PRICE) {
-        return new double[] {perpetual(type, spot, strike, vol, rate, yield)};
+        return new double[] {AmericanPerpetual.value(phi, spot, strike, vol, rate, yield)};
       }
-      return AmericanGreeks.of(this::value, type, spot, strike, years, vol, rate, yield).toArray();
+      return AmericanPerpetual.greeks(phi, spot, strike, vol, rate, yield);
     }
     AndersenLakeScheme scheme = scheme(years, vol, rp, qp);
     // for greeks the last step also yields the boundary's tangent (at the step's start, 1e-7 from the end): a chord
@@ -340,13 +340,6 @@ public final class AmericanAndersenLake implements OptionPricer {
       }
     }
     return g;
-  }
-
-  /** The perpetual value of the put (or the put a call mirrors: spot and strike, rate and yield swapped). */
-  private static double perpetual(OptionType type, double spot, double strike, double vol, double rate,
-      double yield) {
-    return type == OptionType.PUT ? AmericanPerpetual.put(spot, strike, vol, rate, yield)
-        : AmericanPerpetual.put(strike, spot, vol, yield, rate);
   }
 
   /**

@@ -160,6 +160,31 @@ class AmericanAndersenLakeTest {
       // the call it mirrors: C(S, K, r, q) = P(K, S, q, r)
       assertEquals(expected, ACCURATE.price(OptionType.CALL, 100, s, 2, vol, q, r), 1e-12, "call S=" + s);
     }
+    // its greeks in closed form are the derivatives of its price (central differences on the boundary-layer scale)
+    for (OptionType type : OptionType.values()) {
+      double s = type == OptionType.PUT ? 100.01 : 100;
+      double k = type == OptionType.PUT ? 100 : 100.01;
+      double rr = type == OptionType.PUT ? r : q;
+      double qq = type == OptionType.PUT ? q : r;
+      Greeks g = ACCURATE.greeks(type, s, k, 2, vol, rr, qq);
+      double hs = 1e-5;
+      double hv = 1e-6;
+      double hr = 1e-6;
+      assertEquals(ACCURATE.price(type, s, k, 2, vol, rr, qq), g.price(), 1e-15, type + " price");
+      assertEquals((ACCURATE.price(type, s + hs, k, 2, vol, rr, qq) - ACCURATE.price(type, s - hs, k, 2, vol, rr, qq))
+          / (2 * hs), g.delta(), 1e-7, type + " delta");
+      assertEquals((ACCURATE.greeks(type, s + hs, k, 2, vol, rr, qq).delta()
+          - ACCURATE.greeks(type, s - hs, k, 2, vol, rr, qq).delta()) / (2 * hs), g.gamma(), 1e-5 * g.gamma(),
+          type + " gamma");
+      assertEquals((ACCURATE.price(type, s, k, 2, vol + hv, rr, qq) - ACCURATE.price(type, s, k, 2, vol - hv, rr, qq))
+          / (2 * hv), g.vega(), 1e-5 * Math.abs(g.vega()), type + " vega");
+      assertEquals((ACCURATE.price(type, s, k, 2, vol, rr + hr, qq) - ACCURATE.price(type, s, k, 2, vol, rr - hr, qq))
+          / (2 * hr), g.rho(), 1e-5 * Math.abs(g.rho()), type + " rho");
+      assertEquals((ACCURATE.greeks(type, s, k, 2, vol + hv, rr, qq).delta()
+          - ACCURATE.greeks(type, s, k, 2, vol - hv, rr, qq).delta()) / (2 * hv), g.vanna(), 1e-4 * Math.abs(g.vanna()),
+          type + " vanna");
+      assertEquals(0, g.theta(), 0);
+    }
     // where the gap to the perpetual put is not yet negligible (κ from 1 to 30) the steep scheme agrees with a solve
     // of twice its degree to 1e-8 of the strike
     AmericanAndersenLake reference = AmericanAndersenLake.of(64, 48, 5, 24, true, 2.0);
