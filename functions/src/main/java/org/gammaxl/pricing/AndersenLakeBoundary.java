@@ -158,14 +158,11 @@ final class AndersenLakeBoundary {
           substitute(factors, pivots, rhs, n, 0, 1);
           chord = largest(rhs, n) <= CHORD_LIMIT;
         }
-        if (!chord) {
-          linearise(jacobian, rhs, false);
-          factor(jacobian, order, n);
-          substitute(jacobian, order, rhs, n, 0, 1);
-          factors = jacobian;
-          pivots = order;
+        if (chord) {
+          step(rhs);
+        } else {
+          newtonStep(jacobian, order, rhs);
         }
-        step(rhs);
       }
     } else {
       iterate(iterations);
@@ -204,18 +201,21 @@ final class AndersenLakeBoundary {
     int n = scheme.n;
     boolean stepped = false;
     for (int extra = 0; extra < 4 && lastStep > CONVERGED_STEP; extra++) {
-      double[] jacobian = new double[n * n];
-      int[] order = new int[n];
-      double[] rhs = new double[4 * n];
-      linearise(jacobian, rhs, false);
-      factor(jacobian, order, n);
-      substitute(jacobian, order, rhs, n, 0, 1);
-      factors = jacobian;
-      pivots = order;
-      step(rhs);
+      newtonStep(new double[n * n], new int[n], new double[4 * n]);
       stepped = true;
     }
     return stepped;
+  }
+
+  /** One Newton step with the exact Jacobian, whose factors the next chord steps reuse; scratch arrays given. */
+  private void newtonStep(double[] jacobian, int[] order, double[] rhs) {
+    int n = scheme.n;
+    linearise(jacobian, rhs, false);
+    factor(jacobian, order, n);
+    substitute(jacobian, order, rhs, n, 0, 1);
+    factors = jacobian;
+    pivots = order;
+    step(rhs);
   }
 
   /** −R_i = −(ln X − s_i − ln f_i) into {@code rhs[0..n)}, without the Jacobian: the fixed-point map's N and D. */
