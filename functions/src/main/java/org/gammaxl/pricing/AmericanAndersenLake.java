@@ -16,6 +16,11 @@ import org.gammaxl.InvalidInputException;
  * ten years — about 1e-9 of the strike; {@link #FAST} ({@code AMERICAN.FAST}) 1e-6 within a month, 2e-5 within a
  * year, 3e-4 at ten years. Both are exact in the limits: T = 0 is intrinsic, vol = 0 the deterministic value.
  *
+ * <p><b>Small vols and large carries</b> (docs/american.md): a put-equivalent boundary at the strike that settles
+ * early — κ = μ²T/(2σ²) ≥ 1 (FAST: 4), μ = r − q − ½σ² — takes a steeper scheme, and once the proven gap to the
+ * perpetual put is below 1e-12 of the strike ({@link AmericanPerpetual}) it is that put, greeks included; below
+ * σ√T = {@value #SPLIT_BELOW} the price integral is split where the forward path meets the boundary.
+ *
  * <p><b>Calls, puts and rates.</b> A call is valued as the put it mirrors (McDonald–Schroder symmetry
  * C(S, K, r, q) = P(K, S, q, r)), so the boundary is always a put's. Early exercise never pays for a put with r ≤ 0
  * and q ≥ r, nor for a call with q ≤ 0 and r ≥ q: the value is then the European one. A put with r &lt; 0 and q &lt; r
