@@ -4,6 +4,7 @@
 Writes functions/src/test/resources/reference/american_lattice.csv (run from the repository root):
 
     python3 scripts/american_reference.py            # ~15 minutes on one core
+    python3 scripts/american_reference.py --small-vols   # american_lattice_small_vols.csv, 30 rows at vols 0.02-2 %
 
 The lattice is the Leisen-Reimer tree (Peizer-Pratt method-2 inversion, odd step counts, centred on the strike),
 written here in numpy independently of the Java AmericanLattice: at every node the holder takes the better of
@@ -44,8 +45,8 @@ def tree(phi, s, k, t, v, r, q, n):
     p = peizer_pratt(d2, n)
     p_bar = peizer_pratt(d1, n)
     growth = math.exp(b * dt)
-    up = growth * p_bar / p
-    down = (growth - p * up) / (1 - p)
+    up = growth * p_bar / p if 0 < p < 1 else 0.0
+    down = (growth - p * up) / (1 - p) if 0 < p < 1 else 0.0
     if not (0 < p < 1 and down > 0 and up > down):
         step = v * math.sqrt(dt)
         up, down = math.exp(b * dt + step), math.exp(b * dt - step)
@@ -131,9 +132,35 @@ def grid(count, seed=20):
     return rows
 
 
+def small_vols(count, seed=21):
+    """Vols 0.02 % to 2 % with spots near the strike, where a large carry makes the boundary settle early."""
+    rng = random.Random(seed)
+    moneyness = [-0.02, -0.005, -0.001, 0.0, 0.001, 0.003, 0.01, 0.05]
+    years = [1 / 365, 7 / 365, 0.1, 0.5, 1, 2, 5, 10]
+    vols = [0.0002, 0.001, 0.003, 0.01, 0.02]
+    rates = [0.01, 0.03, 0.05, 0.1]
+    yields = [0.0, 0.01, 0.02, 0.05, 0.08]
+    rows = [('C', 100, 101.5, 0.0863, 0.0387, 6.65, 0.00032),  # issue 20: below intrinsic before the fix
+            ('P', 98.1572, 83.6163, 0.1083, 0.0767, 8.358, 0.00341)]  # the forward path meets the boundary at 6 y
+    while len(rows) < count:
+        kind = rng.choice('CP')
+        r, q = rng.choice(rates), rng.choice(yields)
+        if kind == 'C':
+            r, q = q, r  # the put it mirrors has the larger rate
+        s = round(100 * (1 + rng.choice(moneyness)), 4)
+        rows.append((kind, 100, s, q, r, rng.choice(years), rng.choice(vols)))
+    return rows
+
+
 def main():
-    out = sys.argv[1] if len(sys.argv) > 1 else 'functions/src/test/resources/reference/american_lattice.csv'
-    cases = [('ju1999',) + row for row in JU] + [('grid', ) + row + (None,) for row in grid(110)]
+    small = '--small-vols' in sys.argv
+    args = [a for a in sys.argv[1:] if a != '--small-vols']
+    out = args[0] if args else ('functions/src/test/resources/reference/american_lattice_small_vols.csv' if small
+                                else 'functions/src/test/resources/reference/american_lattice.csv')
+    if small:
+        cases = [('smallvol',) + row + (None,) for row in small_vols(31)]
+    else:
+        cases = [('ju1999',) + row for row in JU] + [('grid', ) + row + (None,) for row in grid(110)]
     with open(out, 'w', newline='') as f:
         w = csv.writer(f, lineterminator='\n')
         w.writerow(['source', 'type', 'S', 'K', 'T', 'v', 'r', 'q', 'lattice', 'estimate']

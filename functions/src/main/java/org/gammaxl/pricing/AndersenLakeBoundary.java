@@ -152,21 +152,70 @@ final class AndersenLakeBoundary {
       int own = scheme.iterations - (scheme.first == null ? 0 : scheme.first.iterations);
       int newtonSteps = own - scheme.chords;
       for (int iteration = 0; iteration < iterations; iteration++) {
-        if (iteration >= newtonSteps && iteration < own && factors != null) {
+        boolean chord = iteration >= newtonSteps && iteration < own && factors != null;
+        if (chord) {
           residual(rhs);
           substitute(factors, pivots, rhs, n, 0, 1);
-        } else {
-          linearise(jacobian, rhs, false);
-          factor(jacobian, order, n);
-          substitute(jacobian, order, rhs, n, 0, 1);
-          factors = jacobian;
-          pivots = order;
+          chord = largest(rhs, n) <= CHORD_LIMIT;
         }
-        step(rhs);
+        if (chord) {
+          step(rhs);
+        } else {
+          newtonStep(jacobian, order, rhs);
+        }
       }
     } else {
       iterate(iterations);
     }
+  }
+
+  /**
+   * A solve whose last step still moved a node value by more than this has not converged: its start was too far for
+   * the scheme's steps (as for a boundary at the strike at small vols and short expiries, where the first steps'
+   * coarse quadrature ends 1e-4 away and one chord step leaves 7e-6 on the price).
+   */
+  static final double CONVERGED_STEP = 1e-5;
+  /**
+   * A chord step that would move a node value by more than this is refused for a Newton step: from the coarse
+   * solution, about 1e-6 off, it should move by about that much; a larger move means the coarse Jacobian does not
+   * describe the full scheme there (seen at small vols and short expiries: a chord step of 1.08).
+   */
+  private static final double CHORD_LIMIT = 1e-4;
+
+  private static double largest(double[] delta, int n) {
+    double largest = 0;
+    for (int i = 0; i < n; i++) {
+      largest = Math.max(largest, Math.abs(delta[i]));
+    }
+    return largest;
+  }
+
+  /**
+   * Newton steps on this scheme's full quadrature while the last step moved a node value by more than
+   * {@link #CONVERGED_STEP} (at most four); whether any was taken. A Jacobi–Newton scheme is left as it is.
+   */
+  boolean converge() {
+    if (!scheme.newton) {
+      return false;
+    }
+    int n = scheme.n;
+    boolean stepped = false;
+    for (int extra = 0; extra < 4 && lastStep > CONVERGED_STEP; extra++) {
+      newtonStep(new double[n * n], new int[n], new double[4 * n]);
+      stepped = true;
+    }
+    return stepped;
+  }
+
+  /** One Newton step with the exact Jacobian, whose factors the next chord steps reuse; scratch arrays given. */
+  private void newtonStep(double[] jacobian, int[] order, double[] rhs) {
+    int n = scheme.n;
+    linearise(jacobian, rhs, false);
+    factor(jacobian, order, n);
+    substitute(jacobian, order, rhs, n, 0, 1);
+    factors = jacobian;
+    pivots = order;
+    step(rhs);
   }
 
   /** −R_i = −(ln X − s_i − ln f_i) into {@code rhs[0..n)}, without the Jacobian: the fixed-point map's N and D. */
@@ -287,14 +336,22 @@ final class AndersenLakeBoundary {
     return -rootH(scheme.priceInterpolation, k * (scheme.n + 1));
   }
 
+  /** ln(b/X) at the point whose interpolation weights are {@code w[at..at + n]}. */
+  double logRatioAt(double[] w, int at) {
+    return -rootH(w, at);
+  }
+
   /**
    * ∂(ln b)/∂σ, ∂(ln b)/∂r and ∂(ln b)/∂q at the price integral's point k into {@code out[0..2]}, after
    * {@link #tangent} (or the other solves that set it).
    */
   void priceLogSlopes(int k, double[] out) {
+    logSlopesAt(scheme.priceInterpolation, k * (scheme.n + 1), out);
+  }
+
+  /** As {@link #priceLogSlopes} at the point whose interpolation weights are {@code w[at..at + n]}. */
+  void logSlopesAt(double[] w, int at, double[] out) {
     int n = scheme.n;
-    int at = k * (n + 1);
-    double[] w = scheme.priceInterpolation;
     double root = rootH(w, at);
     double dVol = 0;
     double dRate = 0;
@@ -370,8 +427,16 @@ final class AndersenLakeBoundary {
     int[] order = new int[n];
     double[] rhs = new double[4 * n];
     linearise(jacobian, rhs, true);
+    double[] residual = java.util.Arrays.copyOf(rhs, n);
     substitute(factors, pivots, rhs, n, 0, 1);
     factor(jacobian, order, n);
+    if (largest(rhs, n) > CHORD_LIMIT) {
+      // as the pricing solve: a Newton step instead
+      System.arraycopy(residual, 0, rhs, 0, n);
+      substitute(jacobian, order, rhs, n, 0, 1);
+      factors = jacobian;
+      pivots = order;
+    }
     substitute(jacobian, order, rhs, n, 1, 3);
     step(rhs);
     copyTangent(rhs);

@@ -61,6 +61,9 @@ final class AndersenLakeScheme {
   final double[] priceCos;
   final double[] priceWeight;
   final double[] priceInterpolation;
+  /** The price integral's tanh–sinh nodes and weights on [−1, 1], for a price integral split in two pieces. */
+  final double[] tanhSinhNode;
+  final double[] tanhSinhWeight;
   /**
    * The scheme of the first Newton steps, on the same nodes with fewer quadrature points (null: none). From QD+,
    * about 1e-3 off, each step's result is limited by its start, not by its quadrature, until the last: on the
@@ -188,6 +191,8 @@ final class AndersenLakeScheme {
       }
     }
     double[][] ts = tanhSinh(p);
+    tanhSinhNode = ts[0];
+    tanhSinhWeight = ts[1];
     this.pricePoints = ts[0].length;
     priceSin = new double[pricePoints];
     priceCos = new double[pricePoints];

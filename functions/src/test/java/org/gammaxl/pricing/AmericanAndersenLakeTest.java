@@ -21,6 +21,8 @@ class AmericanAndersenLakeTest {
   private static final AmericanAndersenLake FAST = AmericanAndersenLake.FAST;
   private static final AmericanAndersenLake FINE = AmericanAndersenLake.of(32, 32, 4, 24, true);
   private static final List<Map<String, String>> LATTICE = AmericanReferenceTable.read("american_lattice.csv");
+  private static final List<Map<String, String>> SMALL_VOLS =
+      AmericanReferenceTable.read("american_lattice_small_vols.csv");
 
   private static double price(AmericanAndersenLake pricer, Map<String, String> row) {
     return pricer.price(type(row), number(row, "S"), number(row, "K"), number(row, "T"), number(row, "v"),
@@ -104,6 +106,95 @@ class AmericanAndersenLakeTest {
     for (Map<String, String> row : LATTICE) {
       assertEquals(number(row, "lattice"), price(FAST, row), 1e-5 * number(row, "K") + 2 * number(row, "estimate"),
           describe(row));
+    }
+  }
+
+  @Test
+  void smallVolsAgreeWithTheConvergedLattice() {
+    // vols 0.02-2 %, spots near the strike; a large carry settles the boundary early (perpetual, or the steep scheme)
+    for (Map<String, String> row : SMALL_VOLS) {
+      double tolerance = 1e-8 * number(row, "K") + 2 * number(row, "estimate");
+      assertEquals(number(row, "lattice"), price(ACCURATE, row), tolerance, describe(row));
+      assertEquals(number(row, "lattice"), price(FAST, row), 1e-5 * number(row, "K") + tolerance, describe(row));
+    }
+    assertEquals(31, SMALL_VOLS.size());
+    // issue 20: this call was priced 0.0, below its intrinsic 1.5
+    assertEquals(1.5, ACCURATE.price(OptionType.CALL, 101.5, 100, 6.65, 3.2e-4, 0.0387, 0.0863), 1e-12);
+  }
+
+  @Test
+  void neverBelowIntrinsicOrEuropeanAtAnyVolOrExpiry() {
+    // vols 1e-4 to 2 (log-uniform), expiries 1 day to 10 years; on main 54 (AMERICAN) and 219 (FAST) of 20,000 such
+    // options were below intrinsic, all at vols under 1 % with the put-equivalent rate above the yield
+    java.util.Random random = new java.util.Random(20);
+    for (int c = 0; c < 2000; c++) {
+      OptionType type = random.nextBoolean() ? OptionType.CALL : OptionType.PUT;
+      double s = 80 + 45 * random.nextDouble();
+      double k = 90 + 20 * random.nextDouble();
+      double t = Math.exp(Math.log(1 / 365.0) + random.nextDouble() * Math.log(3650));
+      double v = Math.exp(Math.log(1e-4) + random.nextDouble() * Math.log(2e4));
+      double r = 0.1 * random.nextDouble();
+      double q = 0.12 * random.nextDouble();
+      double floor = Math.max(type.intrinsic(s, k), AmericanSupport.european(type, s, k, t, v, r, q)) - 1e-9 * k;
+      for (AmericanAndersenLake pricer : new AmericanAndersenLake[] {ACCURATE, FAST}) {
+        double value = pricer.price(type, s, k, t, v, r, q);
+        assertTrue(value >= floor, pricer + " " + type + " S=" + s + " K=" + k + " T=" + t + " v=" + v + " r=" + r
+            + " q=" + q + ": " + value + " < " + floor);
+      }
+    }
+  }
+
+  @Test
+  void aBoundaryThatSettlesEarlyIsThePerpetualOne() {
+    // put-equivalent carry 5 %, vol 1 %, two years: κ = μ²T/(2σ²) = 50; the perpetual put (McKean) in closed form
+    double vol = 0.01;
+    double r = 0.06;
+    double q = 0.01;
+    double v2 = vol * vol;
+    double mu = r - q - 0.5 * v2;
+    double gamma = (-mu - Math.sqrt(mu * mu + 2 * v2 * r)) / v2;
+    double boundary = 100 * gamma / (gamma - 1);
+    for (double s : new double[] {boundary - 0.01, boundary + 0.001, boundary + 0.01, 100, 101}) {
+      double expected = s <= boundary ? 100 - s : (100 - boundary) * Math.pow(s / boundary, gamma);
+      assertEquals(expected, ACCURATE.price(OptionType.PUT, s, 100, 2, vol, r, q), 1e-12, "S=" + s);
+      // the call it mirrors: C(S, K, r, q) = P(K, S, q, r)
+      assertEquals(expected, ACCURATE.price(OptionType.CALL, 100, s, 2, vol, q, r), 1e-12, "call S=" + s);
+    }
+    // its greeks in closed form are the derivatives of its price (central differences on the boundary-layer scale)
+    for (OptionType type : OptionType.values()) {
+      double s = type == OptionType.PUT ? 100.01 : 100;
+      double k = type == OptionType.PUT ? 100 : 100.01;
+      double rr = type == OptionType.PUT ? r : q;
+      double qq = type == OptionType.PUT ? q : r;
+      Greeks g = ACCURATE.greeks(type, s, k, 2, vol, rr, qq);
+      double hs = 1e-5;
+      double hv = 1e-6;
+      double hr = 1e-6;
+      assertEquals(ACCURATE.price(type, s, k, 2, vol, rr, qq), g.price(), 1e-15, type + " price");
+      assertEquals((ACCURATE.price(type, s + hs, k, 2, vol, rr, qq) - ACCURATE.price(type, s - hs, k, 2, vol, rr, qq))
+          / (2 * hs), g.delta(), 1e-7, type + " delta");
+      assertEquals((ACCURATE.greeks(type, s + hs, k, 2, vol, rr, qq).delta()
+          - ACCURATE.greeks(type, s - hs, k, 2, vol, rr, qq).delta()) / (2 * hs), g.gamma(), 1e-5 * g.gamma(),
+          type + " gamma");
+      assertEquals((ACCURATE.price(type, s, k, 2, vol + hv, rr, qq) - ACCURATE.price(type, s, k, 2, vol - hv, rr, qq))
+          / (2 * hv), g.vega(), 1e-5 * Math.abs(g.vega()), type + " vega");
+      assertEquals((ACCURATE.price(type, s, k, 2, vol, rr + hr, qq) - ACCURATE.price(type, s, k, 2, vol, rr - hr, qq))
+          / (2 * hr), g.rho(), 1e-5 * Math.abs(g.rho()), type + " rho");
+      assertEquals((ACCURATE.greeks(type, s, k, 2, vol + hv, rr, qq).delta()
+          - ACCURATE.greeks(type, s, k, 2, vol - hv, rr, qq).delta()) / (2 * hv), g.vanna(), 1e-4 * Math.abs(g.vanna()),
+          type + " vanna");
+      assertEquals(0, g.theta(), 0);
+    }
+    // where the gap to the perpetual put is not yet negligible (κ from 1 to 30) the steep scheme agrees with a solve
+    // of twice its degree to 1e-8 of the strike
+    AmericanAndersenLake reference = AmericanAndersenLake.of(64, 48, 5, 24, true, 2.0);
+    for (double kappa : new double[] {1.5, 4, 10, 20, 30}) {
+      double t = 1.5;
+      double v = (r - q) * Math.sqrt(t / (2 * kappa));
+      for (double s : new double[] {99.9, 100, 100.2, 101}) {
+        assertEquals(reference.price(OptionType.PUT, s, 100, t, v, r, q),
+            ACCURATE.price(OptionType.PUT, s, 100, t, v, r, q), 1e-8 * 100, "kappa=" + kappa + " S=" + s);
+      }
     }
   }
 
