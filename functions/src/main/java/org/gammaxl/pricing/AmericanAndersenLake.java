@@ -277,7 +277,9 @@ public final class AmericanAndersenLake implements OptionPricer {
         ? new AndersenLakeBoundary(scheme, rp, qp, vol, years)
         : new AndersenLakeBoundary(scheme, rp, qp, vol, years, null, 0.0, null, scheme.iterations - 1);
     if (level == PRICE) {
-      boundary.converge();
+      if (scheme.chord) {
+        boundary.converge(); // a chord solve's last step is checked; a Newton solve's steps are its own (FAST)
+      }
     } else if (!scheme.newton) {
       boundary.tangent();
     } else {
@@ -286,7 +288,7 @@ public final class AmericanAndersenLake implements OptionPricer {
       } else {
         boundary.newtonAndTangent();
       }
-      if (boundary.converge()) {
+      if (scheme.chord && boundary.converge()) {
         boundary.tangent(); // at the converged boundary, as the price's
       }
     }
