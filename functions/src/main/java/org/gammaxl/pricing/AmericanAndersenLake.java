@@ -277,9 +277,7 @@ public final class AmericanAndersenLake implements OptionPricer {
         ? new AndersenLakeBoundary(scheme, rp, qp, vol, years)
         : new AndersenLakeBoundary(scheme, rp, qp, vol, years, null, 0.0, null, scheme.iterations - 1);
     if (level == PRICE) {
-      if (scheme.chord) {
-        boundary.converge(); // a chord solve's last step is checked; a Newton solve's steps are its own (FAST)
-      }
+      boundary.converge();
     } else if (!scheme.newton) {
       boundary.tangent();
     } else {
@@ -288,7 +286,7 @@ public final class AmericanAndersenLake implements OptionPricer {
       } else {
         boundary.newtonAndTangent();
       }
-      if (scheme.chord && boundary.converge()) {
+      if (boundary.converge()) {
         boundary.tangent(); // at the converged boundary, as the price's
       }
     }

@@ -192,10 +192,12 @@ final class AndersenLakeBoundary {
 
   /**
    * Newton steps on this scheme's full quadrature while the last step moved a node value by more than
-   * {@link #CONVERGED_STEP} (at most four); whether any was taken. A Jacobi–Newton scheme is left as it is.
+   * {@link #CONVERGED_STEP} (at most four); whether any was taken. Only a solve that ends in chord steps is checked:
+   * a Newton solve's steps are its own (FAST's last Newton step normally moves more than 1e-5), and a Jacobi–Newton
+   * scheme is left as it is.
    */
   boolean converge() {
-    if (!scheme.newton) {
+    if (!scheme.newton || !scheme.chord) {
       return false;
     }
     int n = scheme.n;
